@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Intiqal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "intiqal", targets: ["intiqal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure value types: no I/O, no framework imports beyond Foundation.
+        .target(name: "IntiqalDomain"),
+        // Scenario files (YAML/JSON) -> validated domain values, with diagnostics.
+        .target(
+            name: "IntiqalScenario",
+            dependencies: ["IntiqalDomain", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Examples")]
+        ),
+        // Gates, conditions-first and deadline-first planners, independent verifier.
+        .target(name: "IntiqalPlanning", dependencies: ["IntiqalDomain"]),
+        // Text -> dated events, numbers, entities (Arabic and English).
+        .target(name: "IntiqalEvidence", dependencies: ["IntiqalDomain"]),
+        // Hawkes fitting, simulation, Monte Carlo risk of plans.
+        .target(name: "IntiqalRisk", dependencies: ["IntiqalDomain"]),
+        // The CLI: wiring only.
+        .executableTarget(
+            name: "intiqal",
+            dependencies: [
+                "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalEvidence", "IntiqalRisk",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "intiqal-bench",
+            dependencies: ["IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"],
+            path: "Benchmarks/intiqal-bench"
+        ),
+        .testTarget(name: "IntiqalDomainTests", dependencies: ["IntiqalDomain"]),
+        .testTarget(
+            name: "IntiqalPlanningTests",
+            dependencies: ["IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "IntiqalCLITests", dependencies: ["IntiqalScenario"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,54 @@
+/// A calendar month, the planner's unit of time.
+public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses `YYYY-MM`; nil for anything else (month 1–12, year 1900–2200).
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII),
+              let y = Int(parts[0]), let m = Int(parts[1]),
+              (1900...2200).contains(y), (1...12).contains(m)
+        else { return nil }
+        self.init(year: y, month: m)
+    }
+
+    /// Months since year 0, so differences are plain subtraction.
+    public var ordinal: Int { year * 12 + (month - 1) }
+
+    public init(ordinal: Int) {
+        self.init(year: ordinal / 12, month: ordinal % 12 + 1)
+    }
+
+    public func adding(months: Int) -> YearMonth { YearMonth(ordinal: ordinal + months) }
+
+    public func months(since other: YearMonth) -> Int { ordinal - other.ordinal }
+
+    public var description: String {
+        let y = String(year)
+        let m = month < 10 ? "0\(month)" : String(month)
+        return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)"
+    }
+
+    public static func < (a: YearMonth, b: YearMonth) -> Bool { a.ordinal < b.ordinal }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = YearMonth(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "expected YYYY-MM, got '\(text)'"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}

@@ -1,0 +1,2 @@
+/// Evidence extraction: Arabic and English reports in, dated events with their sources out.
+public enum Evidence {}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct Intiqal: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intiqal",
+        abstract: "Conditions-based transition planning for a joint security commission.",
+        subcommands: [
+            PlanCommand.self,
+            VerifyPlanCommand.self,
+        ]
+    )
+}
