@@ -1,9 +1,79 @@
 import ArgumentParser
-struct PlanCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plan")
-    func run() async throws {}
+import Foundation
+import IntiqalDomain
+import IntiqalPlanning
+import IntiqalScenario
+
+extension PlanMode: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, html
 }
+
+/// `intiqal plan [SCENARIO] --mode conditions|deadlines --format table|json|html [--out FILE] [--lang en|ar]`
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan the transition month by month, verified, with the reason for every line.",
+        discussion: "With no SCENARIO, plans the bundled example iraq-2024."
+    )
+
+    @Argument(help: "A scenario file (YAML or JSON) or a bundled scenario name.")
+    var scenario: String = "iraq-2024"
+
+    @Option(help: "conditions (gates first) or deadlines (agreed deadlines first).")
+    var mode: PlanMode = .conditions
+
+    @Option(help: "table, json or html.")
+    var format: PlanFormat = .table
+
+    @Option(help: "Write to this file instead of standard output.")
+    var out: String?
+
+    @Option(help: "Language of the report: en or ar.")
+    var lang: Language = .en
+
+    func run() async throws {
+        let scenario = try CLI.loadScenario(scenario)
+        let plan = Planner(scenario: scenario).plan(mode: mode)
+        guard plan.verification.ok else {
+            CLI.fail("internal error: the plan did not pass verification:\n" +
+                     plan.verification.violations.map { "  \($0)" }.joined(separator: "\n"))
+        }
+        let text: String
+        switch format {
+        case .table: text = PlanTableRenderer(scenario: scenario, language: lang).render(plan)
+        case .json: text = try CLI.json(plan)
+        case .html: text = PlanHTMLRenderer(scenario: scenario, language: lang).render(plan)
+        }
+        try CLI.emit(text, to: out)
+    }
+}
+
+/// `intiqal verify-plan PLAN.json [SCENARIO]`
 struct VerifyPlanCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify-plan")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "verify-plan",
+        abstract: "Check a saved plan against its scenario; exit 1 naming every violation.",
+        discussion: "With no SCENARIO, uses the bundled scenario the plan names."
+    )
+
+    @Argument(help: "A plan saved with `intiqal plan --format json`.")
+    var plan: String
+
+    @Argument(help: "The scenario file (default: the bundled scenario the plan names).")
+    var scenario: String?
+
+    func run() async throws {
+        let saved: Plan = try CLI.decodeJSON(Plan.self, file: plan)
+        let scenario = try CLI.loadScenario(scenario ?? saved.scenario)
+        let result = PlanVerifier(scenario: scenario).verify(saved)
+        if result.ok {
+            print("\(plan): ok (\(saved.mode.rawValue) plan of \(saved.scenario), \(saved.moves.count) moves verified)")
+        } else {
+            CLI.fail("\(plan): \(result.violations.count) violation\(result.violations.count == 1 ? "" : "s"):\n" +
+                     result.violations.map { "  \($0)" }.joined(separator: "\n"))
+        }
+    }
 }

@@ -1,0 +1,190 @@
+import IntiqalDomain
+
+/// Turns a schedule into a plan whose every line carries its reason.
+struct PlanReport {
+    let context: PlanningContext
+    let mode: PlanMode
+    let schedule: Scheduler.Schedule
+    let gateRelease: [Int?]
+
+    private var c: PlanningContext { context }
+    private func month(_ i: Int) -> YearMonth { c.month(i) }
+
+    func build() -> Plan {
+        var findings: [Plan.Finding] = []
+        let handovers = buildHandovers()
+        let debt = buildRiskDebt()
+        let phases = buildPhases(findings: &findings)
+        for (s, i) in schedule.heldForCover.sorted(by: { $0.key < $1.key }) where schedule.closedAt[s] != nil {
+            findings.append(.init(severity: .info, phase: nil, message:
+                "site \(c.sites[s].site.id) stays open from \(month(i)) to \(month(schedule.closedAt[s]!)) so that it can re-intervene after the last handover in the regions it supports"))
+        }
+        for (r, i) in schedule.coverWaived.sorted(by: { $0.key < $1.key }) {
+            findings.append(.init(severity: .warning, phase: nil, message:
+                "no open site can re-intervene in \(c.regionIDs[r]) from \(month(i)): cover given up to meet a deadline (policy asks \(c.scenario.policy.reinterventionMonths) months after the last handover)"))
+        }
+        let illustrative = c.scenario.assessments.filter(\.illustrative).count
+        if illustrative > 0 {
+            findings.append(.init(severity: .info, phase: nil, message:
+                "\(illustrative) of \(c.scenario.assessments.count) ratings are illustrative, not drawn from a source"))
+        }
+        let sites = c.sites.indices.map { s in
+            Plan.SiteOutcome(id: c.sites[s].site.id, name: c.sites[s].site.name.en, nameAr: c.sites[s].site.name.ar,
+                             closes: schedule.closedAt[s].map(month),
+                             headcount: schedule.headcount[s].enumerated().map { .init(month: month($0), personnel: $1) })
+        }
+        return Plan(scenario: c.scenario.id, mode: mode, start: c.scenario.start, end: c.scenario.end,
+                    phases: phases, handovers: handovers, sites: sites, moves: buildMoves(), riskDebt: debt,
+                    findings: findings,
+                    totals: .init(personnelMonths: schedule.personnelMonths,
+                                  riskDebtMonths: debt.reduce(0) { $0 + $1.months },
+                                  handovers: handovers.count, forcedHandovers: handovers.filter(\.forced).count,
+                                  remainingAtEnd: schedule.remainingAtEnd),
+                    verification: .init(ok: false, violations: ["not verified"]))
+    }
+
+    private func isForced(key k: Int, at i: Int) -> Bool {
+        guard let release = c.timelines[k].release else { return true }
+        return release > i
+    }
+
+    func buildHandovers() -> [Plan.Handover] {
+        var result: [Plan.Handover] = []
+        for k in c.keys.indices {
+            guard let i = schedule.handoverAt[k] else { continue }
+            var gate = c.timelines[k].checks[i]
+            gate.reinterventionSite = coverSite(region: c.teams[c.teamsByKey[k][0]].region, from: i)
+            result.append(.init(region: c.keys[k].region, capability: c.keys[k].capability, month: month(i),
+                                forced: isForced(key: k, at: i), gate: gate))
+        }
+        return result.sorted { ($0.month, $0.region, $0.capability) < ($1.month, $1.region, $1.capability) }
+    }
+
+    /// The site open longest after month `i` among those supporting region `r`.
+    private func coverSite(region r: Int, from i: Int) -> String? {
+        guard c.scenario.policy.requireReintervention else { return nil }
+        let open = c.sites.indices.filter { s in
+            c.sites[s].supports.contains(r) && (schedule.closedAt[s].map { $0 > i } ?? true)
+        }
+        return open.max { (schedule.closedAt[$0] ?? Int.max, -$0) < (schedule.closedAt[$1] ?? Int.max, -$1) }
+            .map { c.sites[$0].site.id }
+    }
+
+    func buildRiskDebt() -> [Plan.RiskDebt] {
+        var result: [Plan.RiskDebt] = []
+        for k in c.keys.indices {
+            guard let i = schedule.handoverAt[k], isForced(key: k, at: i) else { continue }
+            let release = c.timelines[k].release
+            let check = c.timelines[k].checks[i]
+            var unmet = check.unmet
+            if check.met || unmet.isEmpty {
+                unmet.append("held \(check.heldMonths) of \(check.requiredMonths) months")
+            }
+            result.append(.init(region: c.keys[k].region, capability: c.keys[k].capability, month: month(i),
+                                gateHoldsFrom: release.map(month), months: (release ?? c.months) - i, unmet: unmet))
+        }
+        return result.sorted { ($0.month, $0.region, $0.capability) < ($1.month, $1.region, $1.capability) }
+    }
+
+    func buildMoves() -> [Plan.Move] {
+        schedule.steps.map { step in
+            let site = c.sites[step.site].site.id
+            switch step.kind {
+            case .depart:
+                let t = step.team!
+                let info = c.teams[t]
+                let timeline = c.timelines[info.key]
+                let check = timeline.checks[step.month]
+                let reason: String
+                if let release = timeline.release, release <= step.month {
+                    reason = "gate \(c.keys[info.key]) held \(check.heldMonths) months (capability \(fmt(check.capability)) ≥ requirement \(fmt(check.requirement)), threat \(fmt(check.threat)) \(check.trend?.rawValue ?? "")) since \(month(release - c.scenario.policy.holdMonths + 1))"
+                } else {
+                    let due = info.due.map { month($0).description } ?? "the deadline"
+                    let holds = timeline.release.map { "projected to hold from \(month($0))" } ?? "not projected to hold within the horizon"
+                    reason = "forced by the deadline \(due): gate \(c.keys[info.key]) \(holds)"
+                }
+                return Plan.Move(month: month(step.month), kind: .depart, site: site, team: info.team.id, to: nil,
+                                 personnel: step.personnel, reason: reason)
+            case .relocate:
+                let info = c.teams[step.team!]
+                let target = c.sites[step.to!].site.id
+                return Plan.Move(month: month(step.month), kind: .relocate, site: site, team: info.team.id, to: target,
+                                 personnel: step.personnel,
+                                 reason: "site \(site) closes in an earlier phase; gate \(c.keys[info.key]) not yet held, so the team supports \(info.team.region) from \(target)")
+            case .close:
+                return Plan.Move(month: month(step.month), kind: .close, site: site, team: nil, to: nil,
+                                 personnel: step.personnel, reason: "no advisers left; garrison of \(step.personnel) leaves")
+            }
+        }
+    }
+
+    private func fmt(_ value: Double?) -> String { value.map(GateEvaluator.format) ?? "–" }
+
+    func buildPhases(findings: inout [Plan.Finding]) -> [Plan.PhaseOutcome] {
+        c.phases.indices.map { p in
+            let phase = c.phases[p].phase
+            let completes = schedule.phaseCompletion[p]
+            var outcome = Plan.PhaseOutcome(id: phase.id, name: phase.name.en, nameAr: phase.name.ar,
+                                            deadline: phase.deadline, completes: completes.map(month),
+                                            slackMonths: nil, meetsDeadline: nil, actual: phase.completed, explanation: nil)
+            if let deadline = c.phases[p].deadline {
+                if let completes { outcome.slackMonths = deadline - completes }
+                outcome.meetsDeadline = completes.map { $0 <= deadline } ?? false
+            }
+            if outcome.meetsDeadline == false || completes == nil {
+                let explanation = explain(phase: p)
+                outcome.explanation = explanation
+                findings.append(.init(severity: .warning, phase: phase.id, message: explanation))
+            }
+            return outcome
+        }
+    }
+
+    /// Why phase `p` misses its deadline (or the horizon), naming the binding condition.
+    func explain(phase p: Int) -> String {
+        let info = c.phases[p]
+        let by = info.deadline.map { month($0) } ?? c.scenario.end
+        let modeName = mode == .conditions ? "conditions-first" : "deadline-first"
+        let head = "phase \(info.phase.id) cannot complete by \(by) in \(modeName)"
+        let limit = info.deadline ?? (c.months - 1)
+        // Gates that hold too late.
+        if mode == .conditions {
+            var late: [(Int, Int)] = []   // (release or horizon, key)
+            for (t, team) in c.teams.enumerated() where holdsBack(team: t, phase: p) {
+                let release = gateRelease[t] ?? Int.max
+                if release > limit { late.append((release, team.key)) }
+            }
+            if let worst = late.max(by: { ($0.0, c.keys[$1.1]) < ($1.0, c.keys[$0.1]) }) {
+                let key = c.keys[worst.1]
+                if worst.0 == Int.max {
+                    let last = c.timelines[worst.1].checks.last
+                    let why = last.map { $0.unmet.isEmpty ? "held \($0.heldMonths) of \($0.requiredMonths) months" : $0.unmet.joined(separator: "; ") } ?? ""
+                    return "\(head): gate \(key) not projected to hold by \(c.scenario.end) (\(why))"
+                }
+                return "\(head): gate \(key) projected to hold from \(month(worst.0))"
+            }
+        }
+        for q in info.predecessors {
+            if let done = schedule.phaseCompletion[q], done <= limit { continue }
+            let when = schedule.phaseCompletion[q].map { "completes \(month($0))" } ?? "does not complete within the horizon"
+            return "\(head): it follows phase \(c.phases[q].phase.id), which \(when)"
+        }
+        for s in info.sites {
+            if let held = schedule.heldForCover[s], held <= limit {
+                return "\(head): site \(c.sites[s].site.id) must stay open to re-intervene after the last handover in the regions it supports"
+            }
+        }
+        var left = 0
+        for s in info.sites { left += schedule.headcount[s][min(limit, c.months - 1)] }
+        if left > 0 {
+            return "\(head): retrograde capacity: \(left) personnel still at its sites in \(by)"
+        }
+        return "\(head): advisers supporting its regions are still in place in \(by)"
+    }
+
+    private func holdsBack(team t: Int, phase p: Int) -> Bool {
+        let team = c.teams[t]
+        if c.phases[p].regions.contains(team.region) { return true }
+        return c.phases[p].sites.contains(team.site) && team.relocationTarget == nil
+    }
+}

@@ -1,0 +1,63 @@
+import IntiqalDomain
+
+/// The fixed words of plan reports, in the commission's two languages.
+struct Labels: Sendable {
+    let language: Language
+
+    private static let table: [String: (en: String, ar: String)] = [
+        "plan": ("Transition plan", "خطة الانتقال"),
+        "mode.conditions": ("conditions-first", "الشروط أولاً"),
+        "mode.deadlines": ("deadline-first", "المواعيد أولاً"),
+        "period": ("Period", "المدة"),
+        "verified": ("verified", "تم التحقق"),
+        "violations": ("VERIFICATION FAILED", "فشل التحقق"),
+        "phases": ("Phases", "المراحل"),
+        "phase": ("Phase", "المرحلة"),
+        "deadline": ("Deadline", "الموعد المتفق عليه"),
+        "completes": ("Completes", "الإنجاز المتوقع"),
+        "slack": ("Slack (months)", "الهامش (أشهر)"),
+        "actual": ("Actual", "الفعلي"),
+        "status": ("Status", "الحالة"),
+        "met": ("on time", "في الموعد"),
+        "late": ("LATE", "متأخر"),
+        "open": ("not within horizon", "خارج الأفق"),
+        "headcount": ("Personnel per site (end of quarter)", "الأفراد في كل موقع (نهاية كل ربع)"),
+        "site": ("Site", "الموقع"),
+        "closes": ("Closes", "الإغلاق"),
+        "handovers": ("Handovers (coalition support → Iraqi lead)", "عمليات التسليم (من دعم التحالف إلى القيادة العراقية)"),
+        "month": ("Month", "الشهر"),
+        "gate": ("Gate", "البوابة"),
+        "capability": ("ISF capability", "قدرة القوات العراقية"),
+        "requirement": ("Requirement", "المتطلب"),
+        "threat": ("Threat", "التهديد"),
+        "held": ("Held", "مدة الثبات"),
+        "forced": ("FORCED", "قسري"),
+        "conditionsMet": ("gate held", "الشروط متحققة"),
+        "riskDebt": ("Risk debt (handovers before their gates hold)", "الدين الخطري (تسليم قبل تحقق الشروط)"),
+        "holdsFrom": ("Gate holds from", "تتحقق الشروط من"),
+        "months": ("Months", "الأشهر"),
+        "unmet": ("Unmet", "غير المتحقق"),
+        "findings": ("Findings", "ملاحظات"),
+        "totals": ("Totals", "المجاميع"),
+        "personnelMonths": ("personnel-months", "شهر-فرد"),
+        "remaining": ("still in country at the end", "باقون في نهاية الأفق"),
+        "none": ("none", "لا يوجد"),
+        "gantt": ("Phases and handovers", "المراحل وعمليات التسليم"),
+        "chart": ("Personnel per site", "الأفراد في كل موقع"),
+        "moves": ("Schedule", "الجدول"),
+        "team": ("Team", "الفريق"),
+        "personnel": ("Personnel", "الأفراد"),
+        "reason": ("Reason", "السبب"),
+        "depart": ("leaves", "مغادرة"),
+        "relocate": ("moves", "نقل"),
+        "close": ("site closes", "إغلاق الموقع"),
+        "risk": ("Risk of resurgence", "خطر عودة التنظيم"),
+    ]
+
+    subscript(_ key: String) -> String {
+        guard let entry = Self.table[key] else { return key }
+        return language == .ar ? entry.ar : entry.en
+    }
+
+    func modeName(_ mode: PlanMode) -> String { self["mode.\(mode.rawValue)"] }
+}

@@ -1,0 +1,259 @@
+import IntiqalDomain
+
+/// Checks a plan against its scenario by replaying its moves, on a code path of its own:
+/// headcount conservation, capacity, garrisons, gates (conditions-first), re-intervention
+/// cover, phase order, deadlines (deadline-first), and that every figure the plan reports
+/// (closures, handovers, headcounts, phase completions, risk debt, totals) matches the replay.
+public struct PlanVerifier: Sendable {
+    public let scenario: Scenario
+    private let book: JointRatingBook
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        book = JointRatingBook(scenario: scenario)
+    }
+
+    public func verify(_ plan: Plan) -> Plan.Verification {
+        var v: [String] = []
+        let start = scenario.start
+        let horizon = scenario.horizonMonths
+        let policy = scenario.policy
+        if plan.scenario != scenario.id { v.append("plan is for scenario '\(plan.scenario)', not '\(scenario.id)'") }
+        if plan.start != start || plan.end != scenario.end {
+            v.append("plan covers \(plan.start)…\(plan.end), scenario \(start)…\(scenario.end)")
+        }
+
+        var teamSite: [String: String] = [:]
+        var remaining: [String: Int] = [:]
+        var teamOf: [String: AdviserTeam] = [:]
+        var siteOf: [String: Site] = [:]
+        for site in scenario.sites {
+            siteOf[site.id] = site
+            for team in site.teams {
+                teamSite[team.id] = site.id
+                remaining[team.id] = team.headcount
+                teamOf[team.id] = team
+            }
+        }
+        var closedAt: [String: Int] = [:]
+        var handover: [GateKey: Int] = [:]
+        var keyLeft: [GateKey: Int] = [:]
+        for team in teamOf.values { keyLeft[team.gateKey, default: 0] += team.headcount }
+        var headcounts: [String: [Int]] = [:]
+        var personnelMonths = 0
+
+        var byMonth: [Int: [Plan.Move]] = [:]
+        for move in plan.moves {
+            let i = move.month.months(since: start)
+            if i < 0 || i >= horizon {
+                v.append("move of \(move.team ?? move.site) in \(move.month) is outside the plan's months")
+                continue
+            }
+            byMonth[i, default: []].append(move)
+        }
+
+        for i in 0..<horizon {
+            let month = start.adding(months: i)
+            var moved = 0
+            var movedFrom: [String: Int] = [:]
+            for move in byMonth[i] ?? [] {
+                let what = "\(move.kind.rawValue) \(move.team ?? move.site) in \(month)"
+                guard let site = siteOf[move.site] else { v.append("\(what): unknown site '\(move.site)'"); continue }
+                if closedAt[site.id] != nil { v.append("\(what): site \(site.id) is already closed"); continue }
+                if move.personnel <= 0 { v.append("\(what): moves \(move.personnel) personnel"); continue }
+                moved += move.personnel
+                movedFrom[site.id, default: 0] += move.personnel
+                switch move.kind {
+                case .depart, .relocate:
+                    guard let id = move.team, let team = teamOf[id] else {
+                        v.append("\(what): unknown team '\(move.team ?? "")'"); continue
+                    }
+                    if teamSite[id] != site.id {
+                        v.append("\(what): team \(id) is at \(teamSite[id] ?? "?"), not \(site.id)"); continue
+                    }
+                    let left = remaining[id] ?? 0
+                    if move.kind == .depart {
+                        if move.personnel > left { v.append("\(what): \(move.personnel) leave but only \(left) remain"); continue }
+                        if plan.mode == .conditions, !gateHeld(team.gateKey, at: month) {
+                            v.append("\(what): gate \(team.gateKey) has not held \(policy.holdMonths) months")
+                        }
+                        remaining[id] = left - move.personnel
+                        keyLeft[team.gateKey, default: 0] -= move.personnel
+                        if keyLeft[team.gateKey] == 0 { handover[team.gateKey] = i }
+                    } else {
+                        guard let to = move.to, let target = siteOf[to] else {
+                            v.append("\(what): unknown target site '\(move.to ?? "")'"); continue
+                        }
+                        if move.personnel != left { v.append("\(what): moves \(move.personnel) of \(left); teams move whole") }
+                        if closedAt[to] != nil { v.append("\(what): target \(to) is closed") }
+                        if !target.supports.contains(team.region) { v.append("\(what): \(to) does not support \(team.region)") }
+                        teamSite[id] = to
+                    }
+                case .close:
+                    let left = site.teams.indices.isEmpty ? 0 : teamSite.filter { $0.value == site.id }.keys
+                        .reduce(0) { $0 + (remaining[$1] ?? 0) }
+                    if left > 0 { v.append("\(what): \(left) advisers still at \(site.id)") }
+                    if move.personnel != site.minimumGarrison {
+                        v.append("\(what): garrison is \(site.minimumGarrison), move says \(move.personnel)")
+                    }
+                    // Phase order: the phases this site's phase follows must be complete.
+                    closedAt[site.id] = i
+                }
+            }
+            if moved > scenario.capacity.overallPerMonth {
+                v.append("\(month): \(moved) personnel moved, over the overall capacity \(scenario.capacity.overallPerMonth)")
+            }
+            for (site, n) in movedFrom.sorted(by: { $0.key < $1.key }) where n > scenario.capacity.limit(for: site) {
+                v.append("\(month): \(n) personnel moved from \(site), over its capacity \(scenario.capacity.limit(for: site))")
+            }
+            for site in scenario.sites {
+                let open = closedAt[site.id] == nil
+                var count = open ? site.minimumGarrison : 0
+                for (id, at) in teamSite where at == site.id { count += remaining[id] ?? 0 }
+                if !open && count > 0 { v.append("\(month): \(count) advisers at closed site \(site.id)") }
+                if open && count < site.minimumGarrison { v.append("\(month): \(site.id) below its garrison") }
+                headcounts[site.id, default: []].append(count)
+                personnelMonths += count
+            }
+        }
+
+        // Reported figures match the replay.
+        for outcome in plan.sites {
+            let replay = headcounts[outcome.id] ?? []
+            if outcome.headcount.map(\.personnel) != replay {
+                v.append("site \(outcome.id): reported headcount differs from the moves")
+            }
+            if outcome.closes != closedAt[outcome.id].map({ start.adding(months: $0) }) {
+                v.append("site \(outcome.id): reported closure \(outcome.closes?.description ?? "none") differs from the moves")
+            }
+        }
+        if plan.sites.count != scenario.sites.count { v.append("plan reports \(plan.sites.count) sites, scenario has \(scenario.sites.count)") }
+        let reported = Set(plan.handovers.map { "\($0.capability)/\($0.region)@\($0.month)" })
+        let replayed = Set(handover.map { "\($0.key.capability)/\($0.key.region)@\(start.adding(months: $0.value))" })
+        for missing in replayed.subtracting(reported).sorted() { v.append("handover \(missing) happens but is not reported") }
+        for extra in reported.subtracting(replayed).sorted() { v.append("handover \(extra) is reported but does not happen") }
+        if plan.totals.personnelMonths != personnelMonths {
+            v.append("personnel-months reported \(plan.totals.personnelMonths), replay gives \(personnelMonths)")
+        }
+
+        // Phases: completion, order, deadlines.
+        var ownDone: [String: Int?] = [:]
+        for phase in scenario.phases {
+            var done: Int? = 0
+            for s in phase.sites { done = max2(done, closedAt[s]) }
+            for team in teamOf.values where phase.regions.contains(team.region) { done = max2(done, handover[team.gateKey]) }
+            ownDone[phase.id] = done
+        }
+        var completion: [String: Int?] = [:]
+        func complete(_ id: String, _ depth: Int) -> Int? {
+            if let known = completion[id] { return known }
+            guard depth < 64, let phase = scenario.phase(id) else { return nil }
+            var done = ownDone[id] ?? nil
+            for q in phase.after { done = max2(done, complete(q, depth + 1)) }
+            completion[id] = done
+            return done
+        }
+        for phase in scenario.phases {
+            let done = complete(phase.id, 0)
+            let reportedPhase = plan.phases.first { $0.id == phase.id }
+            if reportedPhase?.completes != done.map({ start.adding(months: $0) }) {
+                v.append("phase \(phase.id): reported completion \(reportedPhase?.completes?.description ?? "none") differs from the moves")
+            }
+            for s in phase.sites {
+                guard let closed = closedAt[s] else { continue }
+                for q in phase.after {
+                    let qDone = complete(q, 0)
+                    if qDone.map({ $0 > closed }) ?? true {
+                        v.append("site \(s) closes in \(start.adding(months: closed)) before phase \(q), which phase \(phase.id) follows, completes")
+                    }
+                }
+            }
+            if plan.mode == .deadlines, let deadline = phase.deadline {
+                let d = deadline.months(since: start)
+                let met = done.map { $0 <= d } ?? false
+                if !met && !(reportedPhase?.meetsDeadline == false && reportedPhase?.explanation != nil) {
+                    v.append("phase \(phase.id) misses its deadline \(deadline) and the plan does not say why")
+                }
+            }
+        }
+
+        // Re-intervention cover after each handover.
+        if policy.requireReintervention {
+            for (key, h) in handover.sorted(by: { $0.key < $1.key }) {
+                let last = min(horizon - 1, h + policy.reinterventionMonths - 1)
+                guard h <= last else { continue }
+                for i in h...last {
+                    let covered = scenario.sites.contains { site in
+                        site.supports.contains(key.region) && (closedAt[site.id].map { $0 > i } ?? true)
+                    }
+                    if covered { continue }
+                    if plan.mode == .deadlines, waivedAtDeadline(region: key.region, month: i, closedAt: closedAt) { break }
+                    v.append("handover \(key) in \(start.adding(months: h)): no open site can re-intervene in \(key.region) in \(start.adding(months: i))")
+                    break
+                }
+            }
+        }
+
+        // Risk debt: every handover before its gate held, with its months.
+        var debt: [String: Int] = [:]
+        for (key, h) in handover {
+            let month = start.adding(months: h)
+            if gateHeld(key, at: month) { continue }
+            let from = (h..<horizon).first { gateHeld(key, at: start.adding(months: $0)) } ?? horizon
+            debt["\(key.capability)/\(key.region)@\(month)"] = from - h
+        }
+        let reportedDebt = Dictionary(plan.riskDebt.map { ("\($0.capability)/\($0.region)@\($0.month)", $0.months) },
+                                      uniquingKeysWith: { a, _ in a })
+        if debt != reportedDebt {
+            let missing = Set(debt.keys).subtracting(reportedDebt.keys).sorted()
+            let wrong = debt.keys.filter { reportedDebt[$0] != nil && reportedDebt[$0] != debt[$0] }.sorted()
+            let extra = Set(reportedDebt.keys).subtracting(debt.keys).sorted()
+            for m in missing { v.append("handover \(m) is before its gate held but is not in the risk debt") }
+            for w in wrong { v.append("risk debt of \(w) is \(reportedDebt[w]!) months, replay gives \(debt[w]!)") }
+            for e in extra { v.append("risk debt lists \(e), whose gate held") }
+        }
+        if plan.totals.riskDebtMonths != debt.values.reduce(0, +) {
+            v.append("risk debt total reported \(plan.totals.riskDebtMonths), replay gives \(debt.values.reduce(0, +))")
+        }
+        return Plan.Verification(ok: v.isEmpty, violations: v)
+    }
+
+    private func waivedAtDeadline(region: String, month i: Int, closedAt: [String: Int]) -> Bool {
+        // Cover may lapse only when the last site supporting the region closed at or after its phase's deadline.
+        let supporters = scenario.sites.filter { $0.supports.contains(region) }
+        guard let last = supporters.max(by: { (closedAt[$0.id] ?? Int.max) < (closedAt[$1.id] ?? Int.max) }),
+              let closed = closedAt[last.id], closed <= i,
+              let phase = scenario.phases.first(where: { $0.sites.contains(last.id) }), let d = phase.deadline
+        else { return false }
+        return closed >= d.months(since: scenario.start)
+    }
+
+    private func max2(_ a: Int?, _ b: Int?) -> Int? {
+        guard let a, let b else { return nil }
+        return max(a, b)
+    }
+
+    /// Whether the gate has held for the policy's months, ending in `month`.
+    func gateHeld(_ key: GateKey, at month: YearMonth) -> Bool {
+        let need = scenario.policy.holdMonths
+        guard need > 0 else { return true }
+        for back in 0..<need where !conditionsMet(key, in: month.adding(months: -back)) { return false }
+        return true
+    }
+
+    private func conditionsMet(_ key: GateKey, in month: YearMonth) -> Bool {
+        let policy = scenario.policy
+        guard let threat = book.rating(.init(factor: .threat, region: key.region, capability: nil), asOf: month),
+              let requirement = book.rating(.init(factor: .requirement, region: key.region, capability: key.capability), asOf: month),
+              let capability = book.rating(.init(factor: .capability, region: key.region, capability: key.capability), asOf: month),
+              let t = threat.value, let r = requirement.value, let c0 = capability.value
+        else { return false }
+        let elapsed = Double(max(0, month.months(since: capability.basisMonth)))
+        let top = Double(scenario.currentScale(for: .capability).maximum)
+        let c = Swift.min(top, c0 + elapsed * scenario.growth.rate(for: key.capability))
+        if c < r - 1e-9 { return false }
+        if t > policy.threatCeiling + 1e-9 { return false }
+        if policy.blockRisingThreat && threat.trend == .rising { return false }
+        return true
+    }
+}

@@ -1,0 +1,171 @@
+import Yams
+
+/// Collects diagnostics while a scenario is read.
+final class DiagnosticLog {
+    let file: String
+    private(set) var items: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    func error(_ node: Node?, _ path: String, _ message: String) {
+        items.append(Diagnostic(severity: .error, file: file, line: node?.mark?.line, column: node?.mark?.column,
+                                path: path, message: message))
+    }
+
+    func warning(_ node: Node?, _ path: String, _ message: String) {
+        items.append(Diagnostic(severity: .warning, file: file, line: node?.mark?.line, column: node?.mark?.column,
+                                path: path, message: message))
+    }
+
+    var hasErrors: Bool { items.contains { $0.severity == .error } }
+}
+
+/// A YAML node with its field path; typed accessors report problems instead of throwing.
+struct NodeReader {
+    let node: Node
+    let path: String
+    let log: DiagnosticLog
+
+    func child(_ key: String) -> NodeReader? {
+        guard case .mapping(let mapping) = node else { return nil }
+        for (k, v) in mapping where k.scalar?.string == key {
+            return NodeReader(node: v, path: path.isEmpty ? key : "\(path).\(key)", log: log)
+        }
+        return nil
+    }
+
+    /// Reports keys that are not in `known` (likely typos).
+    func expectMapping(keys known: Set<String>) -> Bool {
+        guard case .mapping(let mapping) = node else {
+            log.error(node, path, "expected a mapping of fields")
+            return false
+        }
+        for (k, _) in mapping {
+            let name = k.scalar?.string ?? "?"
+            if !known.contains(name) {
+                let hint = Self.closest(name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                log.error(k, path.isEmpty ? name : "\(path).\(name)", "unknown field '\(name)'\(hint)")
+            }
+        }
+        return true
+    }
+
+    var isNull: Bool {
+        if case .scalar(let s) = node { return s.tag == .implicit && ["", "~", "null", "Null", "NULL"].contains(s.string) && s.style == .plain }
+        return false
+    }
+
+    func items() -> [NodeReader] {
+        guard case .sequence(let sequence) = node else {
+            if !isNull { log.error(node, path, "expected a list") }
+            return []
+        }
+        return sequence.enumerated().map { NodeReader(node: $1, path: "\(path)[\($0)]", log: log) }
+    }
+
+    func entries() -> [(key: String, keyNode: Node, value: NodeReader)] {
+        guard case .mapping(let mapping) = node else {
+            if !isNull { log.error(node, path, "expected a mapping") }
+            return []
+        }
+        return mapping.map { k, v in
+            let name = k.scalar?.string ?? "?"
+            return (name, k, NodeReader(node: v, path: "\(path).\(name)", log: log))
+        }
+    }
+
+    var scalarText: String? {
+        if case .scalar(let s) = node { return s.string }
+        return nil
+    }
+
+    func string() -> String? {
+        guard let text = scalarText, !isNull else {
+            log.error(node, path, "expected text")
+            return nil
+        }
+        return text
+    }
+
+    func identifier() -> String? {
+        guard let text = string() else { return nil }
+        if text.isEmpty || text.contains(where: { $0.isWhitespace || $0 == "/" || $0 == "@" }) {
+            log.error(node, path, "'\(text)' is not a valid id (no spaces, '/' or '@')")
+            return nil
+        }
+        return text
+    }
+
+    func int() -> Int? {
+        guard let text = scalarText, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+            log.error(node, path, "expected a whole number, got '\(scalarText ?? "a \(kind)")'")
+            return nil
+        }
+        return value
+    }
+
+    func double() -> Double? {
+        guard let text = scalarText, let value = Double(text), value.isFinite else {
+            log.error(node, path, "expected a number, got '\(scalarText ?? "a \(kind)")'")
+            return nil
+        }
+        return value
+    }
+
+    func bool() -> Bool? {
+        switch scalarText?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            log.error(node, path, "expected true or false, got '\(scalarText ?? "a \(kind)")'")
+            return nil
+        }
+    }
+
+    func strings() -> [String] { items().compactMap { $0.identifier() } }
+
+    var kind: String {
+        switch node {
+        case .mapping: "mapping"
+        case .sequence: "list"
+        case .scalar: "value"
+        case .alias: "alias"
+        }
+    }
+
+    /// Reads a required field, reporting its absence at the enclosing node.
+    func required<T>(_ key: String, _ read: (NodeReader) -> T?) -> T? {
+        guard let field = child(key), !field.isNull else {
+            log.error(node, path.isEmpty ? key : "\(path).\(key)", "missing required field '\(key)'")
+            return nil
+        }
+        return read(field)
+    }
+
+    func optional<T>(_ key: String, _ read: (NodeReader) -> T?) -> T? {
+        guard let field = child(key), !field.isNull else { return nil }
+        return read(field)
+    }
+
+    static func closest(_ word: String, in candidates: Set<String>) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(2, word.count / 3) else { return nil }
+        return best.0
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

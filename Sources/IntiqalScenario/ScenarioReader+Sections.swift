@@ -1,0 +1,357 @@
+import IntiqalDomain
+import Yams
+
+extension ScenarioReader {
+    func readScales() -> [RatingScale] {
+        guard let field = root.child("scales") else { return [] }
+        let scales = items(field, keys: ["factor", "version", "min", "max", "labels", "source"]) { r -> RatingScale? in
+            guard let factor = r.required("factor", { enumValue($0, Factor.self) }),
+                  let version = r.required("version", { positive($0) }),
+                  let lo = r.required("min", { $0.int() }), let hi = r.required("max", { $0.int() }) else { return nil }
+            if lo >= hi {
+                log.error(r.child("max")?.node, "\(r.path).max", "max \(hi) must be above min \(lo)")
+                return nil
+            }
+            var labels: [Int: LocalizedText] = [:]
+            for e in r.child("labels")?.entries() ?? [] {
+                guard let level = Int(e.key), (lo...hi).contains(level) else {
+                    log.error(e.keyNode, e.value.path, "label for '\(e.key)', which is not a level of the scale \(lo)–\(hi)")
+                    continue
+                }
+                labels[level] = localized(e.value)
+            }
+            return RatingScale(factor: factor, version: version, minimum: lo, maximum: hi, labels: labels)
+        }
+        var seen = Set<String>()
+        for (scale, r) in scales where !seen.insert("\(scale.factor)@\(scale.version)").inserted {
+            log.error(r.node, r.path, "duplicate scale \(scale.factor.rawValue) version \(scale.version)")
+        }
+        return scales.map(\.0)
+    }
+
+    func readPolicy(parties: Set<String>) -> Policy? {
+        guard let r = root.child("policy") else { return Policy() }
+        guard r.expectMapping(keys: ["threatCeiling", "blockRisingThreat", "holdMonths", "disputeTolerance",
+                                     "requireReintervention", "reinterventionMonths", "ratingParties"]) else { return nil }
+        var policy = Policy()
+        if let v = r.optional("threatCeiling", { $0.double() }) { policy.threatCeiling = v }
+        if let v = r.optional("blockRisingThreat", { $0.bool() }) { policy.blockRisingThreat = v }
+        if let v = r.optional("holdMonths", { positive($0, allowZero: true) }) { policy.holdMonths = v }
+        if let v = r.optional("disputeTolerance", { x -> Double? in
+            guard let d = x.double() else { return nil }
+            if d < 0 { log.error(x.node, x.path, "must not be negative"); return nil }
+            return d
+        }) { policy.disputeTolerance = v }
+        if let v = r.optional("requireReintervention", { $0.bool() }) { policy.requireReintervention = v }
+        if let v = r.optional("reinterventionMonths", { positive($0, allowZero: true) }) { policy.reinterventionMonths = v }
+        if let v = r.optional("ratingParties", { $0.strings() }) {
+            if v.isEmpty { log.error(r.child("ratingParties")?.node, "policy.ratingParties", "name at least one party") }
+            policy.ratingParties = v
+        }
+        return policy
+    }
+
+    func readSites(regions: Set<String>, capabilities: Set<String>, parties: Set<String>) -> [(Site, NodeReader)] {
+        list("sites", keys: ["id", "name", "region", "supports", "minimumGarrison", "teams", "source", "illustrative", "note"]) { r -> Site? in
+            let id = r.required("id") { $0.identifier() }
+            let name = r.required("name") { localized($0) }
+            let region = r.required("region") { reference($0, in: regions, what: "region") }
+            let supports = r.required("supports") { s in s.items().compactMap { reference($0, in: regions, what: "region") } }
+            let garrison = r.required("minimumGarrison") { positive($0, allowZero: true) }
+            let teams = r.required("teams") { t -> [AdviserTeam] in
+                items(t, keys: ["id", "region", "capability", "headcount", "nation", "note"]) { x -> AdviserTeam? in
+                    let id = x.required("id") { $0.identifier() }
+                    let region = x.required("region") { reference($0, in: regions, what: "region") }
+                    let capability = x.required("capability") { reference($0, in: capabilities, what: "capability area") }
+                    let headcount = x.required("headcount") { positive($0) }
+                    let nation = x.required("nation") { reference($0, in: parties, what: "party") }
+                    if let region, let supports = r.optional("supports", { s in s.items().compactMap { $0.scalarText } }),
+                       !supports.contains(region) {
+                        log.error(x.child("region")?.node, "\(x.path).region",
+                                  "team supports \(region), which its site does not list in 'supports'")
+                    }
+                    guard let id, let region, let capability, let headcount, let nation else { return nil }
+                    return AdviserTeam(id: id, region: region, capability: capability, headcount: headcount, nation: nation)
+                }.map(\.0)
+            }
+            guard let id, let name, let region, let supports, let garrison, let teams else { return nil }
+            return Site(id: id, name: name, region: region, supports: supports, minimumGarrison: garrison, teams: teams)
+        }
+    }
+
+    func readCapacity(sites: [Site]) -> Capacity? {
+        guard let r = root.child("capacity") else {
+            log.error(root.node, "capacity", "missing required field 'capacity'")
+            return nil
+        }
+        guard r.expectMapping(keys: ["overallPerMonth", "perSite", "source", "illustrative"]) else { return nil }
+        guard let overall = r.required("overallPerMonth", { positive($0) }) else { return nil }
+        var perSite: [String: Int] = [:]
+        let ids = Set(sites.map(\.id))
+        for e in r.child("perSite")?.entries() ?? [] {
+            guard ids.contains(e.key) else {
+                log.error(e.keyNode, e.value.path, "unknown site '\(e.key)'")
+                continue
+            }
+            if let n = positive(e.value) { perSite[e.key] = n }
+        }
+        return Capacity(overallPerMonth: overall, perSite: perSite)
+    }
+
+    func readGrowth(capabilities: Set<String>) -> Growth? {
+        guard let r = root.child("growth") else { return nil }
+        guard r.expectMapping(keys: ["withAdvisersPerMonth", "withoutAdvisersPerMonth", "byCapability", "source", "illustrative"]) else { return nil }
+        var growth = Growth()
+        if let v = r.optional("withAdvisersPerMonth", { $0.double() }) { growth.withAdvisersPerMonth = v }
+        if let v = r.optional("withoutAdvisersPerMonth", { $0.double() }) { growth.withoutAdvisersPerMonth = v }
+        for e in r.child("byCapability")?.entries() ?? [] {
+            guard capabilities.contains(e.key) else {
+                log.error(e.keyNode, e.value.path, "unknown capability area '\(e.key)'")
+                continue
+            }
+            if let v = e.value.double() { growth.byCapability[e.key] = v }
+        }
+        return growth
+    }
+
+    func readPhases(sites: Set<String>, regions: Set<String>, start: YearMonth?) -> [(Phase, NodeReader)] {
+        let phases = list("phases", keys: ["id", "name", "sites", "regions", "deadline", "completed", "after", "source", "note"]) { r -> Phase? in
+            let id = r.required("id") { $0.identifier() }
+            let name = r.required("name") { localized($0) }
+            let siteList = r.optional("sites") { s in s.items().compactMap { reference($0, in: sites, what: "site") } } ?? []
+            let regionList = r.optional("regions") { s in s.items().compactMap { reference($0, in: regions, what: "region") } } ?? []
+            let deadline = r.optional("deadline") { month($0) }
+            let completed = r.optional("completed") { month($0) }
+            let after = r.optional("after") { $0.strings() } ?? []
+            if let deadline, let start, deadline < start {
+                log.error(r.child("deadline")?.node, "\(r.path).deadline", "deadline \(deadline) is before the start \(start)")
+            }
+            guard let id, let name else { return nil }
+            return Phase(id: id, name: name, sites: siteList, regions: regionList, deadline: deadline, completed: completed,
+                         after: after, source: r.optional("source") { $0.string() })
+        }
+        let ids = unique(phases.map { ($0.0.id, $0.1) }, what: "phase")
+        var siteOwner: [String: String] = [:]
+        var regionOwner: [String: String] = [:]
+        for (phase, r) in phases {
+            for (i, a) in phase.after.enumerated() where !ids.contains(a) {
+                log.error(r.child("after")?.items()[safe: i]?.node, "\(r.path).after[\(i)]", "unknown phase '\(a)'")
+            }
+            for (i, s) in phase.sites.enumerated() {
+                if let owner = siteOwner[s], owner != phase.id {
+                    log.error(r.child("sites")?.items()[safe: i]?.node, "\(r.path).sites[\(i)]", "site \(s) is already in phase \(owner)")
+                }
+                siteOwner[s] = siteOwner[s] ?? phase.id
+            }
+            for (i, g) in phase.regions.enumerated() {
+                if let owner = regionOwner[g], owner != phase.id {
+                    log.error(r.child("regions")?.items()[safe: i]?.node, "\(r.path).regions[\(i)]", "region \(g) is already in phase \(owner)")
+                }
+                regionOwner[g] = regionOwner[g] ?? phase.id
+            }
+        }
+        // Cycles in phase order.
+        let byID = Dictionary(phases.map { ($0.0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var state: [String: Int] = [:]   // 1 visiting, 2 done
+        var reported = false
+        func visit(_ id: String, _ trail: [String]) {
+            guard !reported, let (phase, r) = byID[id] else { return }
+            if state[id] == 2 { return }
+            if state[id] == 1 {
+                let cycle = trail.drop { $0 != id } + [id]
+                log.error(r.child("after")?.node ?? r.node, "\(r.path).after", "cycle in phase order: \(cycle.joined(separator: " → "))")
+                reported = true
+                return
+            }
+            state[id] = 1
+            for a in phase.after { visit(a, trail + [id]) }
+            state[id] = 2
+        }
+        for (phase, _) in phases { visit(phase.id, []) }
+        return phases
+    }
+
+    func readAssessments(parties: Set<String>, regions: Set<String>, capabilities: Set<String>,
+                         scale: (ScaleReference) -> RatingScale?, start: YearMonth?, horizon: Int?) -> [Assessment] {
+        guard let field = root.child("assessments") else { return [] }
+        var result: [Assessment] = []
+        var seen: [String: String] = [:]
+        let end = start.flatMap { s in horizon.map { s.adding(months: $0 - 1) } }
+        for r in field.items() {
+            guard r.expectMapping(keys: ["party", "factor", "region", "capability", "month", "value", "trend", "values",
+                                         "scale", "confidence", "evidence", "illustrative", "note"]) else { continue }
+            let party = r.required("party") { reference($0, in: parties, what: "party") }
+            let factor = r.required("factor") { enumValue($0, Factor.self) }
+            let region = r.required("region") { reference($0, in: regions, what: "region") }
+            let capability = r.optional("capability") { reference($0, in: capabilities, what: "capability area") }
+            if let factor {
+                if factor == .threat, r.child("capability") != nil {
+                    log.error(r.child("capability")?.node, "\(r.path).capability", "threat is rated per region, not per capability area")
+                }
+                if factor != .threat, r.child("capability") == nil {
+                    log.error(r.node, "\(r.path).capability", "missing required field 'capability' (\(factor.rawValue) is rated per capability area)")
+                }
+            }
+            let version = r.optional("scale") { positive($0) } ?? 1
+            let confidence = r.optional("confidence") { enumValue($0, Assessment.Confidence.self) } ?? .medium
+            let illustrative = r.optional("illustrative") { $0.bool() } ?? false
+            let evidence = r.optional("evidence") { e in
+                items(e, keys: ["source", "note", "rating"]) { x -> EvidenceReference? in
+                    guard let source = x.required("source", { $0.string() }) else { return nil }
+                    let rating = x.optional("rating") { g -> SourceRating? in
+                        guard let text = g.string() else { return nil }
+                        guard let rating = SourceRating(text) else {
+                            log.error(g.node, g.path, "'\(text)' is not an Admiralty grade (reliability A–F, credibility 1–6, e.g. B2)")
+                            return nil
+                        }
+                        return rating
+                    }
+                    return EvidenceReference(source: source, note: x.optional("note") { $0.string() }, rating: rating)
+                }.map(\.0)
+            } ?? []
+
+            // One rating (month + value) or a series (values: {YYYY-MM: value or "value trend"}).
+            var points: [(YearMonth, Double, Trend?, NodeReader)] = []
+            if let series = r.child("values") {
+                for e in series.entries() {
+                    guard let m = YearMonth(e.key) else {
+                        log.error(e.keyNode, e.value.path, "expected a month as YYYY-MM, got '\(e.key)'")
+                        continue
+                    }
+                    let parts = (e.value.scalarText ?? "").split(separator: " ")
+                    guard let first = parts.first, let v = Double(first), v.isFinite, parts.count <= 2 else {
+                        log.error(e.value.node, e.value.path, "expected a rating, optionally with a trend (e.g. '3 falling'), got '\(e.value.scalarText ?? e.value.kind)'")
+                        continue
+                    }
+                    var trend: Trend?
+                    if parts.count == 2 {
+                        trend = Trend(rawValue: String(parts[1]))
+                        if trend == nil { log.error(e.value.node, e.value.path, "'\(parts[1])' is not one of falling, steady, rising") }
+                    }
+                    points.append((m, v, trend, e.value))
+                }
+                if r.child("month") != nil || r.child("value") != nil {
+                    log.error(r.node, r.path, "give either 'values' or 'month' and 'value', not both")
+                }
+            } else {
+                let m = r.required("month") { month($0) }
+                let v = r.required("value") { $0.double() }
+                let trend = r.optional("trend") { enumValue($0, Trend.self) }
+                if let m, let v, let valueNode = r.child("value") { points.append((m, v, trend, valueNode)) }
+            }
+            guard let party, let factor, let region else { continue }
+            if factor != .threat && capability == nil { continue }
+            let scaleRef = ScaleReference(factor: factor, version: version)
+            guard let used = scale(scaleRef) else {
+                log.error(r.child("scale")?.node ?? r.node, "\(r.path).scale", "no \(factor.rawValue) scale version \(version)")
+                continue
+            }
+            for (m, v, trend, node) in points {
+                if !used.contains(v) {
+                    log.error(node.node, node.path, "rating \(GateFormat.number(v)) is outside the \(factor.rawValue) scale v\(version) (\(used.minimum)–\(used.maximum))")
+                    continue
+                }
+                if trend != nil && factor != .threat {
+                    log.error(node.node, node.path, "only threat ratings carry a trend")
+                }
+                if let end, m > end {
+                    log.error(node.node, node.path, "rating for \(m) is after the plan's last month \(end)")
+                    continue
+                }
+                let key = "\(party) \(factor.rawValue) \(region) \(capability ?? "-") \(m)"
+                if let first = seen[key] {
+                    log.error(node.node, node.path, "duplicate rating: \(party) already rated \(factor.rawValue) \(capability.map { "\($0)/" } ?? "")\(region) for \(m) at \(first)")
+                    continue
+                }
+                seen[key] = node.path
+                result.append(Assessment(party: party, factor: factor, region: region,
+                                         capability: factor == .threat ? nil : capability, month: m, value: v,
+                                         trend: factor == .threat ? trend : nil, scale: scaleRef, confidence: confidence,
+                                         evidence: evidence, illustrative: illustrative))
+            }
+        }
+        return result
+    }
+
+    func readResolutions(regions: Set<String>, capabilities: Set<String>, scale: (Factor) -> RatingScale) -> [Resolution] {
+        guard let field = root.child("resolutions") else { return [] }
+        return items(field, keys: ["factor", "region", "capability", "month", "value", "trend", "decision", "note"]) { r -> Resolution? in
+            guard let factor = r.required("factor", { enumValue($0, Factor.self) }),
+                  let region = r.required("region", { reference($0, in: regions, what: "region") }),
+                  let month = r.required("month", { month($0) }),
+                  let value = r.required("value", { $0.double() }),
+                  let decision = r.required("decision", { $0.string() }) else { return nil }
+            let capability = r.optional("capability") { reference($0, in: capabilities, what: "capability area") }
+            if factor != .threat && capability == nil {
+                log.error(r.node, "\(r.path).capability", "missing required field 'capability'")
+                return nil
+            }
+            let current = scale(factor)
+            if !current.contains(value) {
+                log.error(r.child("value")?.node, "\(r.path).value", "value \(GateFormat.number(value)) is outside the current \(factor.rawValue) scale (\(current.minimum)–\(current.maximum))")
+                return nil
+            }
+            return Resolution(subject: RatingSubject(factor: factor, region: region, capability: factor == .threat ? nil : capability),
+                              month: month, value: value, trend: r.optional("trend") { enumValue($0, Trend.self) }, decision: decision)
+        }.map(\.0)
+    }
+
+    func readCommitments(parties: Set<String>) -> [Commitment] {
+        guard let field = root.child("commitments") else { return [] }
+        let commitments = items(field, keys: ["id", "parties", "text", "source", "history", "note"]) { r -> Commitment? in
+            let id = r.required("id") { $0.identifier() }
+            let who = r.required("parties") { p in p.items().compactMap { reference($0, in: parties, what: "party") } }
+            let text = r.required("text") { localized($0) }
+            let source = r.required("source") { $0.string() }
+            let history = r.optional("history") { h in
+                items(h, keys: ["month", "status", "note", "source"]) { x -> Commitment.StatusChange? in
+                    guard let m = x.required("month", { month($0) }), let s = x.required("status", { $0.int() }) else { return nil }
+                    guard let status = Commitment.Status(rawValue: s) else {
+                        log.error(x.child("status")?.node, "\(x.path).status", "status \(s) is not on the 0–3 scale (0 not initiated, 1 minimal, 2 intermediate, 3 full)")
+                        return nil
+                    }
+                    return .init(month: m, status: status, note: x.optional("note") { $0.string() }, source: x.optional("source") { $0.string() })
+                }.map(\.0)
+            } ?? []
+            guard let id, let who, let text, let source else { return nil }
+            return Commitment(id: id, parties: who, text: text, source: source, history: history)
+        }
+        unique(commitments.map { ($0.0.id, $0.1) }, what: "commitment")
+        return commitments.map(\.0)
+    }
+
+    func readIncidents(regions: Set<String>) -> [Incident] {
+        guard let field = root.child("incidents") else { return [] }
+        return items(field, keys: ["date", "region", "kind", "count", "source", "illustrative", "note"]) { r -> Incident? in
+            guard let date = r.required("date", { d -> String? in
+                guard let text = d.string() else { return nil }
+                guard IncidentDate.isValid(text) else {
+                    log.error(d.node, d.path, "expected a date as YYYY-MM-DD, got '\(text)'")
+                    return nil
+                }
+                return text
+            }), let region = r.required("region", { reference($0, in: regions, what: "region") }) else { return nil }
+            let kind = r.optional("kind") { enumValue($0, Incident.Kind.self) } ?? .attack
+            let count = r.optional("count") { positive($0) } ?? 1
+            return Incident(date: date, region: region, kind: kind, count: count, source: r.optional("source") { $0.string() },
+                            illustrative: r.optional("illustrative") { $0.bool() } ?? false)
+        }.map(\.0)
+    }
+}
+
+enum GateFormat {
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : String(value)
+    }
+}
+
+enum IncidentDate {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1900...2200).contains(y), (1...12).contains(m) else { return false }
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...days[m - 1]).contains(d)
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import IntiqalDomain
+import IntiqalScenario
+
+/// Shared plumbing of the subcommands: loading, output, errors.
+enum CLI {
+    static func loadScenario(_ path: String) throws -> Scenario {
+        do {
+            let (scenario, warnings) = try ScenarioLoader.load(path: path)
+            for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            return scenario
+        } catch let error as ScenarioError {
+            fail(error.description)
+        }
+    }
+
+    /// Prints to standard error and exits with status 1.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("intiqal: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// Writes all or nothing: to a file atomically, or to standard output.
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            fail("\(path): cannot write: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    static func decodeJSON<T: Decodable>(_ type: T.Type, file: String) throws -> T {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            fail("\(file): \(FileManager.default.fileExists(atPath: file) ? "cannot read the file" : "no such file")")
+        }
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            fail("\(file): \(describe(error))")
+        } catch {
+            fail("\(file): not valid JSON")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let p = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return p.isEmpty ? "" : String(p.drop { $0 == "." }) + ": "
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context))missing field '\(key.stringValue)'"
+        case .typeMismatch(let type, let context): return "\(path(context))expected \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context))expected \(type), found null"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "not valid JSON" }
+            return "\(path(context))\(context.debugDescription)"
+        @unknown default: return "not valid JSON"
+        }
+    }
+}
