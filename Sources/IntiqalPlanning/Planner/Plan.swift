@@ -95,6 +95,8 @@ public struct Plan: Sendable, Hashable, Codable {
         public var gateHoldsFrom: YearMonth?
         /// Months between the handover and the gate holding (to the horizon's end if it never does).
         public var months: Int
+        /// Advisers of this region × capability who left before the gate held, times the months early.
+        public var adviserMonths: Int
         public var unmet: [String]
     }
 
@@ -108,7 +110,10 @@ public struct Plan: Sendable, Hashable, Codable {
     public struct Totals: Sendable, Hashable, Codable {
         /// Personnel present summed over the plan's months (advisers and garrisons).
         public var personnelMonths: Int
+        /// Handover months before the gates held, summed over the risk-debt entries.
         public var riskDebtMonths: Int
+        /// Adviser-months of departures before their gates held: what deadline-first minimises.
+        public var riskDebtAdviserMonths: Int
         public var handovers: Int
         public var forcedHandovers: Int
         /// Personnel still in country at the end of the horizon.

@@ -38,6 +38,7 @@ struct PlanReport {
                     findings: findings,
                     totals: .init(personnelMonths: schedule.personnelMonths,
                                   riskDebtMonths: debt.reduce(0) { $0 + $1.months },
+                                  riskDebtAdviserMonths: debt.reduce(0) { $0 + $1.adviserMonths },
                                   handovers: handovers.count, forcedHandovers: handovers.filter(\.forced).count,
                                   remainingAtEnd: schedule.remainingAtEnd),
                     verification: .init(ok: false, violations: ["not verified"]))
@@ -72,8 +73,14 @@ struct PlanReport {
 
     func buildRiskDebt() -> [Plan.RiskDebt] {
         var result: [Plan.RiskDebt] = []
+        var early = Array(repeating: 0, count: c.keys.count)
+        for step in schedule.steps where step.kind == .depart {
+            let k = c.teams[step.team!].key
+            let held = c.timelines[k].release ?? c.months
+            if held > step.month { early[k] += step.personnel * (held - step.month) }
+        }
         for k in c.keys.indices {
-            guard let i = schedule.handoverAt[k], isForced(key: k, at: i) else { continue }
+            guard let i = schedule.handoverAt[k], isForced(key: k, at: i) || early[k] > 0 else { continue }
             let release = c.timelines[k].release
             let check = c.timelines[k].checks[i]
             var unmet = check.unmet
@@ -81,7 +88,8 @@ struct PlanReport {
                 unmet.append("held \(check.heldMonths) of \(check.requiredMonths) months")
             }
             result.append(.init(region: c.keys[k].region, capability: c.keys[k].capability, month: month(i),
-                                gateHoldsFrom: release.map(month), months: (release ?? c.months) - i, unmet: unmet))
+                                gateHoldsFrom: release.map(month), months: max(0, (release ?? c.months) - i),
+                                adviserMonths: early[k], unmet: unmet))
         }
         return result.sorted { ($0.month, $0.region, $0.capability) < ($1.month, $1.region, $1.capability) }
     }

@@ -31,6 +31,9 @@ struct PlanningContext: Sendable {
         var regions: [Int]
         var predecessors: [Int]
         var deadline: Int?
+        /// The phase's deadline or, if earlier, that of any phase that follows it: a phase
+        /// cannot complete before those it follows.
+        var effectiveDeadline: Int?
     }
 
     static let noPhase = Int.max / 4
@@ -78,6 +81,15 @@ struct PlanningContext: Sendable {
                 predecessors: phase.after.compactMap { rankOf[$0] }.filter { $0 < rank },
                 deadline: phase.deadline.map { $0.months(since: scenario.start) }))
         }
+        for p in phases.indices { phases[p].effectiveDeadline = phases[p].deadline }
+        for p in phases.indices.reversed() {
+            for q in phases[p].predecessors {
+                if let d = phases[p].effectiveDeadline {
+                    phases[q].effectiveDeadline = min(phases[q].effectiveDeadline ?? d, d)
+                }
+            }
+        }
+        let effective = phases.map { $0.effectiveDeadline.map { scenario.start.adding(months: $0) } }
 
         var keyIndex: [GateKey: Int] = [:]
         for (s, info) in sites.enumerated() {
@@ -104,8 +116,8 @@ struct PlanningContext: Sendable {
                         .min { (sites[$0].phaseRank, $0) < (sites[$1].phaseRank, $1) }
                         ?? candidates.max { (sites[$0].phaseRank, -$0) < (sites[$1].phaseRank, -$1) }
                 }
-                let regionDue = regionRank < order.count ? order[regionRank].deadline : nil
-                let siteDue = siteRank < order.count ? order[siteRank].deadline : nil
+                let regionDue = regionRank < order.count ? effective[regionRank] : nil
+                let siteDue = siteRank < order.count ? effective[siteRank] : nil
                 var due: YearMonth? = regionDue
                 if target == nil, let siteDue { due = due.map { min($0, siteDue) } ?? siteDue }
                 teams.append(TeamInfo(team: team, site: s, key: k, region: r,

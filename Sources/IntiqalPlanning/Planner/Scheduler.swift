@@ -37,6 +37,8 @@ struct Scheduler {
     let context: PlanningContext
     /// Per team: the first month it may leave (nil: not within the horizon).
     let release: [Int?]
+    /// Deadline-first: per team and month, how many of its advisers may leave before release.
+    var quota: [[Int]]? = nil
     /// Deadline-first: a site may close at its phase deadline even without re-intervention cover.
     let waiveCoverAtDeadline: Bool
 
@@ -61,70 +63,86 @@ struct Scheduler {
         var siteBudget = c.sites.map(\.capacity)
 
         func released(_ t: Int, _ i: Int) -> Bool { release[t].map { $0 <= i } ?? false }
+        func allowance(_ t: Int, _ i: Int) -> Int {
+            if released(t, i) { return Int.max }
+            return quota?[t][i] ?? 0
+        }
 
         for i in 0..<T {
             var overall = c.scenario.capacity.overallPerMonth
             for s in siteBudget.indices { siteBudget[s] = c.sites[s].capacity }
 
-            // Order open sites: earliest phase held back, then pressure, then file order.
-            var order: [(rank: Int, pressure: Double, s: Int)] = []
+            // Every possible move this month, served in order of the earliest phase it holds back
+            // (departures, then relocations, then closures), then by the pressure on its site
+            // (work left over the site's own capacity), then the gate nearest completion.
+            var candidates: [(urgency: Int, kind: Int, pressure: Double, keyLeft: Int, id: String, team: Int, site: Int)] = []
             for s in c.sites.indices where closed[s] == nil {
-                var rank = c.sites[s].phaseRank
                 var work = c.sites[s].garrison
+                for t in teamsAt[s] { work += remaining[t] }
+                let pressure = Double(work) / Double(max(1, c.sites[s].capacity))
                 for t in teamsAt[s] where remaining[t] > 0 {
-                    rank = min(rank, c.teams[t].urgency)
-                    work += remaining[t]
+                    if allowance(t, i) > 0 {
+                        candidates.append((c.teams[t].urgency, 0, pressure, keyRemaining[c.teams[t].key], c.teams[t].team.id, t, s))
+                    } else if let target = c.teams[t].relocationTarget, location[t] != target {
+                        candidates.append((c.sites[s].phaseRank, 1, pressure, keyRemaining[c.teams[t].key], c.teams[t].team.id, t, s))
+                    }
                 }
-                order.append((rank, Double(work) / Double(max(1, c.sites[s].capacity)), s))
+                // Of two sites that could close, the larger garrison goes first (the other may stay for cover).
+                candidates.append((c.sites[s].phaseRank, 2, Double(c.sites[s].garrison), 0, c.sites[s].site.id, -1, s))
             }
-            order.sort { ($0.rank, -$0.pressure, $0.s) < ($1.rank, -$1.pressure, $1.s) }
+            candidates.sort {
+                ($0.urgency, $0.kind, -$0.pressure, $0.keyLeft, $0.id) < ($1.urgency, $1.kind, -$1.pressure, $1.keyLeft, $1.id)
+            }
 
-            for (_, _, s) in order {
-                var budget = min(siteBudget[s], overall)
-                let pending = teamsAt[s].filter { remaining[$0] > 0 }
-                let stayers = pending.filter { t in
-                    c.teams[t].relocationTarget.map { location[t] == $0 } ?? true || released(t, i)
-                }
-                let siteCanEmpty = stayers.allSatisfy { released($0, i) }
-                // Candidate moves: (urgency, kind order, key remaining, team).
-                var candidates: [(Int, Int, Int, Int)] = []
-                for t in pending {
-                    if released(t, i) {
-                        candidates.append((c.teams[t].urgency, 0, keyRemaining[c.teams[t].key], t))
-                    } else if siteCanEmpty, let target = c.teams[t].relocationTarget, closed[target] == nil,
-                              location[t] != target {
-                        candidates.append((c.sites[s].phaseRank, 1, keyRemaining[c.teams[t].key], t))
+            func phaseDone(_ p: Int, _ depth: Int = 0) -> Bool {
+                if completion[p] != nil { return true }
+                guard depth < c.phases.count else { return false }
+                let phase = c.phases[p]
+                return phase.sites.allSatisfy { closed[$0] != nil }
+                    && phase.regions.allSatisfy { r in c.keysByRegion[r].allSatisfy { handoverAt[$0] != nil } }
+                    && phase.predecessors.allSatisfy { phaseDone($0, depth + 1) }
+            }
+
+            for candidate in candidates where overall > 0 || candidate.kind == 2 {
+                let s = candidate.site
+                guard closed[s] == nil else { continue }
+                let budget = min(siteBudget[s], overall)
+                switch candidate.kind {
+                case 0:
+                    let t = candidate.team
+                    let amount = min(remaining[t], budget, allowance(t, i))
+                    guard amount > 0 else { continue }
+                    remaining[t] -= amount
+                    keyRemaining[c.teams[t].key] -= amount
+                    siteBudget[s] -= amount
+                    overall -= amount
+                    schedule.steps.append(Step(month: i, kind: .depart, site: s, team: t, to: nil, personnel: amount))
+                    if keyRemaining[c.teams[t].key] == 0 {
+                        handoverAt[c.teams[t].key] = i
+                        lastHandover[c.teams[t].region] = i
                     }
-                }
-                candidates.sort { ($0.0, $0.1, $0.2, c.teams[$0.3].team.id) < ($1.0, $1.1, $1.2, c.teams[$1.3].team.id) }
-                for (_, kind, _, t) in candidates where budget > 0 {
-                    if kind == 0 {
-                        let amount = min(remaining[t], budget)
-                        remaining[t] -= amount
-                        keyRemaining[c.teams[t].key] -= amount
-                        budget -= amount
-                        schedule.steps.append(Step(month: i, kind: .depart, site: s, team: t, to: nil, personnel: amount))
-                        if keyRemaining[c.teams[t].key] == 0 {
-                            handoverAt[c.teams[t].key] = i
-                            lastHandover[c.teams[t].region] = i
-                        }
-                    } else if remaining[t] <= budget, let target = c.teams[t].relocationTarget {
-                        budget -= remaining[t]
-                        schedule.steps.append(Step(month: i, kind: .relocate, site: s, team: t, to: target, personnel: remaining[t]))
-                        location[t] = target
-                        teamsAt[s].removeAll { $0 == t }
-                        teamsAt[target].append(t)
+                case 1:
+                    let t = candidate.team
+                    guard let target = c.teams[t].relocationTarget, closed[target] == nil, remaining[t] <= budget else { continue }
+                    // Move only once nothing else keeps the site open.
+                    let others = teamsAt[s].filter { $0 != t && remaining[$0] > 0 }
+                    let siteCanEmpty = others.allSatisfy { o in
+                        released(o, i) || (c.teams[o].relocationTarget.map { location[o] != $0 } ?? false)
                     }
-                }
-                // Close when empty, if the garrison fits, predecessors are done and cover allows.
-                if teamsAt[s].allSatisfy({ remaining[$0] == 0 }), budget >= c.sites[s].garrison {
-                    var allowed = true
+                    guard siteCanEmpty else { continue }
+                    siteBudget[s] -= remaining[t]
+                    overall -= remaining[t]
+                    schedule.steps.append(Step(month: i, kind: .relocate, site: s, team: t, to: target, personnel: remaining[t]))
+                    location[t] = target
+                    teamsAt[s].removeAll { $0 == t }
+                    teamsAt[target].append(t)
+                default:
+                    guard teamsAt[s].allSatisfy({ remaining[$0] == 0 }), budget >= c.sites[s].garrison else { continue }
                     let rank = c.sites[s].phaseRank
-                    if rank < c.phases.count {
-                        for p in c.phases[rank].predecessors where completion[p] == nil { allowed = false }
-                    }
+                    if rank < c.phases.count, !c.phases[rank].predecessors.allSatisfy({ phaseDone($0) }) { continue }
+                    var allowed = true
                     var waived: [Int] = []
-                    if allowed, policy.requireReintervention {
+                    if policy.requireReintervention {
                         for r in c.sites[s].supports where regionHasTeams[r] {
                             let covered = c.sites.indices.contains { o in
                                 o != s && closed[o] == nil && c.sites[o].supports.contains(r)
@@ -133,7 +151,7 @@ struct Scheduler {
                             let done = c.keysByRegion[r].allSatisfy { handoverAt[$0] != nil }
                             let coverEnds = (lastHandover[r] ?? Int.min / 2) + policy.reinterventionMonths
                             if done && i >= coverEnds { continue }
-                            if waiveCoverAtDeadline, rank < c.phases.count, let d = c.phases[rank].deadline, i >= d, done {
+                            if waiveCoverAtDeadline, rank < c.phases.count, let d = c.phases[rank].effectiveDeadline, i >= d, done {
                                 waived.append(r)
                                 continue
                             }
@@ -141,17 +159,28 @@ struct Scheduler {
                             if done { schedule.heldForCover[s] = schedule.heldForCover[s] ?? i }
                         }
                     }
-                    if allowed {
-                        budget -= c.sites[s].garrison
-                        closed[s] = i
-                        for r in waived { schedule.coverWaived[r] = i }
-                        schedule.steps.append(Step(month: i, kind: .close, site: s, team: nil, to: nil,
-                                                   personnel: c.sites[s].garrison))
+                    guard allowed else { continue }
+                    // A site with no garrison costs nothing to keep: it stays to cover a region in need
+                    // so that a garrisoned site of the same or an earlier phase can close instead.
+                    if policy.requireReintervention, c.sites[s].garrison == 0 {
+                        let keep = c.sites[s].supports.contains { r in
+                            guard regionHasTeams[r] else { return false }
+                            let pending = !c.keysByRegion[r].allSatisfy { handoverAt[$0] != nil }
+                            let coverOpen = (lastHandover[r].map { $0 + policy.reinterventionMonths > i } ?? false)
+                            guard pending || coverOpen else { return false }
+                            return c.sites.indices.contains { o in
+                                o != s && closed[o] == nil && c.sites[o].supports.contains(r)
+                                    && c.sites[o].garrison > 0 && c.sites[o].phaseRank <= rank
+                            }
+                        }
+                        if keep { continue }
                     }
+                    siteBudget[s] -= c.sites[s].garrison
+                    overall -= c.sites[s].garrison
+                    closed[s] = i
+                    for r in waived { schedule.coverWaived[r] = i }
+                    schedule.steps.append(Step(month: i, kind: .close, site: s, team: nil, to: nil, personnel: c.sites[s].garrison))
                 }
-                let used = min(siteBudget[s], overall) - budget
-                siteBudget[s] -= used
-                overall -= used
             }
 
             // Phases complete when their sites are closed, their regions handed over, and

@@ -13,15 +13,91 @@ public struct PlanVerifier: Sendable {
         book = JointRatingBook(scenario: scenario)
     }
 
+    /// What replaying a plan's moves gives: the rules broken and the figures that follow.
+    public struct Replay: Sendable {
+        public var violations: [String] = []
+        /// Plan month (index) each site closes.
+        public var closedAt: [String: Int] = [:]
+        /// Plan month each region × capability is handed over.
+        public var handover: [GateKey: Int] = [:]
+        /// Plan month each phase completes (nil: not within the horizon).
+        public var completion: [String: Int?] = [:]
+        public var headcounts: [String: [Int]] = [:]
+        public var personnelMonths = 0
+        /// Handovers made before their gates held: "capability/region@YYYY-MM" → months.
+        public var debt: [String: Int] = [:]
+        public var riskDebtMonths: Int { debt.values.reduce(0, +) }
+        /// Adviser-months of departures before their gates held.
+        public var riskDebtAdviserMonths = 0
+    }
+
     public func verify(_ plan: Plan) -> Plan.Verification {
+        let start = scenario.start
+        var replay = replay(plan.moves, mode: plan.mode)
+        var v = replay.violations
+        if plan.scenario != scenario.id { v.insert("plan is for scenario '\(plan.scenario)', not '\(scenario.id)'", at: 0) }
+        if plan.start != start || plan.end != scenario.end {
+            v.insert("plan covers \(plan.start)…\(plan.end), scenario \(start)…\(scenario.end)", at: 0)
+        }
+        let closedAt = replay.closedAt, headcounts = replay.headcounts, handover = replay.handover
+        let personnelMonths = replay.personnelMonths, debt = replay.debt
+        for outcome in plan.sites {
+            let replayed = headcounts[outcome.id] ?? []
+            if outcome.headcount.map(\.personnel) != replayed {
+                v.append("site \(outcome.id): reported headcount differs from the moves")
+            }
+            if outcome.closes != closedAt[outcome.id].map({ start.adding(months: $0) }) {
+                v.append("site \(outcome.id): reported closure \(outcome.closes?.description ?? "none") differs from the moves")
+            }
+        }
+        if plan.sites.count != scenario.sites.count { v.append("plan reports \(plan.sites.count) sites, scenario has \(scenario.sites.count)") }
+        let reported = Set(plan.handovers.map { "\($0.capability)/\($0.region)@\($0.month)" })
+        let replayedHandovers = Set(handover.map { "\($0.key.capability)/\($0.key.region)@\(start.adding(months: $0.value))" })
+        for missing in replayedHandovers.subtracting(reported).sorted() { v.append("handover \(missing) happens but is not reported") }
+        for extra in reported.subtracting(replayedHandovers).sorted() { v.append("handover \(extra) is reported but does not happen") }
+        if plan.totals.personnelMonths != personnelMonths {
+            v.append("personnel-months reported \(plan.totals.personnelMonths), replay gives \(personnelMonths)")
+        }
+        for phase in scenario.phases {
+            let done = replay.completion[phase.id] ?? nil
+            let reportedPhase = plan.phases.first { $0.id == phase.id }
+            if reportedPhase?.completes != done.map({ start.adding(months: $0) }) {
+                v.append("phase \(phase.id): reported completion \(reportedPhase?.completes?.description ?? "none") differs from the moves")
+            }
+            if plan.mode == .deadlines, let deadline = phase.deadline {
+                let met = done.map { $0 <= deadline.months(since: start) } ?? false
+                if !met && !(reportedPhase?.meetsDeadline == false && reportedPhase?.explanation != nil) {
+                    v.append("phase \(phase.id) misses its deadline \(deadline) and the plan does not say why")
+                }
+            }
+        }
+        let reportedDebt = Dictionary(plan.riskDebt.map { ("\($0.capability)/\($0.region)@\($0.month)", $0.months) },
+                                      uniquingKeysWith: { a, _ in a })
+        if debt != reportedDebt {
+            let missing = Set(debt.keys).subtracting(reportedDebt.keys).sorted()
+            let wrong = debt.keys.filter { reportedDebt[$0] != nil && reportedDebt[$0] != debt[$0] }.sorted()
+            let extra = Set(reportedDebt.keys).subtracting(debt.keys).sorted()
+            for m in missing { v.append("handover \(m) is before its gate held but is not in the risk debt") }
+            for w in wrong { v.append("risk debt of \(w) is \(reportedDebt[w]!) months, replay gives \(debt[w]!)") }
+            for e in extra { v.append("risk debt lists \(e), whose gate held") }
+        }
+        if plan.totals.riskDebtAdviserMonths != replay.riskDebtAdviserMonths {
+            v.append("risk debt reported \(plan.totals.riskDebtAdviserMonths) adviser-months, replay gives \(replay.riskDebtAdviserMonths)")
+        }
+        if plan.totals.riskDebtMonths != replay.riskDebtMonths {
+            v.append("risk debt total reported \(plan.totals.riskDebtMonths), replay gives \(replay.riskDebtMonths)")
+        }
+        replay.violations = v
+        return Plan.Verification(ok: v.isEmpty, violations: v)
+    }
+
+    /// Replays moves month by month and checks the rules: conservation, capacity, garrisons,
+    /// gates (conditions-first), phase order and re-intervention cover.
+    public func replay(_ moves: [Plan.Move], mode: PlanMode) -> Replay {
         var v: [String] = []
         let start = scenario.start
         let horizon = scenario.horizonMonths
         let policy = scenario.policy
-        if plan.scenario != scenario.id { v.append("plan is for scenario '\(plan.scenario)', not '\(scenario.id)'") }
-        if plan.start != start || plan.end != scenario.end {
-            v.append("plan covers \(plan.start)…\(plan.end), scenario \(start)…\(scenario.end)")
-        }
 
         var teamSite: [String: String] = [:]
         var remaining: [String: Int] = [:]
@@ -41,9 +117,11 @@ public struct PlanVerifier: Sendable {
         for team in teamOf.values { keyLeft[team.gateKey, default: 0] += team.headcount }
         var headcounts: [String: [Int]] = [:]
         var personnelMonths = 0
+        var adviserDebt = 0
+        var earlyKeys = Set<GateKey>()
 
         var byMonth: [Int: [Plan.Move]] = [:]
-        for move in plan.moves {
+        for move in moves {
             let i = move.month.months(since: start)
             if i < 0 || i >= horizon {
                 v.append("move of \(move.team ?? move.site) in \(move.month) is outside the plan's months")
@@ -60,7 +138,7 @@ public struct PlanVerifier: Sendable {
                 let what = "\(move.kind.rawValue) \(move.team ?? move.site) in \(month)"
                 guard let site = siteOf[move.site] else { v.append("\(what): unknown site '\(move.site)'"); continue }
                 if closedAt[site.id] != nil { v.append("\(what): site \(site.id) is already closed"); continue }
-                if move.personnel <= 0 { v.append("\(what): moves \(move.personnel) personnel"); continue }
+                if move.personnel <= 0 && move.kind != .close { v.append("\(what): moves \(move.personnel) personnel"); continue }
                 moved += move.personnel
                 movedFrom[site.id, default: 0] += move.personnel
                 switch move.kind {
@@ -74,8 +152,13 @@ public struct PlanVerifier: Sendable {
                     let left = remaining[id] ?? 0
                     if move.kind == .depart {
                         if move.personnel > left { v.append("\(what): \(move.personnel) leave but only \(left) remain"); continue }
-                        if plan.mode == .conditions, !gateHeld(team.gateKey, at: month) {
+                        if mode == .conditions, !gateHeld(team.gateKey, at: month) {
                             v.append("\(what): gate \(team.gateKey) has not held \(policy.holdMonths) months")
+                        }
+                        if !gateHeld(team.gateKey, at: month) {
+                            let from = (i..<horizon).first { gateHeld(team.gateKey, at: start.adding(months: $0)) } ?? horizon
+                            adviserDebt += move.personnel * (from - i)
+                            earlyKeys.insert(team.gateKey)
                         }
                         remaining[id] = left - move.personnel
                         keyLeft[team.gateKey, default: 0] -= move.personnel
@@ -117,25 +200,6 @@ public struct PlanVerifier: Sendable {
             }
         }
 
-        // Reported figures match the replay.
-        for outcome in plan.sites {
-            let replay = headcounts[outcome.id] ?? []
-            if outcome.headcount.map(\.personnel) != replay {
-                v.append("site \(outcome.id): reported headcount differs from the moves")
-            }
-            if outcome.closes != closedAt[outcome.id].map({ start.adding(months: $0) }) {
-                v.append("site \(outcome.id): reported closure \(outcome.closes?.description ?? "none") differs from the moves")
-            }
-        }
-        if plan.sites.count != scenario.sites.count { v.append("plan reports \(plan.sites.count) sites, scenario has \(scenario.sites.count)") }
-        let reported = Set(plan.handovers.map { "\($0.capability)/\($0.region)@\($0.month)" })
-        let replayed = Set(handover.map { "\($0.key.capability)/\($0.key.region)@\(start.adding(months: $0.value))" })
-        for missing in replayed.subtracting(reported).sorted() { v.append("handover \(missing) happens but is not reported") }
-        for extra in reported.subtracting(replayed).sorted() { v.append("handover \(extra) is reported but does not happen") }
-        if plan.totals.personnelMonths != personnelMonths {
-            v.append("personnel-months reported \(plan.totals.personnelMonths), replay gives \(personnelMonths)")
-        }
-
         // Phases: completion, order, deadlines.
         var ownDone: [String: Int?] = [:]
         for phase in scenario.phases {
@@ -154,11 +218,6 @@ public struct PlanVerifier: Sendable {
             return done
         }
         for phase in scenario.phases {
-            let done = complete(phase.id, 0)
-            let reportedPhase = plan.phases.first { $0.id == phase.id }
-            if reportedPhase?.completes != done.map({ start.adding(months: $0) }) {
-                v.append("phase \(phase.id): reported completion \(reportedPhase?.completes?.description ?? "none") differs from the moves")
-            }
             for s in phase.sites {
                 guard let closed = closedAt[s] else { continue }
                 for q in phase.after {
@@ -166,13 +225,6 @@ public struct PlanVerifier: Sendable {
                     if qDone.map({ $0 > closed }) ?? true {
                         v.append("site \(s) closes in \(start.adding(months: closed)) before phase \(q), which phase \(phase.id) follows, completes")
                     }
-                }
-            }
-            if plan.mode == .deadlines, let deadline = phase.deadline {
-                let d = deadline.months(since: start)
-                let met = done.map { $0 <= d } ?? false
-                if !met && !(reportedPhase?.meetsDeadline == false && reportedPhase?.explanation != nil) {
-                    v.append("phase \(phase.id) misses its deadline \(deadline) and the plan does not say why")
                 }
             }
         }
@@ -187,7 +239,7 @@ public struct PlanVerifier: Sendable {
                         site.supports.contains(key.region) && (closedAt[site.id].map { $0 > i } ?? true)
                     }
                     if covered { continue }
-                    if plan.mode == .deadlines, waivedAtDeadline(region: key.region, month: i, closedAt: closedAt) { break }
+                    if mode == .deadlines, waivedAtDeadline(region: key.region, month: i, closedAt: closedAt) { break }
                     v.append("handover \(key) in \(start.adding(months: h)): no open site can re-intervene in \(key.region) in \(start.adding(months: i))")
                     break
                 }
@@ -198,34 +250,44 @@ public struct PlanVerifier: Sendable {
         var debt: [String: Int] = [:]
         for (key, h) in handover {
             let month = start.adding(months: h)
-            if gateHeld(key, at: month) { continue }
+            if gateHeld(key, at: month) && !earlyKeys.contains(key) { continue }
             let from = (h..<horizon).first { gateHeld(key, at: start.adding(months: $0)) } ?? horizon
-            debt["\(key.capability)/\(key.region)@\(month)"] = from - h
+            debt["\(key.capability)/\(key.region)@\(month)"] = max(0, from - h)
         }
-        let reportedDebt = Dictionary(plan.riskDebt.map { ("\($0.capability)/\($0.region)@\($0.month)", $0.months) },
-                                      uniquingKeysWith: { a, _ in a })
-        if debt != reportedDebt {
-            let missing = Set(debt.keys).subtracting(reportedDebt.keys).sorted()
-            let wrong = debt.keys.filter { reportedDebt[$0] != nil && reportedDebt[$0] != debt[$0] }.sorted()
-            let extra = Set(reportedDebt.keys).subtracting(debt.keys).sorted()
-            for m in missing { v.append("handover \(m) is before its gate held but is not in the risk debt") }
-            for w in wrong { v.append("risk debt of \(w) is \(reportedDebt[w]!) months, replay gives \(debt[w]!)") }
-            for e in extra { v.append("risk debt lists \(e), whose gate held") }
-        }
-        if plan.totals.riskDebtMonths != debt.values.reduce(0, +) {
-            v.append("risk debt total reported \(plan.totals.riskDebtMonths), replay gives \(debt.values.reduce(0, +))")
-        }
-        return Plan.Verification(ok: v.isEmpty, violations: v)
+        var result = Replay()
+        result.violations = v
+        result.closedAt = closedAt
+        result.handover = handover
+        for phase in scenario.phases { result.completion[phase.id] = complete(phase.id, 0) }
+        result.headcounts = headcounts
+        result.personnelMonths = personnelMonths
+        result.debt = debt
+        result.riskDebtAdviserMonths = adviserDebt
+        return result
     }
 
+    /// Cover may lapse (deadline-first) only when a site that closed last among the region's
+    /// supporters closed at or after its phase's deadline, or the earlier deadline of a phase
+    /// that follows it.
     private func waivedAtDeadline(region: String, month i: Int, closedAt: [String: Int]) -> Bool {
-        // Cover may lapse only when the last site supporting the region closed at or after its phase's deadline.
         let supporters = scenario.sites.filter { $0.supports.contains(region) }
-        guard let last = supporters.max(by: { (closedAt[$0.id] ?? Int.max) < (closedAt[$1.id] ?? Int.max) }),
-              let closed = closedAt[last.id], closed <= i,
-              let phase = scenario.phases.first(where: { $0.sites.contains(last.id) }), let d = phase.deadline
-        else { return false }
-        return closed >= d.months(since: scenario.start)
+        let closings = supporters.compactMap { closedAt[$0.id] }
+        guard closings.count == supporters.count, let last = closings.max(), last <= i else { return false }
+        return supporters.contains { site in
+            guard closedAt[site.id] == last, let phase = scenario.phases.first(where: { $0.sites.contains(site.id) }),
+                  let d = effectiveDeadline(phase.id) else { return false }
+            return last >= d.months(since: scenario.start)
+        }
+    }
+
+    /// A phase's deadline, or the earlier deadline of any phase that (transitively) follows it.
+    func effectiveDeadline(_ id: String, depth: Int = 0) -> YearMonth? {
+        guard depth <= scenario.phases.count else { return nil }
+        var result = scenario.phase(id)?.deadline
+        for later in scenario.phases where later.after.contains(id) {
+            if let d = effectiveDeadline(later.id, depth: depth + 1) { result = min(result ?? d, d) }
+        }
+        return result
     }
 
     private func max2(_ a: Int?, _ b: Int?) -> Int? {
