@@ -5,16 +5,19 @@ import IntiqalDomain
 /// rests on is disputed, and this has held for the policy's number of months.
 ///
 /// ISF capability is projected forward from the latest joint rating at the policy's growth rate
-/// while advisers are present (they are, until the gate opens).
+/// while advisers are present (they are, until the gate opens), and compared with the
+/// requirement on the requirement's scale where the two scales differ.
 public struct GateEvaluator: Sendable {
     public let scenario: Scenario
     public let book: JointRatingBook
-    private let capabilityMaximum: Double
+    private let capabilityScale: RatingScale
+    private let requirementScale: RatingScale
 
     public init(scenario: Scenario, book: JointRatingBook? = nil) {
         self.scenario = scenario
         self.book = book ?? JointRatingBook(scenario: scenario)
-        capabilityMaximum = Double(scenario.currentScale(for: .capability).maximum)
+        capabilityScale = scenario.currentScale(for: .capability)
+        requirementScale = scenario.currentScale(for: .requirement)
     }
 
     /// The gate's evaluation in each plan month (index 0 = scenario start), with held months
@@ -72,16 +75,18 @@ public struct GateEvaluator: Sendable {
             let months = month.months(since: capability.basisMonth)
             if months > 0 {
                 projected = true
-                capabilityValue = min(capabilityMaximum, v + scenario.growth.rate(for: key.capability) * Double(months))
+                capabilityValue = min(Double(capabilityScale.maximum), v + scenario.growth.rate(for: key.capability) * Double(months))
             } else {
                 capabilityValue = v
             }
         }
+        // Capability is compared with the requirement on the requirement's scale.
+        let comparable = capabilityValue.map { capabilityScale.convert($0, to: requirementScale) }
         note(.threat, threat, value: threat?.value, projected: false)
         note(.requirement, requirement, value: requirement?.value, projected: false)
         note(.capability, capability, value: capabilityValue, projected: projected)
 
-        if let c = capabilityValue, let r = requirement?.value, c + 1e-9 < r {
+        if let c = comparable, let r = requirement?.value, c + 1e-9 < r {
             unmet.append("ISF capability \(Self.format(c)) below requirement \(Self.format(r))")
         }
         if let t = threat?.value, t > policy.threatCeiling + 1e-9 {
@@ -90,7 +95,7 @@ public struct GateEvaluator: Sendable {
         if policy.blockRisingThreat, threat?.trend == .rising {
             unmet.append("threat rising")
         }
-        return GateCheck(month: month, met: unmet.isEmpty, capability: capabilityValue, requirement: requirement?.value,
+        return GateCheck(month: month, met: unmet.isEmpty, capability: comparable, requirement: requirement?.value,
                          threat: threat?.value, trend: threat?.trend, heldMonths: 0, requiredMonths: policy.holdMonths,
                          holdsFrom: nil, unmet: unmet, basis: basis, reinterventionSite: nil)
     }

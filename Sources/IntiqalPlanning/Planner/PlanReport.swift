@@ -38,15 +38,14 @@ struct PlanReport {
                     findings: findings,
                     totals: .init(personnelMonths: schedule.personnelMonths,
                                   riskDebtMonths: debt.reduce(0) { $0 + $1.months },
-                                  riskDebtAdviserMonths: debt.reduce(0) { $0 + $1.adviserMonths },
+                                  riskDebtAdviserMonths: earlyAdviserMonths().reduce(0, +),
                                   handovers: handovers.count, forcedHandovers: handovers.filter(\.forced).count,
                                   remainingAtEnd: schedule.remainingAtEnd),
                     verification: .init(ok: false, violations: ["not verified"]))
     }
 
     private func isForced(key k: Int, at i: Int) -> Bool {
-        guard let release = c.timelines[k].release else { return true }
-        return release > i
+        !c.held[k][i]
     }
 
     func buildHandovers() -> [Plan.Handover] {
@@ -71,24 +70,30 @@ struct PlanReport {
             .map { c.sites[$0].site.id }
     }
 
-    func buildRiskDebt() -> [Plan.RiskDebt] {
-        var result: [Plan.RiskDebt] = []
+    /// Per gate: advisers who left before it held, times the months early (to the horizon's end).
+    func earlyAdviserMonths() -> [Int] {
         var early = Array(repeating: 0, count: c.keys.count)
         for step in schedule.steps where step.kind == .depart {
             let k = c.teams[step.team!].key
-            let held = c.timelines[k].release ?? c.months
-            if held > step.month { early[k] += step.personnel * (held - step.month) }
+            if !c.held[k][step.month] { early[k] += step.personnel * (c.nextHeld[k][step.month] - step.month) }
         }
+        return early
+    }
+
+    func buildRiskDebt() -> [Plan.RiskDebt] {
+        var result: [Plan.RiskDebt] = []
+        let early = earlyAdviserMonths()
         for k in c.keys.indices {
             guard let i = schedule.handoverAt[k], isForced(key: k, at: i) || early[k] > 0 else { continue }
-            let release = c.timelines[k].release
+            let next = c.nextHeld[k][i]
+            let release: Int? = next < c.months ? next : nil
             let check = c.timelines[k].checks[i]
             var unmet = check.unmet
             if check.met || unmet.isEmpty {
                 unmet.append("held \(check.heldMonths) of \(check.requiredMonths) months")
             }
             result.append(.init(region: c.keys[k].region, capability: c.keys[k].capability, month: month(i),
-                                gateHoldsFrom: release.map(month), months: max(0, (release ?? c.months) - i),
+                                gateHoldsFrom: release.map(month), months: next - i,
                                 adviserMonths: early[k], unmet: unmet))
         }
         return result.sorted { ($0.month, $0.region, $0.capability) < ($1.month, $1.region, $1.capability) }
@@ -104,11 +109,12 @@ struct PlanReport {
                 let timeline = c.timelines[info.key]
                 let check = timeline.checks[step.month]
                 let reason: String
-                if let release = timeline.release, release <= step.month {
-                    reason = "gate \(c.keys[info.key]) held \(check.heldMonths) months (capability \(fmt(check.capability)) ≥ requirement \(fmt(check.requirement)), threat \(fmt(check.threat)) \(check.trend?.rawValue ?? "")) since \(month(release - c.scenario.policy.holdMonths + 1))"
+                if c.held[info.key][step.month] {
+                    reason = "gate \(c.keys[info.key]) held \(check.heldMonths) months (capability \(fmt(check.capability)) ≥ requirement \(fmt(check.requirement)), threat \(fmt(check.threat)) \(check.trend?.rawValue ?? "")) since \(month(step.month - check.heldMonths + 1))"
                 } else {
                     let due = info.due.map { month($0).description } ?? "the deadline"
-                    let holds = timeline.release.map { "projected to hold from \(month($0))" } ?? "not projected to hold within the horizon"
+                    let next = c.nextHeld[info.key][step.month]
+                    let holds = next < c.months ? "projected to hold from \(month(next))" : "not projected to hold within the horizon"
                     reason = "forced by the deadline \(due): gate \(c.keys[info.key]) \(holds)"
                 }
                 return Plan.Move(month: month(step.month), kind: .depart, site: site, team: info.team.id, to: nil,

@@ -26,7 +26,7 @@ public struct Planner: Sendable {
         let gateRelease = context.teams.map { context.timelines[$0.key].release }
         switch mode {
         case .conditions:
-            schedule = Scheduler(context: context, release: gateRelease, waiveCoverAtDeadline: false).run()
+            schedule = Scheduler(context: context, release: gateRelease.map { _ in nil }, waiveCoverAtDeadline: false).run()
         case .deadlines:
             schedule = deadlineSchedule(gateRelease: gateRelease)
         }
@@ -35,19 +35,18 @@ public struct Planner: Sendable {
         return plan
     }
 
-    /// Deadline-first. Every team must be gone by its deadline, so it is released then at the
-    /// latest. Where a phase still misses its deadline, advisers still in place at the deadline
-    /// are allowed to leave one month earlier, then two, until it meets it (or nothing earlier
-    /// helps). A local search then moves each early departure back towards its gate, a month and
-    /// a few advisers at a time, while every deadline met stays met and the risk debt
-    /// (adviser-months before the gate) and then the personnel-months fall.
+    /// Deadline-first. For each phase in order, aim for the earliest deadline it answers to (its
+    /// own, or that of a phase that follows it); its teams and those of the phases it follows
+    /// are released by that month at the latest. Where the phase still misses it, whoever of that
+    /// group is still there a month before may leave then, then two months before, and so on,
+    /// until it meets it; if nothing helps, the next deadline is tried, and a deadline that cannot
+    /// be met forces no one out. A local search then moves early departures back towards their
+    /// gates, a month and a few advisers at a time, while every deadline met stays met and the
+    /// risk debt (adviser-months before the gate) and then the personnel-months fall.
     func deadlineSchedule(gateRelease: [Int?]) -> Scheduler.Schedule {
         let c = context
         let T = c.months
-        var release = c.teams.indices.map { t -> Int? in
-            guard let due = c.teams[t].due else { return gateRelease[t] }
-            return gateRelease[t].map { min($0, due) } ?? max(0, due)
-        }
+        var release: [Int?] = Array(repeating: nil, count: c.teams.count)
         var quota = Array(repeating: Array(repeating: 0, count: T), count: c.teams.count)
         func run() -> Scheduler.Schedule {
             Scheduler(context: c, release: release, quota: quota, waiveCoverAtDeadline: true).run()
@@ -58,70 +57,63 @@ public struct Planner: Sendable {
                 return s.phaseCompletion[p].map { $0 <= d } ?? false
             }
         }
-        func cost(_ s: Scheduler.Schedule) -> (Int, Int) { (debt(s, gateRelease: gateRelease), s.personnelMonths) }
         func completes(_ s: Scheduler.Schedule, _ p: Int, by d: Int) -> Bool {
             s.phaseCompletion[p].map { $0 <= d } ?? false
         }
+        func cost(_ s: Scheduler.Schedule) -> (Int, Int) { (debt(s, gateRelease: gateRelease), s.personnelMonths) }
+
         var schedule = run()
         for p in c.phases.indices {
-            // Aim for the phase's effective deadline; failing that, for its own.
-            let aims = Array(Set([c.phases[p].effectiveDeadline, c.phases[p].deadline].compactMap { $0 })).sorted()
-            let members = c.teams.indices.filter { t in
-                c.phases[p].regions.contains(c.teams[t].region)
-                    || (c.phases[p].sites.contains(c.teams[t].site) && c.teams[t].relocationTarget == nil)
+            var aims = Set<Int>()
+            if let own = c.phases[p].deadline { aims.insert(own) }
+            var later: [Int] = [p]
+            while let q = later.popLast() {
+                for r in c.phases.indices where c.phases[r].predecessors.contains(q) {
+                    if let d = c.phases[r].deadline { aims.insert(d) }
+                    later.append(r)
+                }
             }
-            for deadline in aims where deadline < T {
+            var group: Set<Int> = [p]
+            var earlier: [Int] = [p]
+            while let q = earlier.popLast() {
+                for r in c.phases[q].predecessors where group.insert(r).inserted { earlier.append(r) }
+            }
+            let members = c.teams.indices.filter { holdsBack(team: $0, phases: group) }
+            for deadline in aims.sorted() where deadline < T {
                 if completes(schedule, p, by: deadline) { break }
                 let saved = (release, quota)
                 for t in members {
-                    let forced = gateRelease[t].map { min($0, deadline) } ?? deadline
-                    release[t] = min(release[t] ?? forced, forced)
+                    release[t] = min(release[t] ?? deadline, deadline)
                 }
                 schedule = run()
                 var k = 1
                 while !completes(schedule, p, by: deadline), k <= deadline {
-                    // Whoever of the phase is still there at the deadline may leave k months earlier;
-                    // if none is (a garrison could not close), those leaving in the deadline month may.
-                    let left = remainingAfter(schedule, month: deadline)
+                    let m = deadline - k
+                    let left = remainingAfter(schedule, month: m)
                     var moved = false
                     for t in members where left[t] > 0 {
-                        quota[t][deadline - k] += left[t]
+                        quota[t][m] += left[t]
                         moved = true
                     }
                     if !moved {
-                        for step in schedule.steps where step.kind == .depart && step.month == deadline {
-                            quota[step.team!][deadline - k] += step.personnel
+                        // No adviser is left then: a garrison could not close, so those leaving
+                        // between then and the deadline may leave earlier.
+                        for step in schedule.steps where step.kind == .depart && step.month > m && step.month <= deadline {
+                            quota[step.team!][m] += step.personnel
                         }
                     }
                     schedule = run()
                     k += 1
                 }
                 if completes(schedule, p, by: deadline) { break }
-                // This deadline cannot be met: no one is forced out early for it.
                 (release, quota) = saved
                 schedule = run()
             }
         }
-        // Phases forced only to make way for a later deadline that is missed anyway are released.
-        var target = met(schedule)
-        var best = cost(schedule)
-        for p in c.phases.indices {
-            let saved = (release, quota)
-            for t in c.teams.indices where c.teams[t].urgency == p && release[t] != gateRelease[t] {
-                release[t] = gateRelease[t]
-                for m in 0..<T { quota[t][m] = 0 }
-            }
-            let trial = run()
-            let now = met(trial)
-            if zip(target, now).allSatisfy({ !$0 || $1 }), cost(trial) < best {
-                schedule = trial
-                best = cost(trial)
-                target = now
-            } else {
-                (release, quota) = saved
-            }
-        }
+
         // Local search: move early departures later while deadlines stay met and cost falls.
+        let target = met(schedule)
+        var best = cost(schedule)
         var budget = 40 * c.teams.count + 200
         var improved = true
         while improved, budget > 0 {
@@ -152,6 +144,18 @@ public struct Planner: Sendable {
         return schedule
     }
 
+    /// Whether team `t` keeps any of `phases` from completing (its region is theirs, or its
+    /// site is and it cannot move elsewhere).
+    func holdsBack(team t: Int, phases: Set<Int>) -> Bool {
+        let team = context.teams[t]
+        for g in phases {
+            let phase = context.phases[g]
+            if phase.regions.contains(team.region) { return true }
+            if team.relocationTarget == nil, phase.sites.contains(team.site) { return true }
+        }
+        return false
+    }
+
     /// Each team's advisers still in country at the end of `month`.
     func remainingAfter(_ schedule: Scheduler.Schedule, month: Int) -> [Int] {
         var left = context.teams.map(\.team.headcount)
@@ -165,8 +169,8 @@ public struct Planner: Sendable {
     func debt(_ schedule: Scheduler.Schedule, gateRelease: [Int?]) -> Int {
         var total = 0
         for step in schedule.steps where step.kind == .depart {
-            let held = gateRelease[step.team!] ?? context.months
-            if held > step.month { total += step.personnel * (held - step.month) }
+            let k = context.teams[step.team!].key
+            if !context.held[k][step.month] { total += step.personnel * (context.nextHeld[k][step.month] - step.month) }
         }
         return total
     }

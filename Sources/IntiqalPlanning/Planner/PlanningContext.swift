@@ -50,6 +50,10 @@ struct PlanningContext: Sendable {
     var keysByRegion: [[Int]] = []
     var regionPhase: [Int] = []
     var timelines: [GateTimeline] = []
+    /// held[key][month]: the gate has held for the policy's months, ending that month.
+    var held: [[Bool]] = []
+    /// nextHeld[key][month]: the first month from then on in which it has (the horizon if none).
+    var nextHeld: [[Int]] = []
 
     init(scenario: Scenario, evaluator: GateEvaluator) {
         self.scenario = scenario
@@ -131,6 +135,17 @@ struct PlanningContext: Sendable {
             if let r = regionIndex[key.region] { keysByRegion[r].append(k) }
         }
         timelines = keys.map { evaluator.timeline(for: $0) }
+        let hold = scenario.policy.holdMonths
+        held = timelines.map { timeline in timeline.checks.map { $0.heldMonths >= hold } }
+        nextHeld = held.map { row in
+            var next = Array(repeating: row.count, count: row.count)
+            var upcoming = row.count
+            for i in row.indices.reversed() {
+                if row[i] { upcoming = i }
+                next[i] = upcoming
+            }
+            return next
+        }
     }
 
     /// Phases sorted so that every phase follows those it comes after; file order breaks ties.

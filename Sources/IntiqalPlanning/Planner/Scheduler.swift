@@ -36,6 +36,7 @@ struct Scheduler {
 
     let context: PlanningContext
     /// Per team: the first month it may leave (nil: not within the horizon).
+    /// Deadline-first: per team, the month from which it must go whether or not its gate holds.
     let release: [Int?]
     /// Deadline-first: per team and month, how many of its advisers may leave before release.
     var quota: [[Int]]? = nil
@@ -62,7 +63,9 @@ struct Scheduler {
         for info in c.teams { regionHasTeams[info.region] = true }
         var siteBudget = c.sites.map(\.capacity)
 
-        func released(_ t: Int, _ i: Int) -> Bool { release[t].map { $0 <= i } ?? false }
+        func released(_ t: Int, _ i: Int) -> Bool {
+            c.held[c.teams[t].key][i] || (release[t].map { $0 <= i } ?? false)
+        }
         func allowance(_ t: Int, _ i: Int) -> Int {
             if released(t, i) { return Int.max }
             return quota?[t][i] ?? 0

@@ -311,8 +311,9 @@ public struct PlanVerifier: Sendable {
               let t = threat.value, let r = requirement.value, let c0 = capability.value
         else { return false }
         let elapsed = Double(max(0, month.months(since: capability.basisMonth)))
-        let top = Double(scenario.currentScale(for: .capability).maximum)
-        let c = Swift.min(top, c0 + elapsed * scenario.growth.rate(for: key.capability))
+        let capabilityScale = scenario.currentScale(for: .capability)
+        let grown = Swift.min(Double(capabilityScale.maximum), c0 + elapsed * scenario.growth.rate(for: key.capability))
+        let c = capabilityScale.convert(grown, to: scenario.currentScale(for: .requirement))
         if c < r - 1e-9 { return false }
         if t > policy.threatCeiling + 1e-9 { return false }
         if policy.blockRisingThreat && threat.trend == .rising { return false }
