@@ -72,16 +72,16 @@ struct DocumentBuilder {
         if i > 0 {
             let pv = p.tokens[i - 1]
             if (pv.kind == .latin || pv.kind == .arabic) && pv.length == 1 { return false }  // initials
-            if DocumentBuilder.abbreviations.contains(p.word(i - 1)) { return false }
+            if pv.length <= 5, DocumentBuilder.abbreviations.contains(pv.hash) { return false }
         }
         return true
     }
 
-    static let abbreviations: Set<String> = [
+    static let abbreviations: Set<UInt64> = Set([
         "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "corp", "maj", "adm", "rep", "sen", "gov",
         "pres", "capt", "cmdr", "jr", "sr", "mt", "ft", "جيه", "د", "م",
-    ]
+    ].map { FNV.hash($0) })
 
     private mutating func recordEntities(_ p: Paragraph, base: Int) {
         for m in p.entities {
@@ -120,15 +120,18 @@ struct DocumentBuilder {
         let lo = Int(t.ts)
         let a = p.text[lo], b = p.text[lo + 1]
         guard a == 0x0633, b == 0x064A || b == 0x062A || b == 0x0646 || b == 0x0627 else { return false }
-        let w = p.word(i)
-        for stop in DocumentBuilder.notFuture where w.hasPrefix(stop) { return false }
-        return true
+        let key = UInt64(p.text[lo]) << 32 | UInt64(p.text[lo + 1]) << 16 | UInt64(p.text[lo + 2])
+        return !DocumentBuilder.notFuture.contains(key)
     }
 
     static let meetingBodies: Set<String> = ["Higher Military Commission", "Joint Security Cooperation Dialogue"]
 
-    static let notFuture = ["سيا", "سيط", "سنو", "سنه", "سته", "سيد", "سير", "سيس", "ستا", "سيو", "سيف", "سيق", "سيل",
-                            "سان", "سال", "ساع", "ساح", "ساب", "سام", "ساد", "سار", "ستر", "سند", "سنغ", "سنت", "سيج"]
+    /// Three-letter beginnings of common words that are not "س" + imperfect verb (سياسة، سيطرة، سنوات …).
+    static let notFuture: Set<UInt64> = Set(["سيا", "سيط", "سنو", "سنه", "سته", "سيد", "سير", "سيس", "ستا", "سيو", "سيف",
+        "سيق", "سيل", "سان", "سال", "ساع", "ساح", "ساب", "سام", "ساد", "سار", "ستر", "سند", "سنغ", "سنت", "سيج"].map { w in
+            let u = Array(w.unicodeScalars.map(\.value))
+            return UInt64(u[0]) << 32 | UInt64(u[1]) << 16 | UInt64(u[2])
+        })
 
     private mutating func sentence(_ p: Paragraph, _ s: Int, _ e: Int, _ scalars: UnsafeBufferPointer<UInt32>, _ base: Int) {
         guard e > s else { return }
@@ -143,8 +146,8 @@ struct DocumentBuilder {
         var q = s
         for d in found {
             while q < d.tokenStart { if p.isPunct(q, 0x22) { quotes += 1 }; q += 1 }
-            let w = p.word(d.tokenStart - 1), w0 = p.word(d.tokenStart)
-            let since = w == "منذ" || w == "since" || w0 == "منذ" || w0 == "since"
+            let since = p.isWord(d.tokenStart - 1, Words.mundhu) || p.isWord(d.tokenStart - 1, Words.since)
+                || p.isWord(d.tokenStart, Words.mundhu) || p.isWord(d.tokenStart, Words.since)
             if !since && !(d.isRelative && quotes % 2 == 1) { dates.append(d) }
         }
         for d in found {
@@ -156,11 +159,7 @@ struct DocumentBuilder {
         let oStart = Int(p.tokens[s].os), oEnd = Int(p.tokens[e - 1].oe)
         var evidenceText: String? = nil
         func evidence() -> EvidenceSpan {
-            if evidenceText == nil {
-                var v = String.UnicodeScalarView()
-                for k in oStart..<oEnd { if let u = Unicode.Scalar(scalars[k]) { v.append(u) } }
-                evidenceText = String(v)
-            }
+            if evidenceText == nil { evidenceText = Words.string(scalars, oStart, oEnd) }
             return EvidenceSpan(sentence: evidenceText ?? "", start: base + oStart, end: base + oEnd)
         }
         numbersIn(p, s, e, inDate, evidence)
@@ -252,7 +251,18 @@ struct DocumentBuilder {
             events.append(PendingEvent(type: tr.type, spec: d.spec, inheritFrom: nil, future: tr.future || dirFuture,
                                        place: place, actors: actors, speaker: nil, evidence: evidence(), sentenceHash: hash))
         }
-        if !anyDated, let tr = trigs.first(where: { $0.type != .statement && $0.strength >= 2 }) {
+        // The object of an announcement ("أعلنت … انتهاء الجولة"): the first strong content trigger, or a weak one
+        // right after the speech verb.
+        let speechAt = trigs.first(where: { $0.speech })?.k
+        let object = trigs.first(where: { $0.type != .statement && $0.strength >= 2 })
+            ?? trigs.first(where: { t in
+                guard t.type != .statement, let sp = speechAt, t.k > sp, t.k - sp <= 14 else { return false }
+                // Not inside a reported clause ("قال إن الحوار مستمر", "said that talks continue").
+                for k in sp..<t.k where p.isWord(k, Words.anna) || p.isWord(k, Words.annahu) || p.isWord(k, Words.that)
+                    || p.isPunct(k, 0x3A) || p.isPunct(k, 0x22) { return false }
+                return true
+            })
+        if !anyDated, let tr = object {
             let inherit = tr.future ? nil : statementIndex.flatMap { events[$0].spec == nil ? nil : $0 }
             events.append(PendingEvent(type: tr.type, spec: nil, inheritFrom: inherit, future: tr.future,
                                        place: place, actors: actors, speaker: nil, evidence: evidence(), sentenceHash: hash))
@@ -275,9 +285,10 @@ struct DocumentBuilder {
         for m in p.entities where m.start >= s && m.end <= e {
             let entry = x.gazetteer.entries[Int(m.entity)]
             guard entry.kind == .place || entry.kind == .site else { continue }
-            let prev = p.word(m.start - 1)
-            let w = p.word(m.start)
-            if prev == "في" || prev == "in" || prev == "at" || w.hasPrefix("ب") && !entry.aliases.contains(where: { $0.hasPrefix("ب") }) {
+            let prev = m.start - 1
+            let clitic = p.tokens[m.start].kind == .arabic && p.text[Int(p.tokens[m.start].ts)] == 0x0628
+                && !entry.aliases.contains(where: { $0.hasPrefix("ب") })
+            if p.isWord(prev, Words.fi) || p.isWord(prev, Words.inn) || p.isWord(prev, Words.at) || clitic {
                 return entry.name
             }
             if first == nil { first = entry.name }
@@ -322,7 +333,7 @@ struct DocumentBuilder {
             // The unit: the next word, allowing "U.S." or a nationality adjective in English.
             var unit: String? = nil
             var look = j
-            while look < e && look <= j + 3 {
+            while look < e && look <= j + 5 {
                 let u = p.tokens[look]
                 if let l = p.lex(look, lx), let un = l.unit { unit = un; break }
                 if u.kind == .number || u.kind == .arabic { break }
@@ -333,12 +344,12 @@ struct DocumentBuilder {
             // Qualifier: "نحو", "about", "أكثر من", "more than", "at least", "up to".
             var q: String? = nil
             if let l = p.lex(k - 1, lx), let qq = l.qualifier { q = qq }
-            let w1 = p.word(k - 1), w2 = p.word(k - 2)
-            if w1 == "من" || w1 == "than" || w1 == "عن", let l = p.lex(k - 2, lx), let qq = l.qualifier { q = qq }
-            if w1 == "least" && w2 == "at" { q = "at least" }
-            if w1 == "عن" && w2 == "يقل" { q = "at least" }
-            if w1 == "to" && w2 == "up" { q = "up to" }
-            if w1 == "حتى" { q = "up to" }
+            if p.isWord(k - 1, Words.min) || p.isWord(k - 1, Words.than) || p.isWord(k - 1, Words.an),
+               let l = p.lex(k - 2, lx), let qq = l.qualifier { q = qq }
+            if p.isWord(k - 1, Words.least) && p.isWord(k - 2, Words.at) { q = "at least" }
+            if p.isWord(k - 1, Words.an) && p.isWord(k - 2, Words.yaqill) { q = "at least" }
+            if p.isWord(k - 1, Words.to) && p.isWord(k - 2, Words.up) { q = "up to" }
+            if p.isWord(k - 1, Words.hatta) { q = "up to" }
             numbers.append(ExtractedNumber(value: value, unit: unit, qualifier: q, evidence: evidence()))
             k = look
         }

@@ -14,9 +14,10 @@ struct DateRecognizer {
 
     private func tok(_ i: Int) -> Token? { i >= 0 && i < end ? p.tokens[i] : nil }
     private func lex(_ i: Int) -> LexEntry? { i < end ? p.lex(i, lx) : nil }
-    private func punct(_ i: Int, _ c: Character) -> Bool {
-        guard let t = tok(i), t.kind == .punct, let a = c.unicodeScalars.first else { return false }
-        return t.punct == a.value
+    private func punct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
+        guard i >= 0 && i < end else { return false }
+        let t = p.tokens[i]
+        return t.kind == .punct && t.punct == c.value
     }
     private func adjacent(_ a: Int, _ b: Int) -> Bool {
         guard let x = tok(a), let y = tok(b) else { return false }
@@ -115,7 +116,7 @@ struct DateRecognizer {
         }
         if t.kind == .number {
             // Numeric: 27/1/2024, 27-01-2024, 27.1.2024, 2024-01-27.
-            for sep in ["/", "-", "."] as [Character] {
+            for sep in ["/", "-", "."] as [Unicode.Scalar] {
                 if punct(i + 1, sep), punct(i + 3, sep), adjacent(i, i + 1), adjacent(i + 1, i + 2), adjacent(i + 2, i + 3),
                    adjacent(i + 3, i + 4), let a = intValue(i, maxDigits: 4), let b = intValue(i + 2, maxDigits: 2),
                    let c = intValue(i + 4, maxDigits: 4) {

@@ -33,7 +33,7 @@ enum Boilerplate: Sendable {
         while i < n {
             let t = p.tokens[i]
             if t.kind == .arabic || t.kind == .latin { words += 1 }
-            if t.kind == .latin, p.word(i) == "http" || p.word(i) == "https" || (p.word(i) == "pic" && p.isPunct(i + 1, 0x2E)) {
+            if t.kind == .latin, t.hash == Words.http || t.hash == Words.https || (t.hash == Words.pic && p.isPunct(i + 1, 0x2E)) {
                 return .junk
             }
             i += 1

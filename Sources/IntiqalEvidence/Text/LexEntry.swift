@@ -1,6 +1,5 @@
 /// What one (canonical) word means to the date, number and event recognisers.
 struct LexEntry: Sendable {
-    var key: [UInt32] = []
     var month: Int8 = 0
     var monthAmbiguous = false
     /// 1: كانون (needs الأول/الثاني → 12/1); 2: تشرين (→ 10/11).

@@ -30,7 +30,6 @@ struct Lexicon: Sendable {
                 apply(&entries[Int(i)])
             } else {
                 var e = LexEntry()
-                e.key = key
                 apply(&e)
                 index[h] = Int32(entries.count)
                 entries.append(e)

@@ -4,6 +4,7 @@ struct Paragraph {
     /// Gazetteer matches: token range and entity index.
     var entities: [(start: Int, end: Int, entity: Int32)] = []
     private var cands: [(lo: Int, hash: UInt64, article: Bool, clitic: Bool)] = []
+    private var gazetteerAt: [(pos: Int, hashes: [UInt64])] = []
 
     var tokens: [Token] { tokenizer.tokens }
     var text: [UInt32] { tokenizer.text }
@@ -12,52 +13,51 @@ struct Paragraph {
     mutating func analyze(_ scalars: UnsafeBufferPointer<UInt32>, lexicon: Lexicon, gazetteer: Gazetteer, filter: BloomBits) {
         tokenizer.tokenize(scalars)
         entities.removeAll(keepingCapacity: true)
+        gazetteerAt.removeAll(keepingCapacity: true)
         let n = tokenizer.tokens.count
         var i = 0
-        var skipEntitiesUntil = 0
         while i < n {
             let t = tokenizer.tokens[i]
             candidates(t)
             tokenizer.tokens[i].canon = Gazetteer.canonicalHash(t, tokenizer.text)
+            var lexFound = false
+            var gazFound = false
             for c in cands where filter.mayContain(c.hash) {
-                if let e = lexicon.lookup(c.hash) {
+                if !lexFound, let e = lexicon.lookup(c.hash) {
                     tokenizer.tokens[i].lex = e
                     tokenizer.tokens[i].lexArticle = c.article
                     tokenizer.tokens[i].lexClitic = c.clitic
-                    break
+                    lexFound = true
+                }
+                if t.kind != .number && t.kind != .punct, gazetteer.aliases(startingWith: c.hash) != nil {
+                    if !gazFound { gazetteerAt.append((i, [])); gazFound = true }
+                    gazetteerAt[gazetteerAt.count - 1].hashes.append(c.hash)
                 }
             }
             i += 1
         }
-        // Gazetteer: longest alias at each position; later tokens compared by canonical hash.
-        i = 0
-        while i < n {
-            if i < skipEntitiesUntil { i += 1; continue }
-            let t = tokenizer.tokens[i]
-            if t.kind == .number || (t.kind == .punct) { i += 1; continue }
-            candidates(t)
+        // Gazetteer: longest alias at each candidate position; later tokens compared by canonical hash.
+        var skipUntil = 0
+        for (pos, hashes) in gazetteerAt where pos >= skipUntil {
             var best: (len: Int, entity: Int32)? = nil
-            for c in cands where filter.mayContain(c.hash) {
-                guard let list = gazetteer.aliases(startingWith: c.hash) else { continue }
+            for h in hashes {
+                guard let list = gazetteer.aliases(startingWith: h) else { continue }
                 for alias in list {
                     let len = alias.tokens.count
                     if let b = best, b.len >= len { break }
-                    if i + len > n { continue }
+                    if pos + len > n { continue }
                     var ok = true
                     var k = 1
                     while k < len {
-                        if tokenizer.tokens[i + k].canon != alias.tokens[k] { ok = false; break }
+                        if tokenizer.tokens[pos + k].canon != alias.tokens[k] { ok = false; break }
                         k += 1
                     }
                     if ok { best = (len, alias.entity); break }
                 }
             }
             if let b = best {
-                entities.append((i, i + b.len, b.entity))
-                skipEntitiesUntil = i + b.len
-                i += b.len
-            } else {
-                i += 1
+                entities.append((pos, pos + b.len, b.entity))
+                skipUntil = pos + b.len
             }
         }
     }
@@ -105,6 +105,10 @@ struct Paragraph {
     func isPunct(_ i: Int, _ c: UInt32) -> Bool {
         guard i >= 0, i < count else { return false }
         return tokenizer.tokens[i].kind == .punct && tokenizer.tokens[i].punct == c
+    }
+
+    func isWord(_ i: Int, _ hash: UInt64) -> Bool {
+        i >= 0 && i < count && tokenizer.tokens[i].hash == hash
     }
 
     /// The folded text of token `i` as a String (for small look-ups in tests and heuristics).

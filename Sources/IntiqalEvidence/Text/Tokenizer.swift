@@ -10,10 +10,15 @@ struct Tokenizer {
 
     mutating func tokenize(_ s: UnsafeBufferPointer<UInt32>) {
         reset()
+        Folding.low.withUnsafeBufferPointer { table in tokenize(s, table) }
+    }
+
+    private mutating func tokenize(_ s: UnsafeBufferPointer<UInt32>, _ table: UnsafeBufferPointer<UInt32>) {
+        @inline(__always) func fold(_ c: UInt32) -> UInt32 { c < 0x0700 ? table[Int(c)] : Folding.fold(c) }
         let n = s.count
         var i = 0
         while i < n {
-            let c = Folding.fold(s[i])
+            let c = fold(s[i])
             if c == 0 || Folding.isSpace(c) || c == 0x0A { i += 1; continue }
             let start = i
             let ts = Int32(text.count)
@@ -22,7 +27,7 @@ struct Tokenizer {
                 var h = FNV.offset
                 var end = i
                 while i < n {
-                    let d = Folding.fold(s[i])
+                    let d = fold(s[i])
                     if d == 0 { i += 1; continue }
                     let same = arabic ? Folding.isArabicLetter(d) : Folding.isLatinLetter(d)
                     if !same { break }
@@ -44,7 +49,7 @@ struct Tokenizer {
                 var grouped = false
                 var end = i
                 while i < n {
-                    let d = Folding.fold(s[i])
+                    let d = fold(s[i])
                     if d == 0 { i += 1; continue }
                     if Folding.isDigit(d) {
                         let v = Double(d - 0x30)
@@ -53,13 +58,13 @@ struct Tokenizer {
                         i += 1; end = i
                         continue
                     }
-                    if (d == 0x2C || d == 0x2E) && !inFrac && i + 1 < n && Folding.isDigit(Folding.fold(s[i + 1])) {
+                    if (d == 0x2C || d == 0x2E) && !inFrac && i + 1 < n && Folding.isDigit(fold(s[i + 1])) {
                         // 2,500 (group of three) or 2.5 (decimal)
                         var k = i + 1
                         var run = 0
-                        while k < n, Folding.isDigit(Folding.fold(s[k])) { run += 1; k += 1 }
-                        if k + 1 < n, Folding.isDigit(Folding.fold(s[k + 1])) {
-                            let sep = Folding.fold(s[k])
+                        while k < n, Folding.isDigit(fold(s[k])) { run += 1; k += 1 }
+                        if k + 1 < n, Folding.isDigit(fold(s[k + 1])) {
+                            let sep = fold(s[k])
                             if sep == 0x2E || sep == 0x2F || sep == 0x2D { break } // 27.1.2024
                         }
                         if d == 0x2C && run == 3 { grouped = true; i += 1; continue }
