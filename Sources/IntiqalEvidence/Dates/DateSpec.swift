@@ -34,12 +34,12 @@ struct DateMention: Sendable {
     var tokenEnd: Int
     var spec: DateSpec
 
-    /// Relative to the moment of speaking ("today", "on Saturday", "last month"), not to the calendar.
+    /// Relative to the day of speaking ("today", "on Saturday", "the 10th of this month"): inside a quotation
+    /// the speaker's day may not be the publication's, so such dates are not resolved there.
     var isRelative: Bool {
         switch spec {
-        case .absolute: return false
-        case .monthDay(_, _, _, let dir): return dir != nil
-        default: return true
+        case .relativeDay, .weekday, .dayOfRelativeMonth: return true
+        default: return false
         }
     }
 }
