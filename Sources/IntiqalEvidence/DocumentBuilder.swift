@@ -192,6 +192,11 @@ struct DocumentBuilder {
         }
         for idx in trigs.indices {
             let k = trigs[idx].k
+            if trigs[idx].speech {
+                // A statement is planned only when the speaking is ("سيعلن", "will announce").
+                trigs[idx].future = futureAt.contains { $0 == k } || markerAt.contains { $0 < k && k - $0 <= 2 }
+                continue
+            }
             trigs[idx].future = futureAt.contains { $0 == k || ($0 < k && k - $0 <= 5) }
                 || markerAt.contains { ($0 < k && k - $0 <= 20) || ($0 > k && $0 - k <= 2) }
         }
@@ -204,6 +209,9 @@ struct DocumentBuilder {
                 if tr.k < d.tokenStart { score = Double(d.tokenStart - tr.k) }
                 else { score = Double(tr.k - d.tokenEnd + 1) * 1.5 + 2 }
                 if tr.speech && score > 8 { continue }
+                // "…until September 2026, officials said": a date before a speech verb dates it only at the
+                // head of the sentence ("On Thursday, the minister said").
+                if tr.speech && tr.k > d.tokenStart && d.tokenStart - s > 3 { continue }
                 if tr.strength < 2 { score += 4 }
                 if score > 24 { continue }
                 if assigned[idx] != nil { score += 6 }
@@ -376,7 +384,13 @@ struct DocumentBuilder {
             if r == nil, let from = ev.inheritFrom, from < resolved.count { r = resolved[from] }
             resolved.append(r)
             var planned = ev.future
-            if let first = r?.first, let a = anchor, r?.precision == .day, a < first { planned = true }
+            if let r, let first = r.first, let a = anchor {
+                switch r.precision {
+                case .day: if a < first { planned = true }
+                case .month: if (first.year, first.month) > (a.year, a.month) { planned = true }
+                case .year: if first.year > a.year { planned = true }
+                }
+            }
             if let r, ev.type != .statement || ev.speaker != nil || true {
                 let key = "\(ev.type.rawValue)|\(r.start)|\(r.end ?? "")|\(ev.type == .statement ? (ev.speaker ?? "") : "")"
                 if seen.contains(key) { continue }
