@@ -28,14 +28,18 @@ struct ExtractCommand: AsyncParsableCommand {
     var dedupe = false
 
     func validate() throws {
-        if let published, CivilDate(iso: published) == nil {
-            throw ValidationError("--published: '\(published)' is not a date of the form YYYY-MM-DD")
-        }
         if files.isEmpty { throw ValidationError("give at least one FILE") }
     }
 
     func run() async throws {
-        let publishedDate = published.flatMap { CivilDate(iso: $0) }
+        var publishedDate: CivilDate? = nil
+        if let published {
+            guard let d = CivilDate(iso: published) else {
+                FileHandle.standardError.write(Data("intiqal extract: --published: '\(published)' is not a date of the form YYYY-MM-DD\n".utf8))
+                throw ExitCode(1)
+            }
+            publishedDate = d
+        }
         // Check every file before writing anything, so bad input never leaves a partial output.
         for file in files {
             if let problem = Self.problem(with: file) {
@@ -44,8 +48,6 @@ struct ExtractCommand: AsyncParsableCommand {
             }
         }
         let extractor = Extractor()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let progress = Progress(total: files.count)
         var deduper = Deduplicator()
         var pending: [Data] = []
@@ -62,9 +64,9 @@ struct ExtractCommand: AsyncParsableCommand {
             if dedupe {
                 deduper.add(doc)
             } else {
-                var line: Data
+                let line: Data
                 switch format {
-                case .json: line = try encoder.encode(doc); line.append(0x0A)
+                case .json: line = Data(JSONLines.encode(doc))
                 case .table: line = Data(TableFormatter.format(doc).utf8)
                 }
                 pending.append(line)
@@ -79,8 +81,7 @@ struct ExtractCommand: AsyncParsableCommand {
             for merged in deduper.merged() {
                 switch format {
                 case .json:
-                    var line = try encoder.encode(merged); line.append(0x0A)
-                    FileHandle.standardOutput.write(line)
+                    FileHandle.standardOutput.write(Data(JSONLines.encode(merged)))
                 case .table:
                     FileHandle.standardOutput.write(Data(TableFormatter.format(merged).utf8))
                 }

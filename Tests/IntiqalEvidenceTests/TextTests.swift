@@ -89,3 +89,22 @@ import Testing
         #expect(doc.events.allSatisfy { $0.date == nil })
     }
 }
+
+@Suite struct OutputTests {
+    @Test func jsonLineHasTheDesignKeysInOrderAndParses() throws {
+        let doc = Support.extract("قال الوزير أمس \"إن الوضع مستقر\"\tونحو 2500 عسكري.\n", published: "2024-01-26")
+        let bytes = JSONLines.encode(doc)
+        #expect(bytes.last == 0x0A)
+        #expect(bytes.dropLast().contains(0x0A) == false)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let order = ["\"document\"", "\"published\"", "\"events\"", "\"numbers\"", "\"entities\""].map { text.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+        let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        let events = object?["events"] as? [[String: Any]]
+        #expect(events?.first?["date"] as? String == "2024-01-25")
+        let evidence = events?.first?["evidence"] as? [String: Any]
+        #expect((evidence?["sentence"] as? String)?.contains("\"إن الوضع مستقر\"") == true)
+        #expect((object?["numbers"] as? [[String: Any]])?.first?["value"] as? Int == 2500)
+    }
+}
