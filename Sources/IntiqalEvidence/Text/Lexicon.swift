@@ -118,6 +118,9 @@ struct Lexicon: Sendable {
             launched began begins started starts resumed established
             """) { $0.trigger = .other; $0.triggerStrength = 1 }
         add("انتخابات الانتخابات election elections") { $0.trigger = .other; $0.triggerStrength = 2 }
+        add("سيطر سيطرت استولى استولت seized captured overran") { $0.trigger = .other; $0.triggerStrength = 2 }
+        // The mission's transition is its drawdown in this domain.
+        add("انتقال الانتقال transition") { $0.trigger = .withdrawal; $0.triggerStrength = 1 }
         // Speech verbs and statement nouns.
         add("""
             قال قالت قالوا يقول تقول أعلن أعلنت أعلنوا يعلن تعلن أكد أكدت أكدا أكدوا يؤكد تؤكد أوضح أوضحت
