@@ -185,9 +185,7 @@ struct DocumentBuilder {
         for idx in trigs.indices where trigs[idx].type == .other {
             let k = trigs[idx].k
             let meetingNear = trigs.contains { $0.type == .meeting && $0.k > k && $0.k - k <= 8 }
-            let bodyNear = p.entities.contains { m in
-                m.start > k && m.start - k <= 8 && DocumentBuilder.meetingBodies.contains(x.gazetteer.entries[Int(m.entity)].name)
-            }
+            let bodyNear = p.entities.contains { m in m.start > k && m.start - k <= 8 && x.meetingBodies.contains(m.entity) }
             if meetingNear || bodyNear { trigs[idx].type = .meeting }
         }
         for idx in trigs.indices {
@@ -295,7 +293,7 @@ struct DocumentBuilder {
             guard entry.kind == .place || entry.kind == .site else { continue }
             let prev = m.start - 1
             let clitic = p.tokens[m.start].kind == .arabic && p.text[Int(p.tokens[m.start].ts)] == 0x0628
-                && !entry.aliases.contains(where: { $0.hasPrefix("ب") })
+                && !x.startsWithBa[Int(m.entity)]
             if p.isWord(prev, Words.fi) || p.isWord(prev, Words.inn) || p.isWord(prev, Words.at) || clitic {
                 return entry.name
             }
@@ -401,10 +399,16 @@ struct DocumentBuilder {
                                       evidence: ev.evidence))
         }
         // A coarser mention of an event already dated more precisely in this document adds nothing.
-        out = out.filter { e in
-            guard let d = e.date else { return true }
-            return !out.contains { o in
-                o.type == e.type && o.date != d && (o.date?.hasPrefix(d) ?? false) && o.planned == e.planned
+        var finer: Set<String> = []
+        for o in out {
+            guard let d = o.date else { continue }
+            if d.count > 4 { finer.insert("\(o.type.rawValue)|\(o.planned)|\(d.prefix(4))") }
+            if d.count > 7 { finer.insert("\(o.type.rawValue)|\(o.planned)|\(d.prefix(7))") }
+        }
+        if !finer.isEmpty {
+            out = out.filter { e in
+                guard let d = e.date, d.count < 10 else { return true }
+                return !finer.contains("\(e.type.rawValue)|\(e.planned)|\(d)")
             }
         }
         let entities = entityOrder.map { id in

@@ -9,6 +9,10 @@ public struct Extractor: Sendable {
     public let gazetteer: Gazetteer
     let lexicon: Lexicon
     let filter: BloomBits
+    /// Entities whose start is a meeting ("انطلقت أعمال اللجنة").
+    let meetingBodies: Set<Int32>
+    /// Entities with an alias that itself begins with ب (so a leading ب is not the preposition "in").
+    let startsWithBa: [Bool]
 
     public init(gazetteer: Gazetteer = .bundled) {
         self.gazetteer = gazetteer
@@ -17,6 +21,10 @@ public struct Extractor: Sendable {
         for (h, _) in lexicon.index { f.insert(h) }
         for (h, _) in gazetteer.firstToken { f.insert(h) }
         self.filter = f
+        var bodies: Set<Int32> = []
+        for (i, e) in gazetteer.entries.enumerated() where DocumentBuilder.meetingBodies.contains(e.name) { bodies.insert(Int32(i)) }
+        self.meetingBodies = bodies
+        self.startsWithBa = gazetteer.entries.map { e in e.aliases.contains { $0.unicodeScalars.first?.value == 0x0628 } }
     }
 
     /// Extracts from a file. Throws ``EvidenceError`` naming the file when it cannot be read.
