@@ -67,7 +67,7 @@ struct ExtractCommand: AsyncParsableCommand {
                 let line: Data
                 switch format {
                 case .json: line = Data(JSONLines.encode(doc))
-                case .table: line = Data(TableFormatter.format(doc).utf8)
+                case .table: line = Data(TableFormat.render(doc).utf8)
                 }
                 pending.append(line)
                 // Write in batches; every batch is whole lines of documents already checked.
@@ -83,7 +83,7 @@ struct ExtractCommand: AsyncParsableCommand {
                 case .json:
                     FileHandle.standardOutput.write(Data(JSONLines.encode(merged)))
                 case .table:
-                    FileHandle.standardOutput.write(Data(TableFormatter.format(merged).utf8))
+                    FileHandle.standardOutput.write(Data(TableFormat.render(merged).utf8))
                 }
             }
         }
@@ -130,39 +130,5 @@ final class Progress: @unchecked Sendable {
         guard shown else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         shown = false
-    }
-}
-
-/// Plain-text rendering for `--format table`.
-enum TableFormatter {
-    static func format(_ doc: DocumentEvidence) -> String {
-        var out = "\(doc.document)  (published \(doc.published ?? "unknown"))\n"
-        out += pad("DATE", 23) + pad("TYPE", 11) + pad("PLAN", 5) + pad("PLACE", 16) + "EVIDENCE\n"
-        for e in doc.events {
-            let date = (e.date ?? "-") + (e.dateEnd.map { "…" + $0 } ?? "")
-            out += pad(date, 23) + pad(e.type.rawValue, 11) + pad(e.planned ? "yes" : "", 5) + pad(e.place ?? "", 16)
-            out += excerpt(e.evidence.sentence) + " [\(e.evidence.start)-\(e.evidence.end)]\n"
-        }
-        for n in doc.numbers {
-            out += "  number: \(n.qualifier.map { $0 + " " } ?? "")\(n.value.formatted()) \(n.unit) [\(n.evidence.start)-\(n.evidence.end)]\n"
-        }
-        out += "  entities: " + doc.entities.map { "\($0.name) (\($0.mentions.count))" }.joined(separator: ", ") + "\n\n"
-        return out
-    }
-
-    static func format(_ m: MergedEvent) -> String {
-        let date = (m.date ?? "-") + (m.dateEnd.map { "…" + $0 } ?? "")
-        var out = pad(date, 23) + pad(m.type.rawValue, 11) + (m.place ?? "") + "  sources: \(m.sources.count)\n"
-        for s in m.sources { out += "    \(s.document) [\(s.evidence.start)-\(s.evidence.end)] \(excerpt(s.evidence.sentence))\n" }
-        return out
-    }
-
-    static func pad(_ s: String, _ n: Int) -> String {
-        s.count >= n ? String(s.prefix(n - 1)) + " " : s + String(repeating: " ", count: n - s.count)
-    }
-
-    static func excerpt(_ s: String) -> String {
-        let flat = s.replacingOccurrences(of: "\n", with: " ")
-        return flat.count > 70 ? String(flat.prefix(69)) + "…" : flat
     }
 }

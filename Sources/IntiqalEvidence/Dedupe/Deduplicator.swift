@@ -46,8 +46,10 @@ public struct Deduplicator: Sendable {
         for (i, it) in items.enumerated() where !it.hash.isEmpty {
             for k in it.hash.bandKeys { buckets[k, default: []].append(i) }
         }
-        for (_, members) in buckets where members.count > 1 && members.count < 500 {
-            for a in 0..<members.count {
+        for (_, members) in buckets where members.count > 1 {
+            // Large buckets (the same paragraph many times) are compared with their first member only.
+            let heads = members.count > 200 ? 1 : members.count
+            for a in 0..<heads {
                 for b in (a + 1)..<members.count {
                     let x = items[members[a]], y = items[members[b]]
                     guard x.event.type == y.event.type, Deduplicator.datesAgree(x.event, y.event) else { continue }
@@ -55,20 +57,15 @@ public struct Deduplicator: Sendable {
                 }
             }
         }
-        // Same type and day, and a shared place or actor, across documents.
-        var byDay: [String: [Int]] = [:]
+        // Same type and day, and a shared place or actor (and speaker, for statements): linear, by keys.
+        var firstWith: [String: Int] = [:]
         for (i, it) in items.enumerated() where it.event.precision == .day {
-            byDay["\(it.event.type.rawValue)|\(it.event.date ?? "")", default: []].append(i)
-        }
-        for (_, members) in byDay where members.count > 1 {
-            for a in 0..<members.count {
-                for b in (a + 1)..<members.count {
-                    let x = items[members[a]].event, y = items[members[b]].event
-                    let samePlace = x.place != nil && x.place == y.place
-                    let sharedActor = !Set(x.actors).isDisjoint(with: y.actors)
-                    let sameSpeaker = x.type != .statement || (x.speaker != nil && x.speaker == y.speaker)
-                    if sameSpeaker && (samePlace || sharedActor) { union(members[a], members[b]) }
-                }
+            let e = it.event
+            if e.type == .statement && e.speaker == nil { continue }
+            let head = "\(e.type.rawValue)|\(e.date ?? "")|\(e.type == .statement ? e.speaker ?? "" : "")"
+            for key in (e.place.map { ["p:" + $0] } ?? []) + e.actors.map({ "a:" + $0 }) {
+                let k = head + "|" + key
+                if let j = firstWith[k] { union(j, i) } else { firstWith[k] = i }
             }
         }
         var groups: [Int: [Int]] = [:]
@@ -81,7 +78,10 @@ public struct Deduplicator: Sendable {
         return order.map { r in
             let members = groups[r] ?? []
             let evs = members.map { items[$0].event }
-            let best = evs.max { ($0.precision ?? .year) < ($1.precision ?? .year) || ($0.date == nil && $1.date != nil) } ?? evs[0]
+            // The most precise date among the reports.
+            let best = evs.max { a, b in
+                (a.date == nil ? -1 : (a.precision ?? .year).rank) < (b.date == nil ? -1 : (b.precision ?? .year).rank)
+            } ?? evs[0]
             var actors: [String] = []
             for e in evs { for a in e.actors where !actors.contains(a) { actors.append(a) } }
             return MergedEvent(type: best.type, date: best.date, dateEnd: best.dateEnd, precision: best.precision,
