@@ -390,7 +390,9 @@ struct DocumentBuilder {
                 }
             }
             if let r, ev.type != .statement || ev.speaker != nil || true {
-                let key = "\(ev.type.rawValue)|\(r.start)|\(r.end ?? "")|\(ev.type == .statement ? (ev.speaker ?? "") : "")"
+                // Statements of unnamed speakers are kept apart: "a source said" twice is two statements.
+                let who = ev.type == .statement ? (ev.speaker ?? "#\(ev.sentenceHash)") : ""
+                let key = "\(ev.type.rawValue)|\(r.start)|\(r.end ?? "")|\(who)"
                 if seen.contains(key) { continue }
                 seen.insert(key)
             }

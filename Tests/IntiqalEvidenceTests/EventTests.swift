@@ -58,3 +58,38 @@ import Testing
         #expect(Support.extract("صدر القرار الرقم 1483 عن المجلس.").numbers.isEmpty)
     }
 }
+
+@Suite struct EventPhrasingTests {
+    @Test func imperfectAndFutureVerbsArePlanned() {
+        let doc = Support.extract("ومن المتوقع أن تنسحب القوات من قاعدة عين الأسد بحلول أيلول 2025.", published: "2024-12-10")
+        let w = doc.events.first { $0.type == .withdrawal }
+        #expect(w?.date == "2025-09")
+        #expect(w?.planned == true)
+        #expect(w?.place == "Ain al-Asad Air Base")
+    }
+
+    @Test func englishTrailingSpeechVerb() {
+        let doc = Support.extract("The Higher Military Commission will convene in March, the ministry announced yesterday.",
+                                  published: "2024-12-10")
+        #expect(doc.events.contains { $0.type == .statement && $0.date == "2024-12-09" && !$0.planned })
+        #expect(doc.events.contains { $0.type == .meeting && $0.date == "2025-03" && $0.planned })
+    }
+
+    @Test func unnamedSpeakersAreNotMerged() {
+        let doc = Support.extract("وقال مصدر أمني أمس إن الوضع مستقر. وقال مصدر آخر أمس إن الطرق مفتوحة.", published: "2024-12-10")
+        #expect(doc.events.filter { $0.type == .statement }.count == 2)
+    }
+
+    @Test func sameEventTwiceInOneDocumentIsOneEvent() {
+        let doc = Support.extract("""
+            عقد الحوار يومي 22 و23 تموز 2024 في واشنطن.
+            وقاد الوزيران الحوار في واشنطن يومي 22 و23 تموز 2024.
+            """)
+        #expect(doc.events.filter { $0.type == .meeting }.count == 1)
+    }
+
+    @Test func handoverIsTyped() {
+        let doc = Support.extract("وسلمت القوات الأميركية قاعدة عين الأسد إلى الجيش العراقي في كانون الثاني 2026.", published: "2026-02-01")
+        #expect(doc.events.contains { $0.type == .handover && $0.date == "2026-01" && !$0.planned })
+    }
+}

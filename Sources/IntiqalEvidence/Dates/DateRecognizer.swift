@@ -174,7 +174,7 @@ struct DateRecognizer {
             if let (dir, n2) = directionAfter(n) {
                 return mention(.monthDay(month: m, day: nil, endDay: nil, direction: dir), n2)
             }
-            if ambiguous { return nil }
+            if ambiguous && !cued { return nil }
             return mention(.monthDay(month: m, day: nil, endDay: nil, direction: nil), n)
         }
         // Weekdays: "يوم السبت", "الأربعاء المقبل", "last Thursday". An explicit date right after wins.

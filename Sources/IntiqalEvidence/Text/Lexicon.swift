@@ -87,8 +87,9 @@ struct Lexicon: Sendable {
         add("""
             اجتماع اجتماعا اجتماعات اجتماعاتها لقاء لقاءات لقائه لقائها التقى التقت التقيا التقوا يلتقي تلتقي يلتقيان
             اجتمع اجتمعت اجتمعا يجتمع قمة زيارة زار زارت يزور ناقش ناقشت ناقشا يناقش ناقشوا استقبل استقبلت
-            انعقد انعقدت جلسة مؤتمر عقد عقدت عقدا يعقد تعقد ترأس ترأست ترأستا
-            meeting met meet meets summit visit visited conference hosted
+            انعقد انعقدت جلسة مؤتمر عقد عقدت عقدا يعقد تعقد ترأس ترأست ترأستا يعقدان تعقدان يجتمعان يلتقون
+            تجتمع نلتقي يزوران تزور
+            meeting met meet meets summit visit visited conference hosted convene convened convenes gathered
             """) { $0.trigger = .meeting; $0.triggerStrength = 2 }
         add("""
             محادثات المحادثات مباحثات مفاوضات المفاوضات حوار الحوار جولة جولات جلسات meetings talks dialogue visits
@@ -101,17 +102,18 @@ struct Lexicon: Sendable {
             """) { $0.trigger = .attack; $0.triggerStrength = 2 }
         add("""
             اتفاق اتفاقا الاتفاق اتفاقية اتفقا اتفق اتفقت يتفقان تتفقان تفاهم تفاهمات توصل توصلت توصلا التوصل
-            وقع وقعت وقعا توقيع وافق وافقت وافقا
+            وقع وقعت وقعا توقيع وافق وافقت وافقا يوقع توقع يوقعان يتفق تتفق يتفقون
             agreed agreement agreements agree agrees deal accord signed memorandum
             """) { $0.trigger = .agreement; $0.triggerStrength = 2 }
         add("""
-            انسحب انسحبت انسحبا انسحبوا سحبت غادرت غادر withdrew withdraw withdrawn
+            انسحب انسحبت انسحبا انسحبوا سحبت غادرت غادر ينسحب تنسحب ينسحبون تنسحبان تغادر يغادر تسحب يسحب
+            withdrew withdraw withdrawn withdraws
             """) { $0.trigger = .withdrawal; $0.triggerStrength = 2 }
         add("""
             انسحاب الانسحاب سحب خفض تخفيض خروج إخراج رحيل مغادرة إنهاء انهاء withdrawal withdrawing drawdown pullout
             """) { $0.trigger = .withdrawal; $0.triggerStrength = 1 }
         add("""
-            تسليم تسلمت سلمت سلم تسلم handover handed transferred
+            تسليم تسلمت سلمت سلم تسلم يسلم تسليمها handover handed transferred
             """) { $0.trigger = .handover; $0.triggerStrength = 1 }
         add("""
             انطلق انطلقت انطلاق انطلاقة بدء بدأ بدأت تبدأ يبدأ استؤنف استؤنفت استئناف تأسس أنشأ أنشأت تشكيل
