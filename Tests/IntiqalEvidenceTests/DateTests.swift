@@ -5,6 +5,9 @@ import Testing
     @Test func numericDayMonthYear() {
         #expect(Support.dates("أعلنت الوزارة، يوم الأحد 14/1/2024، عن اتفاق جديد.") == ["2024-01-14", "2024-01-14"])
         #expect(Support.dates("Officials met on 2024-02-03 in Baghdad.") == ["2024-02-03"])
+        // Arabic-Indic and Persian digits.
+        #expect(Support.dates("أعلنت الوزارة، يوم الأحد ١٤/١/٢٠٢٤، عن اتفاق جديد.") == ["2024-01-14", "2024-01-14"])
+        #expect(Support.dates("اجتمع الوفدان في ۳ شباط ۲۰۲۳.") == ["2023-02-03"])
     }
 
     @Test func levantineMonthNames() {
