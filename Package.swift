@@ -23,7 +23,7 @@ let package = Package(
         // Gates, conditions-first and deadline-first planners, independent verifier.
         .target(name: "IntiqalPlanning", dependencies: ["IntiqalDomain"]),
         // Text -> dated events, numbers, entities (Arabic and English).
-        .target(name: "IntiqalEvidence", dependencies: ["IntiqalDomain"]),
+        .target(name: "IntiqalEvidence", dependencies: ["IntiqalDomain"], resources: [.copy("Resources")]),
         // Hawkes fitting, simulation, Monte Carlo risk of plans.
         .target(name: "IntiqalRisk", dependencies: ["IntiqalDomain"]),
         // The CLI: wiring only.
@@ -46,6 +46,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "IntiqalCLITests", dependencies: ["IntiqalScenario"]),
+        .testTarget(name: "IntiqalEvidenceTests", dependencies: ["IntiqalEvidence"], resources: [.copy("Fixtures")]),
+        .executableTarget(name: "evidence-bench", dependencies: ["IntiqalEvidence"], path: "Benchmarks/evidence-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

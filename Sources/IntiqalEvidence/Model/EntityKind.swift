@@ -1,0 +1,4 @@
+/// What a gazetteer entry names.
+public enum EntityKind: String, Sendable, Codable, Hashable, CaseIterable {
+    case person, organisation, party, place, site, capability
+}

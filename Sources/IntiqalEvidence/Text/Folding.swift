@@ -1,0 +1,89 @@
+/// Arabic and Latin folding for matching. Offsets are never computed from folded text:
+/// tokens carry the offsets of the original scalars they came from.
+///
+/// Folds alef forms (أ إ آ ٱ) to ا, ؤ to و, ئ and ى to ي, ة to ه, Persian/Urdu letter forms to Arabic,
+/// Arabic-Indic and Persian digits to ASCII, Arabic punctuation to ASCII, Latin to lower case;
+/// drops tatweel, harakat and other combining marks, and zero-width characters.
+public enum Folding {
+    /// 0 means "drop this scalar".
+    static let low: [UInt32] = {
+        var t = [UInt32](repeating: 0, count: 0x0700)
+        for i in 0..<0x0700 { t[i] = UInt32(i) }
+        for i in 0x41...0x5A { t[i] = UInt32(i + 0x20) }
+        for i in 0xC0...0xDE where i != 0xD7 { t[i] = UInt32(i + 0x20) }
+        t[0xA0] = 0x20
+        t[0xAB] = 0x22; t[0xBB] = 0x22
+        t[0xAD] = 0
+        for i in 0x0300...0x036F { t[i] = 0 }
+        // Arabic letters
+        t[0x0622] = 0x0627; t[0x0623] = 0x0627; t[0x0625] = 0x0627
+        t[0x0671] = 0x0627; t[0x0672] = 0x0627; t[0x0673] = 0x0627
+        t[0x0624] = 0x0648; t[0x0626] = 0x064A; t[0x0649] = 0x064A
+        t[0x0629] = 0x0647
+        t[0x0640] = 0
+        for i in 0x064B...0x065F { t[i] = 0 }
+        t[0x0670] = 0
+        for i in 0x06D6...0x06ED { t[i] = 0 }
+        for i in 0x0610...0x061A { t[i] = 0 }
+        t[0x06A9] = 0x0643; t[0x06AA] = 0x0643; t[0x06CC] = 0x064A; t[0x06D2] = 0x064A; t[0x06D0] = 0x064A
+        t[0x06C1] = 0x0647; t[0x06BE] = 0x0647; t[0x06D5] = 0x0647; t[0x06C0] = 0x0647; t[0x06C3] = 0x0647
+        t[0x06C2] = 0x0647
+        t[0x06CB] = 0x0648; t[0x06C4] = 0x0648; t[0x06C6] = 0x0648; t[0x06C7] = 0x0648; t[0x06C8] = 0x0648
+        t[0x06A4] = 0x0641; t[0x06AF] = 0x0643; t[0x067E] = 0x0628; t[0x0686] = 0x062C; t[0x0698] = 0x0632
+        // digits
+        for i in 0...9 { t[0x0660 + i] = UInt32(0x30 + i); t[0x06F0 + i] = UInt32(0x30 + i) }
+        // punctuation
+        t[0x060C] = 0x2C; t[0x061B] = 0x3B; t[0x061F] = 0x3F; t[0x066B] = 0x2E; t[0x066C] = 0x2C
+        t[0x06D4] = 0x2E; t[0x066A] = 0x25; t[0x060D] = 0x2C
+        return t
+    }()
+
+    /// The folded form of one scalar value, or 0 when it should be dropped.
+    @inline(__always)
+    public static func fold(_ c: UInt32) -> UInt32 {
+        if c < 0x0700 { return low[Int(c)] }
+        switch c {
+        case 0x200B...0x200F, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069: return 0
+        case 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return 0x20
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return 0x27
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033: return 0x22
+        case 0x2010...0x2015, 0x2212: return 0x2D
+        case 0x2026: return 0x2E
+        case 0xFF10...0xFF19: return c - 0xFF10 + 0x30
+        case 0xFE80...0xFEFC: return presentationForm(c)
+        default: return c
+        }
+    }
+
+    /// Arabic presentation forms B: map the common letters back to their base letters.
+    static func presentationForm(_ c: UInt32) -> UInt32 {
+        // Ranges of (start, count, base letter) in the FE80 block.
+        let table: [(UInt32, UInt32, UInt32)] = [
+            (0xFE80, 1, 0x0621), (0xFE81, 2, 0x0627), (0xFE83, 2, 0x0627), (0xFE85, 2, 0x0648),
+            (0xFE87, 2, 0x0627), (0xFE89, 4, 0x064A), (0xFE8D, 2, 0x0627), (0xFE8F, 4, 0x0628),
+            (0xFE93, 2, 0x0647), (0xFE95, 4, 0x062A), (0xFE99, 4, 0x062B), (0xFE9D, 4, 0x062C),
+            (0xFEA1, 4, 0x062D), (0xFEA5, 4, 0x062E), (0xFEA9, 2, 0x062F), (0xFEAB, 2, 0x0630),
+            (0xFEAD, 2, 0x0631), (0xFEAF, 2, 0x0632), (0xFEB1, 4, 0x0633), (0xFEB5, 4, 0x0634),
+            (0xFEB9, 4, 0x0635), (0xFEBD, 4, 0x0636), (0xFEC1, 4, 0x0637), (0xFEC5, 4, 0x0638),
+            (0xFEC9, 4, 0x0639), (0xFECD, 4, 0x063A), (0xFED1, 4, 0x0641), (0xFED5, 4, 0x0642),
+            (0xFED9, 4, 0x0643), (0xFEDD, 4, 0x0644), (0xFEE1, 4, 0x0645), (0xFEE5, 4, 0x0646),
+            (0xFEE9, 4, 0x0647), (0xFEED, 2, 0x0648), (0xFEEF, 2, 0x064A), (0xFEF1, 4, 0x064A),
+        ]
+        for (start, count, base) in table where c >= start && c < start + count { return base }
+        return c
+    }
+
+    @inline(__always) static func isArabicLetter(_ c: UInt32) -> Bool {
+        (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || (c >= 0x06FA && c <= 0x06FF)
+    }
+
+    @inline(__always) static func isLatinLetter(_ c: UInt32) -> Bool {
+        (c >= 0x61 && c <= 0x7A) || (c >= 0xDF && c <= 0x24F && c != 0xF7)
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    @inline(__always) static func isSpace(_ c: UInt32) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C || c == 0x85
+    }
+}
