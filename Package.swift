@@ -39,6 +39,7 @@ let package = Package(
             dependencies: ["IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"],
             path: "Benchmarks/intiqal-bench"
         ),
+        .executableTarget(name: "risk-bench", dependencies: ["IntiqalRisk"], path: "Benchmarks/risk-bench"),
         .testTarget(name: "IntiqalDomainTests", dependencies: ["IntiqalDomain"]),
         .testTarget(
             name: "IntiqalPlanningTests",
@@ -46,6 +47,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "IntiqalCLITests", dependencies: ["IntiqalScenario"]),
+        .testTarget(name: "IntiqalRiskTests", dependencies: ["IntiqalRisk"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,152 @@
+import IntiqalDomain
+
+/// Per-region Hawkes fits from incident records, and the risk model they give.
+public struct IncidentFit: Sendable, Codable, Hashable {
+    /// One region's outcome.
+    public struct RegionFit: Sendable, Codable, Hashable {
+        public var region: String
+        /// Events in the window (after expanding counts).
+        public var events: Int
+        /// The maximum-likelihood fit; nil when the region had too few events or it failed.
+        public var fit: FitResult?
+        /// The parameters the model uses for this region (fitted, capped, or fallback).
+        public var parameters: HawkesParameters
+        /// Why the parameters are not the plain fit, when they are not.
+        public var note: String?
+    }
+
+    /// Observation window: first day of the earliest incident's month to the end of the
+    /// latest incident's month.
+    public var windowStart: CivilDate
+    public var windowEnd: CivilDate
+    /// Window length in days.
+    public var days: Double
+    public var regions: [RegionFit]
+    public var model: RiskModel
+}
+
+extension RiskModel {
+    /// Largest branching ratio a fitted model keeps; larger fits are capped (and noted).
+    public static let maximumFittedAlpha = 0.95
+
+    /// Fits each region's μ, α, β from incidents of the given kinds.
+    ///
+    /// Incidents are dated to the day; each incident's `count` events are spread uniformly
+    /// at random inside its day (seeded by `jitterSeed`), which removes ties without
+    /// inventing a within-day order. Regions with fewer than `HawkesFit.minimumEvents`
+    /// events take the median α and β of the fitted regions (or the defaults) and a μ that
+    /// matches their observed rate. γ coefficients are not fitted from incidents alone;
+    /// they are the given values (documented defaults unless the caller sets them).
+    public static func fit(incidents: [Incident],
+                           kinds: Set<Incident.Kind> = [.attack, .strike],
+                           jitterSeed: UInt64 = 0,
+                           gammaGap: Double = RiskModel.defaultGammaGap,
+                           gammaDeparture: Double = RiskModel.defaultGammaDeparture) throws -> IncidentFit {
+        struct Row { var day: Int; var region: String; var count: Int }
+        var rows: [Row] = []
+        var illustrative = false
+        for (i, incident) in incidents.enumerated() where kinds.contains(incident.kind) {
+            guard let date = CivilDate(incident.date) else {
+                throw RiskError.invalid("incidents[\(i)].date", "expected a date YYYY-MM-DD, got '\(incident.date)'")
+            }
+            let region = incident.region.trimmingWhitespace
+            guard !region.isEmpty else { throw RiskError.invalid("incidents[\(i)].region", "the region is empty") }
+            guard incident.count >= 0, incident.count <= 1_000_000 else {
+                throw RiskError.invalid("incidents[\(i)].count", "count must be in 0…1000000, got \(incident.count)")
+            }
+            illustrative = illustrative || incident.illustrative
+            rows.append(Row(day: date.day, region: region, count: incident.count))
+        }
+        guard let first = rows.map(\.day).min(), let last = rows.map(\.day).max() else {
+            throw RiskError(.tooFewEvents, "no incidents of kinds \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) to fit", field: "incidents")
+        }
+        let start = CivilDate(day: first).startOfMonth
+        let end = CivilDate(day: last).startOfNextMonth
+        let days = Double(end.day - start.day)
+        rows.sort { ($0.region, $0.day, $0.count) < ($1.region, $1.day, $1.count) }
+
+        var byRegion: [String: [Double]] = [:]
+        var order: [String] = []
+        for row in rows {
+            if byRegion[row.region] == nil { byRegion[row.region] = []; order.append(row.region) }
+        }
+        for (index, region) in order.enumerated() {
+            var rng = Xoshiro256StarStar(seed: jitterSeed, stream: UInt64(index))
+            var times: [Double] = []
+            for row in rows where row.region == region {
+                let offset = Double(row.day - start.day)
+                for _ in 0..<row.count { times.append(offset + (1 - rng.nextOpenUnit())) }  // in [offset, offset+1)
+            }
+            byRegion[region] = times
+        }
+
+        var fits: [String: FitResult] = [:]
+        var failures: [String: String] = [:]
+        for region in order {
+            let times = byRegion[region] ?? []
+            do {
+                fits[region] = try HawkesFit.fit(eventTimes: times, horizon: days)
+            } catch let error as RiskError {
+                failures[region] = error.message
+            }
+        }
+        func median(_ values: [Double]) -> Double? {
+            guard !values.isEmpty else { return nil }
+            let s = values.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        let fittedAlphas = fits.values.map { min($0.parameters.alpha, maximumFittedAlpha) }
+        let pooledAlpha = median(fittedAlphas) ?? defaultFallback.alpha
+        let pooledBeta = median(fits.values.map(\.parameters.beta)) ?? defaultFallback.beta
+
+        var regionFits: [IncidentFit.RegionFit] = []
+        var parameters: [String: HawkesParameters] = [:]
+        var notes: [String] = []
+        for region in order {
+            let events = byRegion[region]?.count ?? 0
+            if let fit = fits[region] {
+                var p = fit.parameters
+                var note: String?
+                if p.alpha > maximumFittedAlpha {
+                    // Keep the fitted mean rate while capping the branching ratio.
+                    let rate = Double(events) / days
+                    p = HawkesParameters(mu: rate * (1 - maximumFittedAlpha), alpha: maximumFittedAlpha, beta: p.beta)
+                    note = "fitted alpha \(fit.parameters.alpha.formatted(3)) ≥ \(maximumFittedAlpha) (near-explosive); capped, mu set to keep the observed rate"
+                } else if !fit.converged {
+                    note = "optimiser stopped before its convergence test; estimates may be imprecise"
+                }
+                if let note { notes.append("\(region): \(note)") }
+                parameters[region] = p
+                regionFits.append(.init(region: region, events: events, fit: fit, parameters: p, note: note))
+            } else {
+                let rate = max(Double(events), 0.5) / days
+                let p = HawkesParameters(mu: rate * (1 - pooledAlpha), alpha: pooledAlpha, beta: pooledBeta)
+                let note = "not fitted (\(failures[region] ?? "no events")); alpha and beta pooled from other regions, mu from the observed rate"
+                notes.append("\(region): \(note)")
+                parameters[region] = p
+                regionFits.append(.init(region: region, events: events, fit: nil, parameters: p, note: note))
+            }
+        }
+        if illustrative {
+            notes.insert("incident data are illustrative, not observed: the fitted rates and every probability built on them illustrate the method only", at: 0)
+        }
+        notes.append("gammaGap \(gammaGap) and gammaDeparture \(gammaDeparture) are assumed, not fitted from incidents")
+        let fallback = HawkesParameters(mu: RiskModel.defaultFallback.mu, alpha: pooledAlpha, beta: pooledBeta)
+        let model = RiskModel(regions: parameters, fallback: fallback, gammaGap: gammaGap, gammaDeparture: gammaDeparture,
+                              illustrative: illustrative, notes: notes)
+        return IncidentFit(windowStart: start, windowEnd: end.adding(days: -1), days: days, regions: regionFits, model: model)
+    }
+}
+
+extension CivilDate {
+    func adding(days n: Int) -> CivilDate { CivilDate(day: day + n) }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

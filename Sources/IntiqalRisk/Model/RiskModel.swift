@@ -1,0 +1,81 @@
+import Foundation
+
+/// Per-region Hawkes parameters and the link from a plan's exposures to background rates.
+///
+/// Background rate of region r in plan month m (per day):
+/// `μ_r(m) = μ_r · exp(γ_gap · (gap_r(m) − gap_r^ref) + γ_dep · (1 − share_r(m)))`,
+/// where `μ_r` is the rate fitted under reference conditions (gap `gap_r^ref`, every adviser
+/// present). The exponent is capped at ±`maximumLogMultiplier`. Self-excitation (α, β) is a
+/// property of the region's violence and does not change with the plan.
+public struct RiskModel: Sendable, Codable, Hashable {
+    /// Per-region base parameters (μ at reference conditions, α, β).
+    public var regions: [String: HawkesParameters]
+    /// Parameters for a region with no entry (an assumption; the report says so).
+    public var fallback: HawkesParameters
+    /// Log-rate increase per scale point of weighted capability gap.
+    public var gammaGap: Double
+    /// Log-rate increase when every adviser of the region has left.
+    public var gammaDeparture: Double
+    /// Gap at which each region's μ was fitted; a region without one takes the
+    /// no-change baseline's month-0 gap (the conditions of today).
+    public var referenceGap: [String: Double]
+    /// True when the incident data behind the model are illustrative, not observed.
+    public var illustrative: Bool
+    /// Caveats carried into every report built on this model.
+    public var notes: [String]
+
+    /// Default γ_gap: a gap of 4 points (one area from "independent" to "not capable",
+    /// weight 1) multiplies the background rate by e ≈ 2.7. An assumption, not a fit.
+    public static let defaultGammaGap = 0.25
+    /// Default γ_dep: full departure multiplies the background rate by e^0.5 ≈ 1.65.
+    public static let defaultGammaDeparture = 0.5
+    /// Default parameters of a region without data: about 3 incidents a month.
+    public static let defaultFallback = HawkesParameters(mu: 0.05, alpha: 0.5, beta: 0.5)
+    /// Cap on |log multiplier| of the background rate.
+    public static let maximumLogMultiplier = 10.0
+
+    public init(regions: [String: HawkesParameters],
+                fallback: HawkesParameters = RiskModel.defaultFallback,
+                gammaGap: Double = RiskModel.defaultGammaGap,
+                gammaDeparture: Double = RiskModel.defaultGammaDeparture,
+                referenceGap: [String: Double] = [:],
+                illustrative: Bool = false,
+                notes: [String] = []) {
+        self.regions = regions
+        self.fallback = fallback
+        self.gammaGap = gammaGap
+        self.gammaDeparture = gammaDeparture
+        self.referenceGap = referenceGap
+        self.illustrative = illustrative
+        self.notes = notes
+    }
+
+    /// Throws unless every parameter is usable for simulation (finite, α < 1).
+    public func validate() throws {
+        for (region, p) in regions.sorted(by: { $0.key < $1.key }) {
+            do { try p.validate(requireStationary: true) } catch let e as RiskError {
+                throw RiskError.invalid("regions.\(region).\(e.field ?? "")", e.message)
+            }
+        }
+        do { try fallback.validate(requireStationary: true) } catch let e as RiskError {
+            throw RiskError.invalid("fallback.\(e.field ?? "")", e.message)
+        }
+        guard gammaGap.isFinite else { throw RiskError.invalid("gammaGap", "gammaGap must be finite, got \(gammaGap)") }
+        guard gammaDeparture.isFinite else { throw RiskError.invalid("gammaDeparture", "gammaDeparture must be finite, got \(gammaDeparture)") }
+        for (region, g) in referenceGap where !g.isFinite {
+            throw RiskError.invalid("referenceGap.\(region)", "reference gap must be finite, got \(g)")
+        }
+    }
+
+    /// The base parameters of `region` (the fallback when it has none).
+    public func parameters(for region: String) -> HawkesParameters {
+        regions[region] ?? fallback
+    }
+
+    /// Background rate (per day) of `region` in a month with the given exposure.
+    public func backgroundRate(region: String, gap: Double, coalitionShare: Double, referenceGap reference: Double) -> Double {
+        let exponent = gammaGap * (gap - (referenceGap[region] ?? reference)) + gammaDeparture * (1 - coalitionShare)
+        let capped = min(max(exponent, -Self.maximumLogMultiplier), Self.maximumLogMultiplier)
+        return parameters(for: region).mu * exp(capped)
+    }
+}
