@@ -20,8 +20,8 @@ public enum HawkesFit {
         // Starting point: the best of a small grid around the mean rate.
         let rate = Double(n) / horizon
         var best: (theta: SIMD3<Double>, eval: HawkesLikelihood.Evaluation)?
-        for alpha in [0.2, 0.5, 0.8] {
-            for betaScale in [0.3, 3.0, 30.0] {
+        for alpha in [0.5] {
+            for betaScale in [0.1, 1.0, 10.0, 100.0] {
                 let p = HawkesParameters(mu: rate * (1 - alpha), alpha: alpha, beta: rate * betaScale)
                 let e = likelihood.evaluate(p)
                 if e.logLikelihood.isFinite, best == nil || e.logLikelihood > best!.eval.logLikelihood {

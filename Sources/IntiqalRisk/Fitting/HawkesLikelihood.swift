@@ -5,7 +5,9 @@ import Foundation
 ///
 /// With `Aᵢ = Σ_{j<i} exp(−β(tᵢ−tⱼ))`, `Bᵢ = ∂Aᵢ/∂β`, `Cᵢ = ∂²Aᵢ/∂β²` (each a one-step
 /// recursion), `λᵢ = μ + αβAᵢ` and
-/// `log L = Σ log λᵢ − μT − α Σ (1 − exp(−β(T−tᵢ)))`.
+/// `log L = Σ log λᵢ − μT − α Σ (1 − exp(−β(T−tᵢ)))`. The compensator's sums and their β
+/// derivatives follow from the last event's `A, B, C` in O(1), so a pass costs one `exp`
+/// and one `log` per event.
 public struct HawkesLikelihood: Sendable {
     /// Event times, sorted ascending, each in `[0, horizon]`.
     public let times: [Double]
@@ -76,11 +78,16 @@ public struct HawkesLikelihood: Sendable {
                 h11 -= d1 * d1 * inv2
                 h12 += (a + beta * b) * inv - d1 * d2 * inv2
                 h22 += alpha * (2 * b + beta * c) * inv - d2 * d2 * inv2
-                let s = T - ti
-                let es = exp(-beta * s)
-                comp1 += 1 - es
-                comp2 += s * es
-                comp3 += s * s * es
+            }
+            if valid, let last = t.last {
+                // Σᵢ e^{−β(T−tᵢ)} = E·(1 + A_n) with E = e^{−β(T−t_n)}; differentiate in β.
+                let u = T - last
+                let e = exp(-beta * u)
+                let s0 = 1 + a
+                let sumE = e * s0
+                comp1 = Double(t.count) - sumE
+                comp2 = e * (u * s0 - b)                        // Σ sᵢ e^{−βsᵢ}
+                comp3 = e * (u * u * s0 - 2 * u * b + c)        // Σ sᵢ² e^{−βsᵢ}
             }
         }
         guard valid else {

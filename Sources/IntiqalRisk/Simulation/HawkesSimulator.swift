@@ -44,4 +44,40 @@ public enum HawkesSimulator {
         }
         return times
     }
+
+    /// Monthly counts with a piecewise-constant background (`background[m]` per day in month
+    /// m), by the same exact sequential method restarted at each month boundary (valid since
+    /// (t, excitation) is Markov). A second code path beside the Monte Carlo's cluster
+    /// simulation, used to check it. The warm-up before month 0 runs at month 0's rate.
+    static func simulateMonthlyCounts(background: [Double], alpha: Double, beta: Double, warmUpDays: Double,
+                                      monthDays: Double = RegionSimulator.monthDays,
+                                      using rng: inout Xoshiro256StarStar) -> [Int] {
+        var counts = [Int](repeating: 0, count: background.count)
+        guard !background.isEmpty else { return counts }
+        var excitation = 0.0
+        let jump = alpha * beta
+        // Segment −1 is the warm-up.
+        for m in -1..<background.count {
+            let mu = background[max(m, 0)]
+            var t = m < 0 ? -warmUpDays : Double(m) * monthDays
+            let end = m < 0 ? 0 : Double(m + 1) * monthDays
+            while true {
+                let arrival = mu > 0 ? -log(rng.nextOpenUnit()) / mu : .infinity
+                var triggered = Double.infinity
+                if excitation > 0 {
+                    let d = 1 + beta * log(rng.nextOpenUnit()) / excitation
+                    if d > 0 { triggered = -log(d) / beta }
+                }
+                let wait = min(arrival, triggered)
+                if t + wait >= end {
+                    excitation *= exp(-beta * (end - t))
+                    break
+                }
+                t += wait
+                excitation = excitation * exp(-beta * wait) + jump
+                if m >= 0 { counts[m] += 1 }
+            }
+        }
+        return counts
+    }
 }

@@ -1,0 +1,48 @@
+/// The risk a plan carries, as `intiqal risk --format json` prints it.
+public struct RiskReport: Sendable, Codable, Hashable {
+    /// One region under the plan.
+    public struct RegionRisk: Sendable, Codable, Hashable {
+        public var region: String
+        /// Probability that this region crosses the threshold within the horizon.
+        public var pResurgence: Double
+        /// Expected incidents in the region over the horizon.
+        public var expectedIncidents: Double
+    }
+
+    /// The same figures for the no-change baseline.
+    public struct Baseline: Sendable, Codable, Hashable {
+        public var pResurgence: Double
+        public var ci95: [Double]
+        public var expectedIncidents: Double
+        public var byRegion: [RegionRisk]
+    }
+
+    public var runs: Int
+    public var seed: UInt64
+    /// Plan months simulated.
+    public var months: Int
+    public var threshold: ResurgenceThreshold
+    /// Probability that any region crosses the threshold within the horizon.
+    public var pResurgence: Double
+    /// Wilson 95 % interval of `pResurgence`, `[lo, hi]`.
+    public var ci95: [Double]
+    /// Expected incidents over all regions and the horizon.
+    public var expectedIncidents: Double
+    public var byRegion: [RegionRisk]
+    public var baseline: Baseline
+    /// True when the model rests on illustrative incident data.
+    public var illustrative: Bool
+    public var notes: [String]
+}
+
+/// Wilson score interval at 95 % for `successes` out of `trials`.
+public func wilsonInterval95(successes: Int, trials: Int) -> [Double] {
+    guard trials > 0 else { return [0, 1] }
+    let z = 1.959_963_984_540_054
+    let n = Double(trials)
+    let p = Double(successes) / n
+    let denom = 1 + z * z / n
+    let centre = (p + z * z / (2 * n)) / denom
+    let half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()
+    return [max(0, centre - half), min(1, centre + half)]
+}

@@ -1,0 +1,217 @@
+import Foundation
+
+/// Monte Carlo evaluation of a plan's risk of resurgence.
+///
+/// Runs are split into fixed chunks of `chunkSize`; chunk i draws from the generator of
+/// stream i under the seed, and chunk results are combined in chunk order, so a report
+/// depends on the seed and inputs only, never on the number of cores. Plan and baseline use
+/// the same streams (common random numbers), which sharpens their comparison.
+public enum MonteCarlo {
+    /// Runs per chunk (the unit of parallel work and of seeding).
+    public static let chunkSize = 1_000
+    /// Largest number of runs accepted.
+    public static let maximumRuns = 100_000_000
+
+    /// Probability of resurgence under `plan` and under `baseline`, with intervals and
+    /// expected incidents per region.
+    ///
+    /// - Parameters:
+    ///   - plan: per-region exposures of the plan; every region has the same number of months.
+    ///   - baseline: the no-change exposures (see `RegionExposure.noChangeBaseline(for:)`),
+    ///     same regions and months as `plan`.
+    ///   - parallelism: chunks in flight at once; nil uses every active core.
+    ///   - progress: called with the number of runs done, after each chunk.
+    public static func evaluate(plan: [RegionExposure],
+                                baseline: [RegionExposure],
+                                model: RiskModel,
+                                threshold: ResurgenceThreshold,
+                                runs: Int,
+                                seed: UInt64,
+                                parallelism: Int? = nil,
+                                progress: ((Int) -> Void)? = nil) async throws -> RiskReport {
+        try model.validate()
+        try threshold.validate()
+        guard runs >= 1, runs <= maximumRuns else {
+            throw RiskError.invalid("runs", "runs must be in 1…\(maximumRuns), got \(runs)")
+        }
+        if let parallelism, parallelism < 1 {
+            throw RiskError.invalid("parallelism", "parallelism must be at least 1, got \(parallelism)")
+        }
+        let setup = try Setup(plan: plan, baseline: baseline, model: model)
+
+        let chunks = (runs + chunkSize - 1) / chunkSize
+        let width = min(parallelism ?? ProcessInfo.processInfo.activeProcessorCount, chunks)
+        var results = [ChunkResult?](repeating: nil, count: chunks)
+        await withTaskGroup(of: (Int, ChunkResult).self) { group in
+            var next = 0
+            func add() {
+                let index = next
+                let count = min(chunkSize, runs - index * chunkSize)
+                group.addTask { (index, simulate(setup, runs: count, seed: seed, chunk: index, threshold: threshold)) }
+                next += 1
+            }
+            while next < min(width, chunks) { add() }
+            var done = 0
+            while let (index, result) = await group.next() {
+                results[index] = result
+                done += result.runs
+                progress?(done)
+                if next < chunks { add() }
+            }
+        }
+        var plan = Tally(regions: setup.regions.count)
+        var base = Tally(regions: setup.regions.count)
+        for result in results {
+            guard let result else { continue }
+            plan.add(result.plan)
+            base.add(result.baseline)
+        }
+
+        var notes = model.notes
+        let missing = setup.regions.filter { model.regions[$0] == nil }
+        if !missing.isEmpty {
+            notes.append("no incident model for \(missing.joined(separator: ", ")): default parameters (\(model.fallback)) assumed")
+        }
+        if plan.truncatedRuns + base.truncatedRuns > 0 {
+            notes.append("\(plan.truncatedRuns + base.truncatedRuns) simulated runs exceeded \(RegionSimulator.eventCap) events in a region and were cut short")
+        }
+        if model.illustrative, !notes.contains(where: { $0.contains("illustrative") }) {
+            notes.insert("incident data are illustrative, not observed: these probabilities illustrate the method only", at: 0)
+        }
+        func regionRisks(_ t: Tally) -> [RiskReport.RegionRisk] {
+            setup.regions.indices.map { r in
+                RiskReport.RegionRisk(region: setup.regions[r],
+                                      pResurgence: Double(t.regionCrossed[r]) / Double(runs),
+                                      expectedIncidents: Double(t.regionIncidents[r]) / Double(runs))
+            }
+        }
+        return RiskReport(
+            runs: runs, seed: seed, months: setup.months, threshold: threshold,
+            pResurgence: Double(plan.anyCrossed) / Double(runs),
+            ci95: wilsonInterval95(successes: plan.anyCrossed, trials: runs),
+            expectedIncidents: Double(plan.regionIncidents.reduce(0, +)) / Double(runs),
+            byRegion: regionRisks(plan),
+            baseline: .init(pResurgence: Double(base.anyCrossed) / Double(runs),
+                            ci95: wilsonInterval95(successes: base.anyCrossed, trials: runs),
+                            expectedIncidents: Double(base.regionIncidents.reduce(0, +)) / Double(runs),
+                            byRegion: regionRisks(base)),
+            illustrative: model.illustrative, notes: notes)
+    }
+
+    /// Background rates per region and month, ready for simulation.
+    struct Setup: Sendable {
+        var regions: [String]
+        var months: Int
+        var plan: [RegionSimulator]
+        var baseline: [RegionSimulator]
+
+        init(plan: [RegionExposure], baseline: [RegionExposure], model: RiskModel) throws {
+            guard !plan.isEmpty else { throw RiskError.invalid("plan", "the plan has no regions") }
+            for e in plan { try e.validate() }
+            for e in baseline { try e.validate() }
+            let months = plan[0].months
+            guard months <= 1_200 else { throw RiskError.invalid("plan.\(plan[0].region).gap", "at most 1200 months, got \(months)") }
+            var seen = Set<String>()
+            var baseByRegion: [String: RegionExposure] = [:]
+            for e in baseline {
+                guard baseByRegion.updateValue(e, forKey: e.region) == nil else {
+                    throw RiskError.invalid("baseline.\(e.region)", "region '\(e.region)' appears twice in the baseline")
+                }
+            }
+            var planSims: [RegionSimulator] = []
+            var baseSims: [RegionSimulator] = []
+            for e in plan {
+                guard seen.insert(e.region).inserted else {
+                    throw RiskError.invalid("plan.\(e.region)", "region '\(e.region)' appears twice in the plan")
+                }
+                guard e.months == months else {
+                    throw RiskError.invalid("plan.\(e.region).gap", "region '\(e.region)' has \(e.months) months, others \(months)")
+                }
+                guard let b = baseByRegion[e.region] else {
+                    throw RiskError.invalid("baseline.\(e.region)", "region '\(e.region)' of the plan is missing from the baseline")
+                }
+                guard b.months == months else {
+                    throw RiskError.invalid("baseline.\(e.region).gap", "baseline region '\(e.region)' has \(b.months) months, the plan \(months)")
+                }
+                let p = model.parameters(for: e.region)
+                let reference = b.gap[0]
+                func rates(_ x: RegionExposure) -> [Double] {
+                    (0..<months).map { m in
+                        model.backgroundRate(region: e.region, gap: x.gap[m], coalitionShare: x.coalitionShare[m], referenceGap: reference)
+                    }
+                }
+                planSims.append(RegionSimulator(background: rates(e), alpha: p.alpha, beta: p.beta))
+                baseSims.append(RegionSimulator(background: rates(b), alpha: p.alpha, beta: p.beta))
+            }
+            if let extra = baseline.first(where: { !seen.contains($0.region) }) {
+                throw RiskError.invalid("baseline.\(extra.region)", "baseline region '\(extra.region)' is not in the plan")
+            }
+            regions = plan.map(\.region)
+            self.months = months
+            self.plan = planSims
+            self.baseline = baseSims
+        }
+    }
+
+    struct Tally: Sendable {
+        var anyCrossed = 0
+        var regionCrossed: [Int]
+        var regionIncidents: [Int]
+        var truncatedRuns = 0
+
+        init(regions: Int) {
+            regionCrossed = Array(repeating: 0, count: regions)
+            regionIncidents = Array(repeating: 0, count: regions)
+        }
+
+        mutating func add(_ other: Tally) {
+            anyCrossed += other.anyCrossed
+            truncatedRuns += other.truncatedRuns
+            for r in regionCrossed.indices {
+                regionCrossed[r] += other.regionCrossed[r]
+                regionIncidents[r] += other.regionIncidents[r]
+            }
+        }
+    }
+
+    struct ChunkResult: Sendable {
+        var runs: Int
+        var plan: Tally
+        var baseline: Tally
+    }
+
+    static func simulate(_ setup: Setup, runs: Int, seed: UInt64, chunk: Int, threshold: ResurgenceThreshold) -> ChunkResult {
+        let start = Xoshiro256StarStar(seed: seed, stream: UInt64(chunk))
+        let plan = tally(setup.plan, runs: runs, rng: start, threshold: threshold)
+        let baseline = tally(setup.baseline, runs: runs, rng: start, threshold: threshold)
+        return ChunkResult(runs: runs, plan: plan, baseline: baseline)
+    }
+
+    static func tally(_ sims: [RegionSimulator], runs: Int, rng start: Xoshiro256StarStar, threshold: ResurgenceThreshold) -> Tally {
+        var rng = start
+        var tally = Tally(regions: sims.count)
+        let months = sims.first?.months ?? 0
+        var stack = EventStack()
+        defer { stack.deallocate() }
+        var counts = [Int](repeating: 0, count: months)
+        ExponentialZiggurat.shared.withTables { exp1 in
+            counts.withUnsafeMutableBufferPointer { buffer in
+                for _ in 0..<runs {
+                    var any = false
+                    for r in sims.indices {
+                        if !sims[r].run(&rng, exp1: exp1, counts: buffer, stack: &stack) { tally.truncatedRuns += 1 }
+                        var total = 0
+                        for m in 0..<months { total += buffer[m] }
+                        tally.regionIncidents[r] += total
+                        if threshold.isCrossed(by: buffer) {
+                            tally.regionCrossed[r] += 1
+                            any = true
+                        }
+                    }
+                    if any { tally.anyCrossed += 1 }
+                }
+            }
+        }
+        return tally
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Monthly incident counts of one region under one exposure, by the cluster (branching)
+/// representation of the Hawkes process: immigrants arrive as a Poisson process with the
+/// month's background rate; every event has Poisson(α) children, each Exp(β) days later.
+/// Exact, and only monthly counts are kept.
+struct RegionSimulator: Sendable {
+    static let monthDays = 365.25 / 12
+    /// Events per region and run beyond which a run is cut short (and reported).
+    static let eventCap = 2_000_000
+
+    let months: Int
+    /// Mean days between immigrants in each month (infinity where the rate is 0).
+    let meanGap: [Double]
+    let warmUpDays: Double
+    let alpha: Double
+    let offspringP2: Double
+    /// P(children ≤ 0), ≤ 1, ≤ 2: the fast path of the offspring draw.
+    let offspringCDF: (Double, Double, Double)
+    let invBeta: Double
+
+    /// `background` is the rate per day in each month.
+    init(background: [Double], alpha: Double, beta: Double) {
+        months = background.count
+        meanGap = background.map { $0 > 0 ? 1 / $0 : .infinity }
+        // Long enough for clusters started before month 0 to have died down.
+        warmUpDays = min(max(10 / beta, Self.monthDays), 3 * 365.25)
+        self.alpha = alpha
+        let p0 = exp(-alpha), p1 = p0 * alpha, p2 = p1 * alpha / 2
+        offspringP2 = p2
+        offspringCDF = (p0, p0 + p1, p0 + p1 + p2)
+        invBeta = 1 / beta
+    }
+
+    @inline(__always)
+    func children(_ rng: inout Xoshiro256StarStar) -> Int {
+        let u = rng.nextOpenUnit() * 0.999_999_999_999
+        if u <= offspringCDF.0 { return 0 }
+        if u <= offspringCDF.1 { return 1 }
+        if u <= offspringCDF.2 { return 2 }
+        // Rare: continue the inversion from 3 with the same uniform.
+        var k = 3
+        var p = offspringP2 * alpha / 3
+        var cdf = offspringCDF.2 + p
+        while u > cdf && k < 400 {
+            k += 1
+            p *= alpha / Double(k)
+            cdf += p
+        }
+        return k
+    }
+
+    /// Fills `counts` (length `months`) for one run; `stack` is scratch space.
+    /// Returns false when the run hit the event cap.
+    @inline(__always)
+    func run(_ generator: inout Xoshiro256StarStar, exp1: ExponentialZiggurat.Tables,
+             counts: UnsafeMutableBufferPointer<Int>, stack events: inout EventStack) -> Bool {
+        // Work on local copies so the optimiser keeps generator and stack in registers.
+        var rng = generator
+        var stack = events
+        defer { generator = rng; events = stack }
+        for m in 0..<months { counts[m] = 0 }
+        stack.count = 0
+        let horizon = Double(months) * Self.monthDays
+        let invMonth = 1 / Self.monthDays
+        let last = months - 1
+        var total = 0
+        // Immigrants: a Poisson process with piecewise-constant rate, drawn gap by gap
+        // (memoryless, so a gap that crosses a month boundary restarts there). The
+        // warm-up runs at month 0's rate; its events are not counted.
+        if let gap = meanGap.first, gap.isFinite {
+            var t = -warmUpDays
+            while true {
+                t += exp1.next(&rng) * gap
+                if t >= 0 { break }
+                stack.push(t)
+            }
+        }
+        for m in 0..<months {
+            let gap = meanGap[m]
+            if !gap.isFinite { continue }
+            let start = Double(m) * Self.monthDays
+            let end = start + Self.monthDays
+            var t = start
+            var n = 0
+            while true {
+                t += exp1.next(&rng) * gap
+                if t >= end { break }
+                stack.push(t)
+                n += 1
+            }
+            counts[m] += n
+            total += n
+        }
+        while stack.count > 0 {
+            let t = stack.pop()
+            let k = children(&rng)
+            for _ in 0..<k {
+                let c = t + exp1.next(&rng) * invBeta
+                if c < horizon {
+                    if c >= 0 {
+                        counts[min(Int(c * invMonth), last)] += 1
+                        total += 1
+                    }
+                    stack.push(c)
+                }
+            }
+            if total > Self.eventCap { return false }
+        }
+        return true
+    }
+}
+
+/// A growable stack of event times without Array's per-operation checks.
+struct EventStack {
+    private(set) var base: UnsafeMutablePointer<Double>
+    var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 4096) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func push(_ t: Double) {
+        if count == capacity { grow() }
+        base[count] = t
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func pop() -> Double {
+        count -= 1
+        return base[count]
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Double>.allocate(capacity: capacity * 2)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    func deallocate() { base.deallocate() }
+}

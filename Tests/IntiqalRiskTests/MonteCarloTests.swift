@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+@testable import IntiqalRisk
+
+@Suite struct MonteCarloTests {
+    static let regions = ["anbar", "baghdad", "ninewa"]
+
+    static func setting(months: Int = 12) -> (plan: [RegionExposure], baseline: [RegionExposure], model: RiskModel) {
+        var params: [String: HawkesParameters] = [:]
+        var plan: [RegionExposure] = []
+        for (i, region) in regions.enumerated() {
+            params[region] = HawkesParameters(mu: 0.05 + 0.02 * Double(i), alpha: 0.5, beta: 0.8)
+            plan.append(RegionExposure(region: region,
+                                       gap: (0..<months).map { m in 2 + 0.1 * Double(m) },
+                                       coalitionShare: (0..<months).map { m in max(0, 1 - Double(m) / 6) }))
+        }
+        return (plan, RegionExposure.noChangeBaseline(for: plan), RiskModel(regions: params))
+    }
+
+    static let threshold = ResurgenceThreshold(incidentsPerMonth: 4, consecutiveMonths: 2)
+
+    @Test func sameSeedGivesSameReport() async throws {
+        let s = Self.setting()
+        let a = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 2_500, seed: 99)
+        let b = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 2_500, seed: 99)
+        let c = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 2_500, seed: 100)
+        #expect(a == b)
+        #expect(a != c)
+    }
+
+    @Test(arguments: [1, 2, 3, 8])
+    func resultDoesNotDependOnParallelism(width: Int) async throws {
+        let s = Self.setting()
+        let serial = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                                   threshold: Self.threshold, runs: 3_500, seed: 7, parallelism: 1)
+        let parallel = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                                     threshold: Self.threshold, runs: 3_500, seed: 7, parallelism: width)
+        #expect(serial == parallel)
+    }
+
+    @Test func drawdownRaisesRiskAndIntervalCoversEstimate() async throws {
+        let s = Self.setting()
+        let r = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 4_000, seed: 1)
+        #expect(r.pResurgence > r.baseline.pResurgence)
+        #expect(r.expectedIncidents > r.baseline.expectedIncidents)
+        #expect(r.ci95[0] <= r.pResurgence && r.pResurgence <= r.ci95[1])
+        #expect(r.baseline.ci95[0] <= r.baseline.pResurgence && r.baseline.pResurgence <= r.baseline.ci95[1])
+        #expect(r.byRegion.map(\.region) == Self.regions)
+        // Any region crossing is at least as likely as the likeliest single region.
+        #expect(r.pResurgence >= r.byRegion.map(\.pResurgence).max()!)
+        #expect(r.runs == 4_000 && r.seed == 1 && r.months == 12)
+    }
+
+    @Test func identicalPlanAndBaselineGiveIdenticalFigures() async throws {
+        let s = Self.setting()
+        let r = try await MonteCarlo.evaluate(plan: s.baseline, baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 1_500, seed: 3)
+        #expect(r.pResurgence == r.baseline.pResurgence)
+        #expect(r.byRegion == r.baseline.byRegion)
+    }
+
+    @Test func expectedIncidentsMatchTheory() async throws {
+        // Constant exposure: mean count per month is μ·days/(1 − α) after the warm-up.
+        let p = HawkesParameters(mu: 0.1, alpha: 0.4, beta: 1)
+        let exposure = RegionExposure(region: "x", gap: Array(repeating: 0, count: 24), coalitionShare: Array(repeating: 1, count: 24))
+        let model = RiskModel(regions: ["x": p])
+        let r = try await MonteCarlo.evaluate(plan: [exposure], baseline: [exposure], model: model,
+                                              threshold: .init(incidentsPerMonth: 100, consecutiveMonths: 1), runs: 4_000, seed: 5)
+        let expected = 0.1 / 0.6 * 24 * 365.25 / 12
+        #expect(abs(r.expectedIncidents / expected - 1) < 0.03, "\(r.expectedIncidents) vs \(expected)")
+    }
+
+    @Test func clusterSimulationAgreesWithSequentialExactSimulation() {
+        // Two independent exact methods, same varying background: same monthly means.
+        let background = (0..<12).map { m in 0.05 * (1 + Double(m) / 4) }
+        let sim = RegionSimulator(background: background, alpha: 0.6, beta: 0.4)
+        var rngA = Xoshiro256StarStar(seed: 1), rngB = Xoshiro256StarStar(seed: 2)
+        var a = [Double](repeating: 0, count: 12), b = a
+        var stack = EventStack()
+        defer { stack.deallocate() }
+        var counts = [Int](repeating: 0, count: 12)
+        let runs = 3_000
+        ExponentialZiggurat.shared.withTables { exp1 in
+            counts.withUnsafeMutableBufferPointer { buffer in
+                for _ in 0..<runs {
+                    _ = sim.run(&rngA, exp1: exp1, counts: buffer, stack: &stack)
+                    for m in 0..<12 { a[m] += Double(buffer[m]) }
+                }
+            }
+        }
+        for _ in 0..<runs {
+            let c = HawkesSimulator.simulateMonthlyCounts(background: background, alpha: 0.6, beta: 0.4,
+                                                          warmUpDays: sim.warmUpDays, using: &rngB)
+            for m in 0..<12 { b[m] += Double(c[m]) }
+        }
+        for m in 0..<12 {
+            let meanA = a[m] / Double(runs), meanB = b[m] / Double(runs)
+            // Monthly counts have variance ≈ mean/(1−α)² ≈ 6·mean; allow 4 standard errors.
+            let se = (2 * 6.25 * max(meanA, meanB) / Double(runs)).squareRoot()
+            #expect(abs(meanA - meanB) < 4 * se, "month \(m): cluster \(meanA) vs sequential \(meanB)")
+        }
+    }
+
+    @Test func progressReportsEveryChunkUpToAllRuns() async throws {
+        let s = Self.setting()
+        final class Seen: @unchecked Sendable { var values: [Int] = [] }
+        let seen = Seen()
+        _ = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                          threshold: Self.threshold, runs: 2_345, seed: 1, parallelism: 1,
+                                          progress: { seen.values.append($0) })
+        #expect(seen.values == [1_000, 2_000, 2_345])
+    }
+
+    @Test func reportEncodesTheContractKeys() async throws {
+        let s = Self.setting()
+        let r = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 500, seed: 2024)
+        let data = try JSONEncoder().encode(r)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for key in ["runs", "seed", "pResurgence", "ci95", "byRegion", "baseline", "illustrative", "notes"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let region = try #require((object["byRegion"] as? [[String: Any]])?.first)
+        #expect(Set(region.keys).isSuperset(of: ["region", "pResurgence", "expectedIncidents"]))
+        let baseline = try #require(object["baseline"] as? [String: Any])
+        #expect(baseline["pResurgence"] != nil && (baseline["ci95"] as? [Double])?.count == 2)
+        #expect(try JSONDecoder().decode(RiskReport.self, from: data) == r)
+    }
+
+    @Test func illustrativeModelSaysSo() async throws {
+        var s = Self.setting()
+        s.model.illustrative = true
+        let r = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 100, seed: 1)
+        #expect(r.illustrative)
+        #expect(r.notes.contains { $0.contains("illustrative") })
+    }
+
+    @Test func unknownRegionUsesFallbackAndSaysSo() async throws {
+        let exposure = RegionExposure(region: "diyala", gap: [1, 1], coalitionShare: [1, 0.5])
+        let r = try await MonteCarlo.evaluate(plan: [exposure], baseline: [exposure.noChange], model: RiskModel(regions: [:]),
+                                              threshold: Self.threshold, runs: 100, seed: 1)
+        #expect(r.notes.contains { $0.contains("diyala") && $0.contains("default") })
+    }
+
+    @Test func rejectsBadInputWithClearErrors() async {
+        let s = Self.setting()
+        func fails(_ plan: [RegionExposure], _ baseline: [RegionExposure], model: RiskModel? = nil,
+                   threshold: ResurgenceThreshold = Self.threshold, runs: Int = 10, mentioning: String) async {
+            do {
+                _ = try await MonteCarlo.evaluate(plan: plan, baseline: baseline, model: model ?? s.model,
+                                                  threshold: threshold, runs: runs, seed: 1)
+                Issue.record("expected an error mentioning \(mentioning)")
+            } catch {
+                #expect(String(describing: error).contains(mentioning), "\(error)")
+            }
+        }
+        await fails([], [], mentioning: "no regions")
+        await fails(s.plan, s.baseline, runs: 0, mentioning: "runs")
+        await fails(s.plan, s.baseline, threshold: .init(incidentsPerMonth: 0, consecutiveMonths: 1), mentioning: "incidentsPerMonth")
+        await fails(s.plan, s.baseline, threshold: .init(incidentsPerMonth: 3, consecutiveMonths: 0), mentioning: "consecutiveMonths")
+        var nan = s.plan
+        nan[1].gap[3] = .nan
+        await fails(nan, s.baseline, mentioning: "baghdad.gap[3]")
+        var negative = s.plan
+        negative[0].coalitionShare[0] = -0.1
+        await fails(negative, s.baseline, mentioning: "anbar.coalitionShare[0]")
+        var short = s.plan
+        short[2].gap.removeLast()
+        await fails(short, s.baseline, mentioning: "ninewa")
+        await fails(s.plan, Array(s.baseline.dropLast()), mentioning: "missing from the baseline")
+        await fails(s.plan + [s.plan[0]], s.baseline, mentioning: "twice")
+        await fails(s.plan, s.baseline, model: RiskModel(regions: ["anbar": .init(mu: 0.1, alpha: 1.2, beta: 1)]), mentioning: "alpha")
+        await fails(s.plan, s.baseline, model: RiskModel(regions: ["anbar": .init(mu: .nan, alpha: 0.2, beta: 1)]), mentioning: "mu")
+    }
+}
+
+@Suite struct ResurgenceThresholdTests {
+    let threshold = ResurgenceThreshold(incidentsPerMonth: 5, consecutiveMonths: 3)
+
+    @Test func crossesOnlyWithConsecutiveMonthsAtOrAboveTheLevel() {
+        #expect(threshold.isCrossed(by: [5, 5, 5]))
+        #expect(threshold.isCrossed(by: [0, 9, 6, 5, 0]))
+        #expect(!threshold.isCrossed(by: [5, 5, 4, 5, 5]))      // broken run
+        #expect(!threshold.isCrossed(by: [9, 9]))               // too short
+        #expect(!threshold.isCrossed(by: [4, 4, 4, 4, 4, 4]))   // below the level
+        #expect(threshold.isCrossed(by: [5, 5, 0, 5, 5, 5]))    // a later run counts
+        #expect(!threshold.isCrossed(by: []))
+        #expect(ResurgenceThreshold(incidentsPerMonth: 1, consecutiveMonths: 1).isCrossed(by: [0, 1]))
+    }
+}
+
+@Suite struct RandomTests {
+    @Test func ziggurateExponentialHasExponentialDistribution() {
+        let x = ExponentialZiggurat.sample(count: 100_000, seed: 3)
+        let mean = x.reduce(0, +) / Double(x.count)
+        let variance = x.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(x.count)
+        #expect(abs(mean - 1) < 0.015)
+        #expect(abs(variance - 1) < 0.03)
+        #expect(KSTest.exponential(x).pValue > 0.01)
+        #expect(x.allSatisfy { $0 >= 0 && $0.isFinite })
+    }
+
+    @Test func poissonSamplerMatchesMeanAndVariance() {
+        for mean in [0.3, 3.0, 11.5, 12.5, 40.0] {
+            let sampler = PoissonSampler(mean: mean)
+            var rng = Xoshiro256StarStar(seed: 9)
+            let n = 40_000
+            let draws = (0..<n).map { _ in Double(sampler.sample(&rng)) }
+            let m = draws.reduce(0, +) / Double(n)
+            let v = draws.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(n)
+            #expect(abs(m - mean) < 4 * (mean / Double(n)).squareRoot(), "mean \(mean): \(m)")
+            #expect(abs(v / mean - 1) < 0.05, "mean \(mean): variance \(v)")
+        }
+    }
+
+    @Test func streamsAreDistinctAndReproducible() {
+        var a = Xoshiro256StarStar(seed: 1, stream: 0), b = Xoshiro256StarStar(seed: 1, stream: 1)
+        var a2 = Xoshiro256StarStar(seed: 1, stream: 0)
+        let xa = (0..<4).map { _ in a.next() }, xb = (0..<4).map { _ in b.next() }
+        #expect(xa != xb)
+        #expect(xa == (0..<4).map { _ in a2.next() })
+    }
+}
