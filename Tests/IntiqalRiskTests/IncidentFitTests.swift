@@ -1,0 +1,121 @@
+import IntiqalDomain
+import Testing
+@testable import IntiqalRisk
+
+@Suite struct IncidentCSVTests {
+    @Test func readsHeaderOptionalCountsAndQuotes() throws {
+        let text = """
+        date,region,count
+        2024-01-03,anbar,2
+        # a comment
+        2024-01-04,"salah-al-din",
+
+        2024-02-29,erbil,1\r
+        """
+        let incidents = try IncidentCSV.parse(text, file: "a.csv")
+        #expect(incidents.map(\.region) == ["anbar", "salah-al-din", "erbil"])
+        #expect(incidents.map(\.count) == [2, 1, 1])
+        #expect(incidents[0].source == "a.csv:2")
+    }
+
+    @Test func readsPositionalColumnsAndReorderedHeader() throws {
+        #expect(try IncidentCSV.parse("2024-01-03,anbar\n2024-01-05,anbar,3").map(\.count) == [1, 3])
+        let reordered = try IncidentCSV.parse("region,count,date\nanbar,4,2024-01-03")
+        #expect(reordered.first?.date == "2024-01-03" && reordered.first?.count == 4)
+    }
+
+    @Test(arguments: [
+        ("date,region\n2024-13-01,anbar", "line 2", "date"),
+        ("2024-02-30,anbar", "line 1", "date"),
+        ("date,region,count\n2024-01-01,anbar,-1", "line 2", "count"),
+        ("date,region,count\n2024-01-01,anbar,two", "line 2", "count"),
+        ("2024-01-01,,1", "line 1", "region"),
+        ("2024-01-01", "line 1", "region"),
+        ("2024-01-01,anbar,1,extra", "line 1", "field 4"),
+        ("date,place\n2024-01-01,anbar", "line 1", "region"),
+        ("2024-01-01,\"anbar,1", "line 1", "field 2"),
+    ])
+    func badLinesNameFileLineAndField(text: String, line: String, field: String) {
+        do {
+            _ = try IncidentCSV.parse(text, file: "bad.csv")
+            Issue.record("expected an error for \(text)")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains("bad.csv") && message.contains(line) && message.contains("'\(field)'"), "\(message)")
+        }
+    }
+}
+
+@Suite struct IncidentFitTests {
+    /// Daily incident records from a simulated Hawkes history.
+    static func records(region: String, parameters: HawkesParameters, days: Int, seed: UInt64, illustrative: Bool = false) throws -> [Incident] {
+        let times = try HawkesSimulator.simulate(parameters: parameters, horizon: Double(days), seed: seed)
+        var perDay: [Int: Int] = [:]
+        for t in times { perDay[Int(t), default: 0] += 1 }
+        let start = CivilDate(year: 2020, month: 1, day: 1).day
+        return perDay.sorted { $0.key < $1.key }.map { day, count in
+            Incident(date: CivilDate(day: start + day).description, region: region, kind: .attack, count: count, illustrative: illustrative)
+        }
+    }
+
+    @Test func fitsEachRegionFromDailyRecords() throws {
+        let truth = HawkesParameters(mu: 0.3, alpha: 0.5, beta: 0.2)
+        // 1,461 days = 2020-01-01 … 2023-12-31, whole months.
+        let incidents = try Self.records(region: "anbar", parameters: truth, days: 1_461, seed: 4)
+            + Self.records(region: "ninewa", parameters: HawkesParameters(mu: 0.1, alpha: 0.3, beta: 0.5), days: 1_461, seed: 5)
+            + [Incident(date: "2021-06-01", region: "erbil", kind: .attack, count: 3),
+               Incident(date: "2021-06-02", region: "erbil", kind: .meeting, count: 9)]
+        let fit = try RiskModel.fit(incidents: incidents)
+        #expect(fit.windowStart.description == "2020-01-01")
+        #expect(fit.regions.map(\.region) == ["anbar", "erbil", "ninewa"])
+        let anbar = try #require(fit.regions.first { $0.region == "anbar" }?.fit)
+        // Day-level data with β = 0.2/day: jitter within the day keeps estimates near the truth.
+        #expect(abs(anbar.parameters.alpha - truth.alpha) < 3 * (anbar.standardErrors.alpha ?? 0) + 0.03)
+        #expect(abs(anbar.parameters.mu - truth.mu) < 3 * (anbar.standardErrors.mu ?? 0) + 0.02)
+        // Erbil: too few events, pooled; meetings are not threat events.
+        let erbil = try #require(fit.regions.first { $0.region == "erbil" })
+        #expect(erbil.fit == nil && erbil.events == 3 && erbil.note != nil)
+        #expect(fit.model.regions.count == 3)
+        #expect(!fit.model.illustrative)
+        #expect(fit.model.notes.contains { $0.contains("gammaGap") })
+        try fit.model.validate()
+    }
+
+    @Test func sameInputGivesSameFit() throws {
+        let incidents = try Self.records(region: "anbar", parameters: .init(mu: 0.2, alpha: 0.4, beta: 0.5), days: 730, seed: 8)
+        #expect(try RiskModel.fit(incidents: incidents) == RiskModel.fit(incidents: incidents.reversed()))
+    }
+
+    @Test func illustrativeDataAreFlagged() throws {
+        // Shaped like the example scenario: a few illustrative bursts, each on one day.
+        let incidents = [
+            Incident(date: "2023-10-20", region: "anbar", kind: .attack, count: 30, illustrative: true),
+            Incident(date: "2023-11-15", region: "syria-border", kind: .attack, count: 45, illustrative: true),
+            Incident(date: "2023-12-10", region: "erbil", kind: .attack, count: 25, illustrative: true),
+        ]
+        let fit = try RiskModel.fit(incidents: incidents)
+        #expect(fit.model.illustrative)
+        #expect(fit.model.notes.first?.contains("illustrative") == true)
+        try fit.model.validate()  // whatever the fits did, the model is usable (α < 1)
+        for region in fit.regions { #expect(region.parameters.alpha <= RiskModel.maximumFittedAlpha) }
+    }
+
+    @Test func rejectsUnusableIncidents() {
+        #expect(throws: RiskError.self) { try RiskModel.fit(incidents: []) }
+        #expect(throws: RiskError.self) { try RiskModel.fit(incidents: [Incident(date: "2024-01", region: "a", kind: .attack)]) }
+        #expect(throws: RiskError.self) { try RiskModel.fit(incidents: [Incident(date: "2024-01-01", region: "a", kind: .attack, count: -2)]) }
+        #expect(throws: RiskError.self) { try RiskModel.fit(incidents: [Incident(date: "2024-01-01", region: " ", kind: .attack)]) }
+        #expect(throws: RiskError.self) { try RiskModel.fit(incidents: [Incident(date: "2024-01-01", region: "a", kind: .meeting)]) }
+    }
+
+    @Test func civilDatesRoundTrip() {
+        for text in ["1970-01-01", "2000-02-29", "2024-12-31", "1900-03-01", "2200-12-31"] {
+            #expect(CivilDate(text)?.description == text)
+        }
+        #expect(CivilDate("1970-01-01")?.day == 0)
+        #expect(CivilDate("2024-01-01")?.day == 19_723)
+        for bad in ["2023-02-29", "1900-02-29", "2024-1-01", "2024-01-32", "24-01-01", "2024-01-01x", "", "٢٠٢٤-٠١-٠١"] {
+            #expect(CivilDate(bad) == nil, "\(bad)")
+        }
+    }
+}
