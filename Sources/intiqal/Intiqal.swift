@@ -8,6 +8,7 @@ struct Intiqal: AsyncParsableCommand {
         subcommands: [
             PlanCommand.self,
             VerifyPlanCommand.self,
+            FitIncidentsCommand.self,
         ]
     )
 }
