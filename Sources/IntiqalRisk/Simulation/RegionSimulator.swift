@@ -32,10 +32,18 @@ struct RegionSimulator: Sendable {
         invBeta = 1 / beta
     }
 
+    /// Whether a new event will have any children (probability 1 − e^{−α}). Only events
+    /// that will are pushed; their number is drawn when they are popped.
     @inline(__always)
-    func children(_ rng: inout Xoshiro256StarStar) -> Int {
-        let u = rng.nextOpenUnit() * 0.999_999_999_999
-        if u <= offspringCDF.0 { return 0 }
+    func hasChildren(_ rng: inout Xoshiro256StarStar) -> Bool {
+        rng.nextOpenUnit() > offspringCDF.0
+    }
+
+    /// Number of children of an event known to have at least one: Poisson(α) given ≥ 1.
+    @inline(__always)
+    func childrenGivenSome(_ rng: inout Xoshiro256StarStar) -> Int {
+        let p0 = offspringCDF.0
+        let u = (p0 + (1 - p0) * (1 - rng.nextOpenUnit())) * 0.999_999_999_999
         if u <= offspringCDF.1 { return 1 }
         if u <= offspringCDF.2 { return 2 }
         // Rare: continue the inversion from 3 with the same uniform.
@@ -73,7 +81,7 @@ struct RegionSimulator: Sendable {
             while true {
                 t += exp1.next(&rng) * gap
                 if t >= 0 { break }
-                stack.push(t)
+                stack.push(t, if: hasChildren(&rng))
             }
         }
         for m in 0..<months {
@@ -86,7 +94,7 @@ struct RegionSimulator: Sendable {
             while true {
                 t += exp1.next(&rng) * gap
                 if t >= end { break }
-                stack.push(t)
+                stack.push(t, if: hasChildren(&rng))
                 n += 1
             }
             counts[m] += n
@@ -94,7 +102,7 @@ struct RegionSimulator: Sendable {
         }
         while stack.count > 0 {
             let t = stack.pop()
-            let k = children(&rng)
+            let k = childrenGivenSome(&rng)
             for _ in 0..<k {
                 let c = t + exp1.next(&rng) * invBeta
                 if c < horizon {
@@ -102,7 +110,7 @@ struct RegionSimulator: Sendable {
                         counts[min(Int(c * invMonth), last)] += 1
                         total += 1
                     }
-                    stack.push(c)
+                    stack.push(c, if: hasChildren(&rng))
                 }
             }
             if total > Self.eventCap { return false }
@@ -127,6 +135,15 @@ struct EventStack {
         if count == capacity { grow() }
         base[count] = t
         count += 1
+    }
+
+    /// Pushes `t` when `condition` holds, without a branch on `condition` (it is random
+    /// and would be mispredicted half the time).
+    @inline(__always)
+    mutating func push(_ t: Double, if condition: Bool) {
+        if count == capacity { grow() }
+        base[count] = t
+        count &+= condition ? 1 : 0
     }
 
     @inline(__always)
