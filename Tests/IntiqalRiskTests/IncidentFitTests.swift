@@ -1,3 +1,4 @@
+import Foundation
 import IntiqalDomain
 import Testing
 @testable import IntiqalRisk
@@ -117,5 +118,80 @@ import Testing
         for bad in ["2023-02-29", "1900-02-29", "2024-1-01", "2024-01-32", "24-01-01", "2024-01-01x", "", "٢٠٢٤-٠١-٠١"] {
             #expect(CivilDate(bad) == nil, "\(bad)")
         }
+    }
+}
+
+@Suite struct CoefficientFitTests {
+    /// Three regions over 6 years of calendar months; the gap rises then falls, advisers
+    /// leave part-way in two regions; true γ_gap = 0.4, γ_dep = 0.8.
+    static func world() throws -> (incidents: [Incident], history: ExposureHistory) {
+        let start = YearMonth(year: 2018, month: 1)
+        let months = 72
+        let days = (0..<months).map { k in
+            let ym = start.adding(months: k)
+            return Double(CivilDate.daysIn(year: ym.year, month: ym.month))
+        }
+        let anbarGap: [Double] = (0..<months).map { k in 3 + 2 * sin(Double(k) / 10) }
+        let anbarShare: [Double] = (0..<months).map { k in k < 40 ? 1 : 0.2 }
+        let ninewaGap: [Double] = (0..<months).map { k in Double(k % 24) / 6 }
+        let diyalaGap: [Double] = (0..<months).map { k in 3 - Double(k) / 30 }
+        let diyalaShare: [Double] = (0..<months).map { k in max(0, 1 - Double(max(0, k - 30)) / 20) }
+        let regions: [(String, HawkesParameters, [Double], [Double])] = [
+            ("anbar", HawkesParameters(mu: 0.25, alpha: 0.4, beta: 0.5), anbarGap, anbarShare),
+            ("ninewa", HawkesParameters(mu: 0.2, alpha: 0.3, beta: 1), ninewaGap, Array(repeating: 1, count: months)),
+            ("diyala", HawkesParameters(mu: 0.3, alpha: 0.5, beta: 0.3), diyalaGap, diyalaShare),
+        ]
+        var incidents: [Incident] = []
+        var exposures: [RegionExposure] = []
+        for (i, (name, p, gap, share)) in regions.enumerated() {
+            let exposure = RegionExposure(region: name, gap: gap, coalitionShare: share)
+            exposures.append(exposure)
+            let shape = ProfileFit.shape(exposure, days: days, gamma: SIMD2(0.4, 0.8))
+            let times = try HawkesSimulator.simulate(parameters: p, background: shape, seed: UInt64(100 + i))
+            var perDay: [Int: Int] = [:]
+            for t in times { perDay[Int(t), default: 0] += 1 }
+            let first = CivilDate(year: 2018, month: 1, day: 1).day
+            incidents += perDay.map { Incident(date: CivilDate(day: first + $0.key).description, region: name, kind: .attack, count: $0.value) }
+        }
+        return (incidents, ExposureHistory(start: start, regions: exposures))
+    }
+
+    @Test func recoversGapAndDepartureCoefficientsFromAHistory() throws {
+        let (incidents, history) = try Self.world()
+        let fit = try RiskModel.fit(incidents: incidents, history: history)
+        #expect(fit.gammaGap.fitted && fit.gammaDeparture.fitted)
+        let seGap = try #require(fit.gammaGap.standardError), seDep = try #require(fit.gammaDeparture.standardError)
+        #expect(abs(fit.gammaGap.value - 0.4) < 3 * seGap, "γ_gap \(fit.gammaGap.value) ± \(seGap)")
+        #expect(abs(fit.gammaDeparture.value - 0.8) < 3 * seDep, "γ_dep \(fit.gammaDeparture.value) ± \(seDep)")
+        #expect(seGap < 0.2 && seDep < 0.4)
+        #expect(fit.model.gammaGap == fit.gammaGap.value)
+        #expect(fit.model.referenceGap["anbar"] == history.regions[0].gap.last)
+        print("γ_gap \(fit.gammaGap.value) ± \(seGap), γ_dep \(fit.gammaDeparture.value) ± \(seDep)")
+    }
+
+    @Test func keepsAssumedCoefficientWithoutVariation() throws {
+        let (incidents, history) = try Self.world()
+        var flat = history
+        for i in flat.regions.indices { flat.regions[i].coalitionShare = Array(repeating: 1, count: flat.regions[i].months) }
+        let fit = try RiskModel.fit(incidents: incidents, history: flat, gammaDeparture: 0.5)
+        #expect(fit.gammaGap.fitted)
+        #expect(!fit.gammaDeparture.fitted && fit.gammaDeparture.value == 0.5)
+        #expect(fit.gammaDeparture.note?.contains("does not change") == true)
+        let none = try RiskModel.fit(incidents: incidents)
+        #expect(!none.gammaGap.fitted && none.gammaGap.value == RiskModel.defaultGammaGap)
+    }
+
+    @Test func fitsWithAShapedBackgroundRecoverTheLevel() throws {
+        let shape = BackgroundShape(segmentDays: Array(repeating: 100, count: 40), multiplier: (0..<40).map { 0.5 + Double($0 % 4) / 2 })
+        let truth = HawkesParameters(mu: 0.4, alpha: 0.5, beta: 1)
+        let times = try HawkesSimulator.simulate(parameters: truth, background: shape, seed: 3)
+        let fit = try HawkesFit.fit(eventTimes: times, horizon: 4_000, background: shape)
+        #expect(abs(fit.parameters.mu - 0.4) < 3 * (fit.standardErrors.mu ?? 0))
+        #expect(abs(fit.parameters.alpha - 0.5) < 3 * (fit.standardErrors.alpha ?? 0))
+        #expect(fit.ks.pValue > 0.01)
+        // Ignoring the shape fits worse.
+        let flat = try HawkesFit.fit(eventTimes: times, horizon: 4_000)
+        #expect(flat.logLikelihood < fit.logLikelihood)
+        #expect(throws: RiskError.self) { try HawkesFit.fit(eventTimes: times, horizon: 3_000, background: shape) }
     }
 }

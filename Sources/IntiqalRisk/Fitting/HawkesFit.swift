@@ -11,8 +11,16 @@ public enum HawkesFit {
     public static let minimumEvents = 10
 
     /// Fits μ, α, β to `eventTimes` (days, any order) observed on `[0, horizon]`.
-    public static func fit(eventTimes: [Double], horizon: Double, maxIterations: Int = 200) throws -> FitResult {
-        let likelihood = try HawkesLikelihood(eventTimes: eventTimes, horizon: horizon)
+    /// With `background`, μ(t) = μ · shape(t) for a known shape and μ is its level.
+    public static func fit(eventTimes: [Double], horizon: Double, background: BackgroundShape? = nil,
+                           maxIterations: Int = 200) throws -> FitResult {
+        try fit(HawkesLikelihood(eventTimes: eventTimes, horizon: horizon, background: background),
+                start: nil, maxIterations: maxIterations)
+    }
+
+    /// Fits a prepared likelihood, from `start` when given (else from a small grid).
+    static func fit(_ likelihood: HawkesLikelihood, start: HawkesParameters?, maxIterations: Int = 200) throws -> FitResult {
+        let horizon = likelihood.horizon
         let n = likelihood.times.count
         guard n >= minimumEvents else {
             throw RiskError(.tooFewEvents, "a Hawkes fit needs at least \(minimumEvents) events, got \(n)", field: "eventTimes")
@@ -20,9 +28,14 @@ public enum HawkesFit {
         // Starting point: the best of a small grid around the mean rate.
         let rate = Double(n) / horizon
         var best: (theta: SIMD3<Double>, eval: HawkesLikelihood.Evaluation)?
-        for alpha in [0.5] {
+        if let start, start.mu > 0, start.alpha > 0, start.beta > 0 {
+            let e = likelihood.evaluate(start)
+            if e.logLikelihood.isFinite { best = (SIMD3(log(start.mu), log(start.alpha), log(start.beta)), e) }
+        }
+        for alpha in [0.5] where best == nil {
             for betaScale in [0.1, 1.0, 10.0, 100.0] {
-                let p = HawkesParameters(mu: rate * (1 - alpha), alpha: alpha, beta: rate * betaScale)
+                let p = HawkesParameters(mu: rate * (1 - alpha) * horizon / likelihood.integratedBackground,
+                                         alpha: alpha, beta: rate * betaScale)
                 let e = likelihood.evaluate(p)
                 if e.logLikelihood.isFinite, best == nil || e.logLikelihood > best!.eval.logLikelihood {
                     best = (SIMD3(log(p.mu), log(p.alpha), log(p.beta)), e)

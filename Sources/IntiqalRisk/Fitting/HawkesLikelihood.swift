@@ -13,6 +13,11 @@ public struct HawkesLikelihood: Sendable {
     public let times: [Double]
     /// End of the observation window (days); the window starts at 0.
     public let horizon: Double
+    /// Background multiplier at each event and its integral up to each event (nil: constant).
+    let multipliers: [Double]?
+    let cumulativeBackground: [Double]?
+    /// `∫₀ᵀ` of the background multiplier (the horizon when constant).
+    let integratedBackground: Double
 
     /// Value, gradient and Hessian with respect to (mu, alpha, beta).
     public struct Evaluation: Sendable {
@@ -23,8 +28,9 @@ public struct HawkesLikelihood: Sendable {
         public var hessianEntries: [Double] { hessian.m }
     }
 
-    /// Validates and sorts `eventTimes`.
-    public init(eventTimes: [Double], horizon: Double) throws {
+    /// Validates and sorts `eventTimes`; `background` gives a known shape of μ(t) (the fit
+    /// then estimates its level μ), nil for a constant background.
+    public init(eventTimes: [Double], horizon: Double, background: BackgroundShape? = nil) throws {
         guard horizon.isFinite, horizon > 0 else {
             throw RiskError.invalid("horizon", "the observation horizon must be a positive finite number of days, got \(horizon)")
         }
@@ -35,18 +41,33 @@ public struct HawkesLikelihood: Sendable {
         }
         self.times = eventTimes.sorted()
         self.horizon = horizon
+        if let background {
+            try background.validate(horizon: horizon)
+            let (at, cumulative) = background.evaluate(sortedTimes: times)
+            multipliers = at
+            cumulativeBackground = cumulative
+            integratedBackground = background.integral
+        } else {
+            multipliers = nil
+            cumulativeBackground = nil
+            integratedBackground = horizon
+        }
     }
 
     /// Log-likelihood, gradient and Hessian at `p`; the log-likelihood is −∞ where the
     /// intensity is not positive at an event.
     public func evaluate(_ p: HawkesParameters) -> Evaluation {
         let mu = p.mu, alpha = p.alpha, beta = p.beta, T = horizon
+        // With a background shape m(t): λᵢ = μ mᵢ + αβAᵢ and the compensator's μT is μ∫m.
         var ll = 0.0
         var g0 = 0.0, g1 = 0.0, g2 = 0.0
         // Hessian of Σ log λ: Σ ∂²λ/λ − ∂λ∂λᵀ/λ²
         var h00 = 0.0, h01 = 0.0, h02 = 0.0, h11 = 0.0, h12 = 0.0, h22 = 0.0
         var comp1 = 0.0, comp2 = 0.0, comp3 = 0.0
         var valid = true
+        let shape = multipliers ?? []
+        let shaped = multipliers != nil
+        shape.withUnsafeBufferPointer { m in
         times.withUnsafeBufferPointer { t in
             var a = 0.0, b = 0.0, c = 0.0
             var previous = t.first ?? 0
@@ -62,19 +83,20 @@ public struct HawkesLikelihood: Sendable {
                     a = newA; b = newB; c = newC
                 }
                 previous = ti
-                let lambda = mu + alpha * beta * a
+                let d0 = shaped ? m[i] : 1        // ∂λ/∂μ
+                let lambda = mu * d0 + alpha * beta * a
                 if !(lambda > 0) { valid = false; break }
                 ll += log(lambda)
                 let inv = 1 / lambda
                 let d1 = beta * a                 // ∂λ/∂α
                 let d2 = alpha * (a + beta * b)   // ∂λ/∂β
-                g0 += inv
+                g0 += d0 * inv
                 g1 += d1 * inv
                 g2 += d2 * inv
                 let inv2 = inv * inv
-                h00 -= inv2
-                h01 -= d1 * inv2
-                h02 -= d2 * inv2
+                h00 -= d0 * d0 * inv2
+                h01 -= d0 * d1 * inv2
+                h02 -= d0 * d2 * inv2
                 h11 -= d1 * d1 * inv2
                 h12 += (a + beta * b) * inv - d1 * d2 * inv2
                 h22 += alpha * (2 * b + beta * c) * inv - d2 * d2 * inv2
@@ -90,11 +112,12 @@ public struct HawkesLikelihood: Sendable {
                 comp3 = e * (u * u * s0 - 2 * u * b + c)        // Σ sᵢ² e^{−βsᵢ}
             }
         }
+        }
         guard valid else {
             return Evaluation(logLikelihood: -.infinity, gradient: SIMD3(repeating: .nan), hessian: Matrix3(Array(repeating: .nan, count: 9)))
         }
-        ll -= mu * T + alpha * comp1
-        g0 -= T
+        ll -= mu * integratedBackground + alpha * comp1
+        g0 -= integratedBackground
         g1 -= comp1
         g2 -= alpha * comp2
         h12 -= comp2
@@ -107,12 +130,14 @@ public struct HawkesLikelihood: Sendable {
     public func rescaledIntervals(_ p: HawkesParameters) -> [Double] {
         var out: [Double] = []
         out.reserveCapacity(times.count)
-        var previous = 0.0
+        var previous = 0.0, previousBackground = 0.0
         var excitation = 0.0  // Σ_{j ≤ i−1} exp(−β(t − tⱼ)) at the previous event
-        for t in times {
+        for (i, t) in times.enumerated() {
             let d = t - previous
             let decay = exp(-p.beta * d)
-            out.append(p.mu * d + p.alpha * excitation * (1 - decay))
+            let background = cumulativeBackground.map { $0[i] } ?? t
+            out.append(p.mu * (background - previousBackground) + p.alpha * excitation * (1 - decay))
+            previousBackground = background
             excitation = excitation * decay + 1
             previous = t
         }

@@ -22,6 +22,9 @@ public struct IncidentFit: Sendable, Codable, Hashable {
     /// Window length in days.
     public var days: Double
     public var regions: [RegionFit]
+    /// γ_gap and γ_dep: fitted when an exposure history with variation was given.
+    public var gammaGap: CoefficientEstimate
+    public var gammaDeparture: CoefficientEstimate
     public var model: RiskModel
 }
 
@@ -35,13 +38,22 @@ extension RiskModel {
     /// at random inside its day (seeded by `jitterSeed`), which removes ties without
     /// inventing a within-day order. Regions with fewer than `HawkesFit.minimumEvents`
     /// events take the median α and β of the fitted regions (or the defaults) and a μ that
-    /// matches their observed rate. γ coefficients are not fitted from incidents alone;
-    /// they are the given values (documented defaults unless the caller sets them).
+    /// matches their observed rate.
+    ///
+    /// Without `history`, γ_gap and γ_dep are the given values (documented defaults unless
+    /// the caller sets them). With it, the window is the history's months, and each γ whose
+    /// covariate varies over time within some region is estimated by maximising the profile
+    /// likelihood (every region's μ, α, β refitted for each γ); the others keep their values.
     public static func fit(incidents: [Incident],
+                           history: ExposureHistory? = nil,
                            kinds: Set<Incident.Kind> = [.attack, .strike],
                            jitterSeed: UInt64 = 0,
                            gammaGap: Double = RiskModel.defaultGammaGap,
                            gammaDeparture: Double = RiskModel.defaultGammaDeparture) throws -> IncidentFit {
+        try history?.validate()
+        guard gammaGap.isFinite, gammaDeparture.isFinite else {
+            throw RiskError.invalid("gamma", "gammaGap and gammaDeparture must be finite")
+        }
         struct Row { var day: Int; var region: String; var count: Int }
         var rows: [Row] = []
         var illustrative = false
@@ -57,11 +69,18 @@ extension RiskModel {
             illustrative = illustrative || incident.illustrative
             rows.append(Row(day: date.day, region: region, count: incident.count))
         }
+        var notes: [String] = []
+        if let history {
+            let from = history.firstDay.day, to = from + Int(history.monthDays.reduce(0, +))
+            let outside = rows.filter { $0.day < from || $0.day >= to }.map(\.count).reduce(0, +)
+            rows.removeAll { $0.day < from || $0.day >= to }
+            if outside > 0 { notes.append("\(outside) incidents outside the exposure history's months were left out") }
+        }
         guard let first = rows.map(\.day).min(), let last = rows.map(\.day).max() else {
             throw RiskError(.tooFewEvents, "no incidents of kinds \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) to fit", field: "incidents")
         }
-        let start = CivilDate(day: first).startOfMonth
-        let end = CivilDate(day: last).startOfNextMonth
+        let start = history?.firstDay ?? CivilDate(day: first).startOfMonth
+        let end = history.map { CivilDate(day: $0.firstDay.day + Int($0.monthDays.reduce(0, +))) } ?? CivilDate(day: last).startOfNextMonth
         let days = Double(end.day - start.day)
         rows.sort { ($0.region, $0.day, $0.count) < ($1.region, $1.day, $1.count) }
 
@@ -80,12 +99,42 @@ extension RiskModel {
             byRegion[region] = times
         }
 
+        // γ: fitted on the profile likelihood where the history allows, else as given.
+        var gap = CoefficientEstimate(value: gammaGap, standardError: nil, fitted: false,
+                                      note: history == nil ? "assumed: no exposure history" : nil)
+        var departure = CoefficientEstimate(value: gammaDeparture, standardError: nil, fitted: false,
+                                            note: history == nil ? "assumed: no exposure history" : nil)
+        var shapes: [String: (exposure: RegionExposure, days: [Double])] = [:]
+        if let history {
+            let monthDays = history.monthDays
+            for r in history.regions where (byRegion[r.region]?.count ?? 0) >= HawkesFit.minimumEvents {
+                shapes[r.region] = (r, monthDays)
+            }
+            let profile = try ProfileFit(regions: shapes.keys.sorted().map { ($0, byRegion[$0] ?? [], shapes[$0]!) }, horizon: days)
+            let estimate = profile.maximise(start: SIMD2(gammaGap, gammaDeparture))
+            for coefficient in 0..<2 {
+                let identifiable = profile.varies[coefficient]
+                var c = CoefficientEstimate(value: coefficient == 0 ? gammaGap : gammaDeparture, standardError: nil, fitted: false, note: nil)
+                if identifiable {
+                    c = CoefficientEstimate(value: estimate.gamma[coefficient], standardError: estimate.standardErrors[coefficient],
+                                            fitted: true, note: nil)
+                } else {
+                    c.note = "assumed: the \(coefficient == 0 ? "gap" : "coalition share") does not change over the history in any fitted region"
+                }
+                if coefficient == 0 { gap = c } else { departure = c }
+            }
+        }
+        func shape(_ region: String) -> BackgroundShape? {
+            guard let s = shapes[region] else { return nil }
+            return ProfileFit.shape(s.exposure, days: s.days, gamma: SIMD2(gap.value, departure.value))
+        }
+
         var fits: [String: FitResult] = [:]
         var failures: [String: String] = [:]
         for region in order {
             let times = byRegion[region] ?? []
             do {
-                fits[region] = try HawkesFit.fit(eventTimes: times, horizon: days)
+                fits[region] = try HawkesFit.fit(eventTimes: times, horizon: days, background: shape(region))
             } catch let error as RiskError {
                 failures[region] = error.message
             }
@@ -101,16 +150,15 @@ extension RiskModel {
 
         var regionFits: [IncidentFit.RegionFit] = []
         var parameters: [String: HawkesParameters] = [:]
-        var notes: [String] = []
         for region in order {
             let events = byRegion[region]?.count ?? 0
             if let fit = fits[region] {
                 var p = fit.parameters
                 var note: String?
                 if p.alpha > maximumFittedAlpha {
-                    // Keep the fitted mean rate while capping the branching ratio.
-                    let rate = Double(events) / days
-                    p = HawkesParameters(mu: rate * (1 - maximumFittedAlpha), alpha: maximumFittedAlpha, beta: p.beta)
+                    // Keep the fitted mean background while capping the branching ratio.
+                    p = HawkesParameters(mu: Double(events) / (shape(region)?.integral ?? days) * (1 - maximumFittedAlpha),
+                                         alpha: maximumFittedAlpha, beta: p.beta)
                     note = "fitted alpha \(fit.parameters.alpha.formatted(3)) ≥ \(maximumFittedAlpha) (near-explosive); capped, mu set to keep the observed rate"
                 } else if !fit.converged {
                     note = "optimiser stopped before its convergence test; estimates may be imprecise"
@@ -130,11 +178,20 @@ extension RiskModel {
         if illustrative {
             notes.insert("incident data are illustrative, not observed: the fitted rates and every probability built on them illustrate the method only", at: 0)
         }
-        notes.append("gammaGap \(gammaGap) and gammaDeparture \(gammaDeparture) are assumed, not fitted from incidents")
+        for (name, c) in [("gammaGap", gap), ("gammaDeparture", departure)] {
+            if c.fitted {
+                notes.append("\(name) \(c.value.formatted(3)) fitted from the exposure history (standard error \(c.standardError.map { $0.formatted(3) } ?? "not available"))")
+            } else {
+                notes.append("\(name) \(c.value) is assumed, not fitted from incidents (\(c.note ?? "default"))")
+            }
+        }
+        var referenceGap: [String: Double] = [:]
+        for (region, s) in shapes { referenceGap[region] = s.exposure.gap[s.exposure.months - 1] }
         let fallback = HawkesParameters(mu: RiskModel.defaultFallback.mu, alpha: pooledAlpha, beta: pooledBeta)
-        let model = RiskModel(regions: parameters, fallback: fallback, gammaGap: gammaGap, gammaDeparture: gammaDeparture,
-                              illustrative: illustrative, notes: notes)
-        return IncidentFit(windowStart: start, windowEnd: end.adding(days: -1), days: days, regions: regionFits, model: model)
+        let model = RiskModel(regions: parameters, fallback: fallback, gammaGap: gap.value, gammaDeparture: departure.value,
+                              referenceGap: referenceGap, illustrative: illustrative, notes: notes)
+        return IncidentFit(windowStart: start, windowEnd: end.adding(days: -1), days: days, regions: regionFits,
+                           gammaGap: gap, gammaDeparture: departure, model: model)
     }
 }
 

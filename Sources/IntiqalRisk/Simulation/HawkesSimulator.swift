@@ -80,4 +80,41 @@ public enum HawkesSimulator {
         }
         return counts
     }
+
+    /// Event times on `[0, background.days]` with background `μ · background.multiplier[k]`
+    /// on segment k, from an empty history (exact, sequential, restarted at boundaries).
+    public static func simulate(parameters p: HawkesParameters, background: BackgroundShape, seed: UInt64) throws -> [Double] {
+        try p.validate()
+        try background.validate(horizon: background.days)
+        var rng = Xoshiro256StarStar(seed: seed)
+        var times: [Double] = []
+        var excitation = 0.0
+        var start = 0.0
+        for (k, length) in background.segmentDays.enumerated() {
+            let mu = p.mu * background.multiplier[k]
+            let end = start + length
+            var t = start
+            while true {
+                let arrival = -log(rng.nextOpenUnit()) / mu
+                var triggered = Double.infinity
+                if excitation > 0 {
+                    let d = 1 + p.beta * log(rng.nextOpenUnit()) / excitation
+                    if d > 0 { triggered = -log(d) / p.beta }
+                }
+                let wait = min(arrival, triggered)
+                if t + wait >= end {
+                    excitation *= exp(-p.beta * (end - t))
+                    break
+                }
+                t += wait
+                excitation = excitation * exp(-p.beta * wait) + p.alpha * p.beta
+                times.append(t)
+                if times.count >= maximumEvents {
+                    throw RiskError.invalid("alpha", "simulation exceeded \(maximumEvents) events; the process is explosive (\(p))")
+                }
+            }
+            start = end
+        }
+        return times
+    }
 }
