@@ -22,11 +22,11 @@ import Testing
     @Test func sameSeedGivesSameReport() async throws {
         let s = Self.setting()
         let a = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
-                                              threshold: Self.threshold, runs: 2_500, seed: 99)
+                                              threshold: Self.threshold, runs: 1_500, seed: 99)
         let b = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
-                                              threshold: Self.threshold, runs: 2_500, seed: 99)
+                                              threshold: Self.threshold, runs: 1_500, seed: 99)
         let c = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
-                                              threshold: Self.threshold, runs: 2_500, seed: 100)
+                                              threshold: Self.threshold, runs: 1_500, seed: 100)
         #expect(a == b)
         #expect(a != c)
     }
@@ -35,9 +35,9 @@ import Testing
     func resultDoesNotDependOnParallelism(width: Int) async throws {
         let s = Self.setting()
         let serial = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
-                                                   threshold: Self.threshold, runs: 3_500, seed: 7, parallelism: 1)
+                                                   threshold: Self.threshold, runs: 2_500, seed: 7, parallelism: 1)
         let parallel = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
-                                                     threshold: Self.threshold, runs: 3_500, seed: 7, parallelism: width)
+                                                     threshold: Self.threshold, runs: 2_500, seed: 7, parallelism: width)
         #expect(serial == parallel)
     }
 
