@@ -27,17 +27,17 @@ struct FitIncidentsCommand: AsyncParsableCommand {
     @Option(help: "Seed of the within-day spreading of same-day incidents.")
     var seed: UInt64 = 0
 
+    @Option(help: "CSV month,region,gap,coalitionShare over the incidents' months: fits gammaGap and gammaDeparture.")
+    var history: String?
+
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            try Self.fail("\(file): \(FileManager.default.fileExists(atPath: file) ? "cannot read the file" : "no such file")")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            try Self.fail("\(file): not UTF-8 text")
-        }
+        let text = try Self.read(file)
+        let historyText = try history.map { try Self.read($0) }
         let fit: IncidentFit
         do {
             let incidents = try IncidentCSV.parse(text, file: file)
-            fit = try RiskModel.fit(incidents: incidents, jitterSeed: seed)
+            let exposures = try history.flatMap { path in try historyText.map { try ExposureHistoryCSV.parse($0, file: path) } }
+            fit = try RiskModel.fit(incidents: incidents, history: exposures, jitterSeed: seed)
         } catch let error as RiskError {
             try Self.fail(error.file == nil ? "\(file): \(error)" : error.description)
         }
@@ -50,6 +50,16 @@ struct FitIncidentsCommand: AsyncParsableCommand {
         case .table:
             print(Self.table(fit, file: file), terminator: "")
         }
+    }
+
+    static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            try fail("\(path): \(FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            try fail("\(path): not UTF-8 text")
+        }
+        return text
     }
 
     static func fail(_ message: String) throws -> Never {
@@ -81,6 +91,9 @@ struct FitIncidentsCommand: AsyncParsableCommand {
                 c == row.count - 1 ? text : text + String(repeating: " ", count: widths[c] - text.count)
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
             if i == 0 { out += rows[0].indices.map { String(repeating: "-", count: $0 == rows[0].count - 1 ? 4 : widths[$0]) }.joined(separator: "  ") + "\n" }
+        }
+        for (name, c) in [("gammaGap", fit.gammaGap), ("gammaDeparture", fit.gammaDeparture)] where c.fitted {
+            out += "\(name) = \(number(c.value, 3)) ± \(number(c.standardError, 3)) (profile likelihood over the exposure history)\n"
         }
         for note in fit.model.notes where !fit.regions.contains(where: { note.hasSuffix($0.note ?? "\u{0}") }) {
             out += "note: \(note)\n"

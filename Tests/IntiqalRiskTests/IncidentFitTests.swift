@@ -124,7 +124,7 @@ import Testing
 @Suite struct CoefficientFitTests {
     /// Three regions over 6 years of calendar months; the gap rises then falls, advisers
     /// leave part-way in two regions; true γ_gap = 0.4, γ_dep = 0.8.
-    static func world() throws -> (incidents: [Incident], history: ExposureHistory) {
+    static func world(seed: UInt64 = 100) throws -> (incidents: [Incident], history: ExposureHistory) {
         let start = YearMonth(year: 2018, month: 1)
         let months = 72
         let days = (0..<months).map { k in
@@ -147,7 +147,7 @@ import Testing
             let exposure = RegionExposure(region: name, gap: gap, coalitionShare: share)
             exposures.append(exposure)
             let shape = ProfileFit.shape(exposure, days: days, gamma: SIMD2(0.4, 0.8))
-            let times = try HawkesSimulator.simulate(parameters: p, background: shape, seed: UInt64(100 + i))
+            let times = try HawkesSimulator.simulate(parameters: p, background: shape, seed: seed + UInt64(i))
             var perDay: [Int: Int] = [:]
             for t in times { perDay[Int(t), default: 0] += 1 }
             let first = CivilDate(year: 2018, month: 1, day: 1).day

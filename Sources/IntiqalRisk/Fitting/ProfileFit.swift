@@ -41,14 +41,19 @@ struct ProfileFit {
         return BackgroundShape(segmentDays: days, multiplier: multiplier)
     }
 
-    /// Profile log-likelihood at γ (−∞ where some region cannot be fitted).
+    /// Profile log-likelihood at γ (−∞ where some region cannot be fitted). Each region is
+    /// fitted from the standard grid and from its previous estimate, keeping the better: a
+    /// warm start alone can stay on a lesser local maximum in β and make the profile jagged.
     func profile(_ gamma: SIMD2<Double>, starts: inout [HawkesParameters?]) -> Double {
         var total = 0.0
         for (i, r) in regions.enumerated() {
             guard let likelihood = try? HawkesLikelihood(eventTimes: r.times, horizon: horizon,
                                                          background: Self.shape(r.exposure, days: r.days, gamma: gamma)),
-                  let fit = try? HawkesFit.fit(likelihood, start: starts[i])
+                  var fit = try? HawkesFit.fit(likelihood, start: nil)
             else { return -.infinity }
+            if starts[i] != nil, let warm = try? HawkesFit.fit(likelihood, start: starts[i]), warm.logLikelihood > fit.logLikelihood {
+                fit = warm
+            }
             starts[i] = fit.parameters
             total += fit.logLikelihood
         }
