@@ -116,4 +116,30 @@ import Testing
         let fit = try HawkesFit.fit(eventTimes: times, horizon: 60)
         #expect(fit.parameters.mu.isFinite && fit.parameters.alpha.isFinite && fit.parameters.beta.isFinite)
     }
+
+    /// Small samples have several local maxima (e.g. β → 0, excitation as a trend): the fit
+    /// must reach the best one that 24 extra starts can find.
+    @Test func fitReachesTheBestOfManyStarts() throws {
+        var misses: [String] = []
+        for seed in 0..<20 as Range<UInt64> {
+            for (horizon, p) in [(300.0, HawkesParameters(mu: 0.1, alpha: 0.3, beta: 0.5)),
+                                 (2_000.0, HawkesParameters(mu: 0.3, alpha: 0.2, beta: 2))] {
+                let times = try HawkesSimulator.simulate(parameters: p, horizon: horizon, seed: seed)
+                guard times.count >= HawkesFit.minimumEvents else { continue }
+                let likelihood = try HawkesLikelihood(eventTimes: times, horizon: horizon)
+                let fit = try HawkesFit.fit(likelihood, start: nil)
+                let rate = Double(times.count) / horizon
+                for a in [0.1, 0.3, 0.5, 0.8] {
+                    for scale in [0.01, 0.1, 1, 10, 100, 1_000] {
+                        let other = try HawkesFit.fit(likelihood, starts: [HawkesParameters(mu: rate * (1 - a), alpha: a, beta: rate * scale)], grid: false)
+                        if other.logLikelihood > fit.logLikelihood + 1e-6 {
+                            misses.append("seed \(seed) n=\(times.count): \(fit.logLikelihood) < \(other.logLikelihood)")
+                        }
+                    }
+                }
+                #expect(fit.parameters.beta >= 1 / horizon && fit.parameters.alpha <= HawkesFit.maximumAlpha)
+            }
+        }
+        #expect(misses.isEmpty, "\(misses)")
+    }
 }

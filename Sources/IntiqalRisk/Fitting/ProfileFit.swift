@@ -42,18 +42,23 @@ struct ProfileFit {
     }
 
     /// Profile log-likelihood at γ (−∞ where some region cannot be fitted). Each region is
-    /// fitted from the standard grid and from its previous estimate, keeping the better: a
-    /// warm start alone can stay on a lesser local maximum in β and make the profile jagged.
-    func profile(_ gamma: SIMD2<Double>, starts: inout [HawkesParameters?]) -> Double {
+    /// fitted by Newton from its previous estimate and from its anchor (the full multi-start
+    /// fit at the first γ), keeping the better: a warm start alone can drift onto a lesser
+    /// local maximum in β and make the profile jagged; a full multi-start at every γ is slow.
+    func profile(_ gamma: SIMD2<Double>, starts: inout [HawkesParameters?], anchors: inout [HawkesParameters?]) -> Double {
         var total = 0.0
         for (i, r) in regions.enumerated() {
             guard let likelihood = try? HawkesLikelihood(eventTimes: r.times, horizon: horizon,
-                                                         background: Self.shape(r.exposure, days: r.days, gamma: gamma)),
-                  var fit = try? HawkesFit.fit(likelihood, start: nil)
+                                                         background: Self.shape(r.exposure, days: r.days, gamma: gamma))
             else { return -.infinity }
-            if starts[i] != nil, let warm = try? HawkesFit.fit(likelihood, start: starts[i]), warm.logLikelihood > fit.logLikelihood {
-                fit = warm
+            let fit: FitResult?
+            if let anchor = anchors[i] {
+                fit = try? HawkesFit.fit(likelihood, starts: [anchor] + (starts[i].map { [$0] } ?? []), grid: false)
+            } else {
+                fit = try? HawkesFit.fit(likelihood, starts: [], grid: true)
+                anchors[i] = fit?.parameters
             }
+            guard let fit else { return -.infinity }
             starts[i] = fit.parameters
             total += fit.logLikelihood
         }
@@ -70,6 +75,8 @@ struct ProfileFit {
     func maximise(start: SIMD2<Double>) -> Estimate {
         var gamma = start
         var starts = [HawkesParameters?](repeating: nil, count: regions.count)
+        var anchors = [HawkesParameters?](repeating: nil, count: regions.count)
+        _ = profile(start, starts: &starts, anchors: &anchors)
         let free = (0..<2).filter { varies[$0] }
         guard !free.isEmpty, !regions.isEmpty else { return Estimate(gamma: gamma, standardErrors: [nil, nil]) }
         let ratio = (5.0.squareRoot() - 1) / 2
@@ -79,7 +86,7 @@ struct ProfileFit {
                 func f(_ x: Double) -> Double {
                     var g = gamma
                     g[k] = x
-                    return profile(g, starts: &starts)
+                    return profile(g, starts: &starts, anchors: &anchors)
                 }
                 var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
                 var f1 = f(x1), f2 = f(x2)
@@ -97,7 +104,7 @@ struct ProfileFit {
         }
         // Observed information of the profile by central differences.
         let h = 0.02
-        let centre = profile(gamma, starts: &starts)
+        let centre = profile(gamma, starts: &starts, anchors: &anchors)
         var info = [[Double]](repeating: [0, 0], count: 2)
         for a in free {
             for b in free where b >= a {
@@ -105,7 +112,7 @@ struct ProfileFit {
                     var g = gamma
                     g[a] += da
                     g[b] += db
-                    return profile(g, starts: &starts)
+                    return profile(g, starts: &starts, anchors: &anchors)
                 }
                 let value: Double
                 if a == b {
