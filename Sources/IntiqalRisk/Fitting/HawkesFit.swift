@@ -6,7 +6,7 @@ import Foundation
 /// log-parameters `θ = (log μ, log α, log β)` within box bounds, using the exact gradient and
 /// Hessian of the O(n) recursion. Hawkes likelihoods can have several local maxima (notably a
 /// spurious one with β → 0, where excitation mimics a trend), so Newton runs from several
-/// points of a small grid (all twelve up to 5,000 events, else the best three of eight) and
+/// points of a small grid (all twelve up to 5,000 events, else the best two of four) and
 /// from a given start, and the best maximum is kept.
 /// Standard errors come from the inverse observed information at the estimate; goodness of
 /// fit from a KS test of the time-rescaled intervals.
@@ -54,7 +54,7 @@ public enum HawkesFit {
         let rate = Double(n) / horizon
         let small = n <= 5_000
         var candidates: [(theta: SIMD3<Double>, eval: HawkesLikelihood.Evaluation)] = []
-        for alpha in grid ? [0.3, 0.7] : [] {
+        for alpha in !grid ? [] : small ? [0.3, 0.7] : [0.5] {
             for betaScale in small ? [0.01, 0.1, 1.0, 10.0, 100.0, 1_000.0] : [0.1, 1.0, 10.0, 100.0] {
                 let mu = rate * (1 - alpha) * horizon / likelihood.integratedBackground
                 let theta = clamp(SIMD3(log(mu), log(alpha), log(rate * betaScale)))
@@ -63,7 +63,7 @@ public enum HawkesFit {
             }
         }
         candidates.sort { $0.eval.logLikelihood > $1.eval.logLikelihood }
-        if !small { candidates = Array(candidates.prefix(3)) }
+        if !small { candidates = Array(candidates.prefix(2)) }
         for start in starts where start.mu > 0 && start.alpha > 0 && start.beta > 0 && start.mu.isFinite && start.alpha.isFinite && start.beta.isFinite {
             let theta = clamp(SIMD3(log(start.mu), log(start.alpha), log(start.beta)))
             let e = likelihood.evaluate(params(theta))
@@ -72,12 +72,24 @@ public enum HawkesFit {
         guard !candidates.isEmpty else {
             throw RiskError(.nonConvergence, "the log-likelihood is not finite at any starting point", field: "eventTimes")
         }
-        var best: Optimum?
-        for c in candidates {
-            let o = newton(likelihood, from: c.theta, eval: c.eval, lower: lower, upper: upper, maxIterations: maxIterations)
-            if best == nil || o.eval.logLikelihood > best!.eval.logLikelihood { best = o }
+        // A few Newton steps from every start, then only the starts still within reach of
+        // the leader go on to convergence (on large samples, basins differ by far more).
+        let probe = 3
+        var runs = candidates.map {
+            newton(likelihood, from: $0.theta, eval: $0.eval, lower: lower, upper: upper, maxIterations: probe)
         }
-        let optimum = best!
+        let leader = runs.map(\.eval.logLikelihood).max() ?? -.infinity
+        var best: Optimum?
+        for i in runs.indices where small || runs[i].eval.logLikelihood >= leader - 10 {
+            if !runs[i].converged {
+                let more = newton(likelihood, from: runs[i].theta, eval: runs[i].eval, lower: lower, upper: upper,
+                                  maxIterations: max(1, maxIterations - probe))
+                runs[i] = Optimum(theta: more.theta, eval: more.eval, iterations: runs[i].iterations + more.iterations,
+                                  converged: more.converged)
+            }
+            if best == nil || runs[i].eval.logLikelihood > best!.eval.logLikelihood { best = runs[i] }
+        }
+        let optimum = best ?? runs[0]
 
         let estimate = params(optimum.theta)
         let information = Matrix3(optimum.eval.hessian.m.map { -$0 })
