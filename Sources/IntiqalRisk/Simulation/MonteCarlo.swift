@@ -11,6 +11,8 @@ public enum MonteCarlo {
     public static let chunkSize = 1_000
     /// Largest number of runs accepted.
     public static let maximumRuns = 100_000_000
+    /// Largest expected number of incidents per region and run accepted.
+    public static let maximumExpectedIncidents = 200_000.0
 
     /// Probability of resurgence under `plan` and under `baseline`, with intervals and
     /// expected incidents per region.
@@ -140,8 +142,16 @@ public enum MonteCarlo {
                         model.backgroundRate(region: e.region, gap: x.gap[m], coalitionShare: x.coalitionShare[m], referenceGap: reference)
                     }
                 }
-                planSims.append(RegionSimulator(background: rates(e), alpha: p.alpha, beta: p.beta))
-                baseSims.append(RegionSimulator(background: rates(b), alpha: p.alpha, beta: p.beta))
+                let planRates = rates(e), baseRates = rates(b)
+                // Guard against inputs that would take hours or all memory: the expected count
+                // is known in closed form (background × days / (1 − α)).
+                let expected = max(planRates.reduce(0, +), baseRates.reduce(0, +)) * RegionSimulator.monthDays / (1 - p.alpha)
+                guard expected <= MonteCarlo.maximumExpectedIncidents else {
+                    throw RiskError.invalid("plan.\(e.region)",
+                                            "region '\(e.region)' would average \(Int(expected)) incidents per run (limit \(Int(MonteCarlo.maximumExpectedIncidents))); check the model's rates and the exposures")
+                }
+                planSims.append(RegionSimulator(background: planRates, alpha: p.alpha, beta: p.beta))
+                baseSims.append(RegionSimulator(background: baseRates, alpha: p.alpha, beta: p.beta))
             }
             if let extra = baseline.first(where: { !seen.contains($0.region) }) {
                 throw RiskError.invalid("baseline.\(extra.region)", "baseline region '\(extra.region)' is not in the plan")

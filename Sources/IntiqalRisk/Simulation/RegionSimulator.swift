@@ -99,6 +99,7 @@ struct RegionSimulator: Sendable {
             }
             counts[m] += n
             total += n
+            if total > Self.eventCap { return false }
         }
         while stack.count > 0 {
             let t = stack.pop()
