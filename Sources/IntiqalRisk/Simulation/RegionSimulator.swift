@@ -17,6 +17,8 @@ struct RegionSimulator: Sendable {
     let offspringP2: Double
     /// P(children ≤ 0), ≤ 1, ≤ 2: the fast path of the offspring draw.
     let offspringCDF: (Double, Double, Double)
+    /// P(no children) · 2⁶⁴, for a comparison on raw generator output.
+    let noChildrenBits: UInt64
     let invBeta: Double
 
     /// `background` is the rate per day in each month.
@@ -29,14 +31,15 @@ struct RegionSimulator: Sendable {
         let p0 = exp(-alpha), p1 = p0 * alpha, p2 = p1 * alpha / 2
         offspringP2 = p2
         offspringCDF = (p0, p0 + p1, p0 + p1 + p2)
-        invBeta = 1 / beta
+        noChildrenBits = p0 >= 1 ? .max : UInt64(p0 * 0x1p64)
+        invBeta = min(1 / beta, 1e12)  // finite delays even for a vanishing β
     }
 
     /// Whether a new event will have any children (probability 1 − e^{−α}). Only events
     /// that will are pushed; their number is drawn when they are popped.
     @inline(__always)
     func hasChildren(_ rng: inout Xoshiro256StarStar) -> Bool {
-        rng.nextOpenUnit() > offspringCDF.0
+        rng.next() >= noChildrenBits
     }
 
     /// Number of children of an event known to have at least one: Poisson(α) given ≥ 1.
@@ -105,14 +108,15 @@ struct RegionSimulator: Sendable {
             let t = stack.pop()
             let k = childrenGivenSome(&rng)
             for _ in 0..<k {
+                // Branch-free: whether the child falls in the horizon (and after month 0's
+                // start) is random, so it is applied as 0/1 arithmetic, not as jumps.
                 let c = t + exp1.next(&rng) * invBeta
-                if c < horizon {
-                    if c >= 0 {
-                        counts[min(Int(c * invMonth), last)] += 1
-                        total += 1
-                    }
-                    stack.push(c, if: hasChildren(&rng))
-                }
+                let inside = c < horizon
+                let counted = inside && c >= 0
+                let slot = Int(min(max(c * invMonth, 0), Double(last)))
+                counts[slot] &+= counted ? 1 : 0
+                total &+= counted ? 1 : 0
+                stack.push(c, if: hasChildren(&rng) && inside)
             }
             if total > Self.eventCap { return false }
         }
