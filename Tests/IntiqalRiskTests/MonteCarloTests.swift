@@ -115,6 +115,17 @@ import Testing
         #expect(seen.values == [1_000, 2_000, 2_345])
     }
 
+    @Test func cancellationStopsWithoutAReport() async {
+        let s = Self.setting(months: 1)
+        let task = Task {
+            try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                          threshold: Self.threshold, runs: 1_000_000, seed: 1, parallelism: 1)
+        }
+        task.cancel()
+        let result = await task.result
+        #expect(throws: CancellationError.self) { try result.get() }
+    }
+
     @Test func reportEncodesTheContractKeys() async throws {
         let s = Self.setting()
         let r = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,

@@ -23,6 +23,8 @@ public enum MonteCarlo {
     ///     same regions and months as `plan`.
     ///   - parallelism: chunks in flight at once; nil uses every active core.
     ///   - progress: called with the number of runs done, after each chunk.
+    /// - Throws: `RiskError` naming the field for unusable input; `CancellationError` when
+    ///   the task is cancelled (no new chunk starts after cancellation).
     public static func evaluate(plan: [RegionExposure],
                                 baseline: [RegionExposure],
                                 model: RiskModel,
@@ -58,9 +60,11 @@ public enum MonteCarlo {
                 results[index] = result
                 done += result.runs
                 progress?(done)
-                if next < chunks { add() }
+                if next < chunks, !Task.isCancelled { add() }
             }
         }
+        // Cancelled: chunks in flight finished, no new ones started; no partial report.
+        try Task.checkCancellation()
         var plan = Tally(regions: setup.regions.count)
         var base = Tally(regions: setup.regions.count)
         for result in results {
