@@ -1,4 +1,5 @@
-// risk-bench: speed of the risk engine. `swift run -c release risk-bench [--runs N] [--events N]`
+// risk-bench: speed of the risk engine.
+// `swift run -c release risk-bench [--runs N] [--events N] [--repeats N] [--json]`
 import Foundation
 import IntiqalRisk
 
@@ -115,6 +116,11 @@ if let one = bestByWidth[1], let all = bestByWidth[cores], cores > 1 {
     rows.append(("speed-up on \(cores) cores", "\(fmt(one / all, 2))×", ""))
 }
 
+if CommandLine.arguments.contains("--json"), let last = reports.last {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    print(String(decoding: try encoder.encode(last), as: UTF8.self))
+}
 print("risk-bench on \(cores) active core\(cores == 1 ? "" : "s") (best of \(repeats))")
 print(pad("case", 56) + pad("time", 12) + "result")
 for (a, b, c) in rows { print(pad(a, 56) + pad(b, 12) + c) }
