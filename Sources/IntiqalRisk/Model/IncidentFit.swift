@@ -124,6 +124,13 @@ extension RiskModel {
                 if coefficient == 0 { gap = c } else { departure = c }
             }
         }
+        if let history {
+            let covered = Set(history.regions.map(\.region))
+            let uncovered = order.filter { !covered.contains($0) }
+            if !uncovered.isEmpty {
+                notes.append("no exposure history for \(uncovered.joined(separator: ", ")): background taken as constant over the window")
+            }
+        }
         func shape(_ region: String) -> BackgroundShape? {
             guard let s = shapes[region] else { return nil }
             return ProfileFit.shape(s.exposure, days: s.days, gamma: SIMD2(gap.value, departure.value))
