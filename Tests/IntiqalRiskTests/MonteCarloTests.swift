@@ -63,6 +63,50 @@ import Testing
         #expect(r.byRegion == r.baseline.byRegion)
     }
 
+    @Test func regionsThePlanDoesNotChangeHaveIdenticalOutcomes() async throws {
+        let s = Self.setting()
+        var plan = s.baseline
+        plan[0] = s.plan[0]  // only anbar draws down
+        let r = try await MonteCarlo.evaluate(plan: plan, baseline: s.baseline, model: s.model,
+                                              threshold: .init(incidentsPerMonth: 8, consecutiveMonths: 2), runs: 3_000, seed: 11)
+        #expect(r.byRegion[1...] == r.baseline.byRegion[1...])
+        #expect(r.byRegion[0].expectedIncidents > r.baseline.byRegion[0].expectedIncidents)
+        // The paired difference: consistent, and tighter than treating the two as independent.
+        let d = r.difference
+        #expect(abs(d.pResurgence - (r.pResurgence - r.baseline.pResurgence)) < 1e-12)
+        #expect(d.ci95[0] <= d.pResurgence && d.pResurgence <= d.ci95[1])
+        #expect(d.planOnlyRuns >= d.baselineOnlyRuns)
+        let n = Double(r.runs), p1 = r.pResurgence, p2 = r.baseline.pResurgence
+        let unpaired = 2 * 1.96 * (p1 * (1 - p1) / n + p2 * (1 - p2) / n).squareRoot()
+        #expect(p2 > 0.1 && p1 < 0.95, "the setting should give probabilities away from 0 and 1: \(p1), \(p2)")
+        #expect(d.ci95[1] - d.ci95[0] < unpaired * 0.8, "paired \(d.ci95) vs unpaired width \(unpaired)")
+    }
+
+    @Test func resultDoesNotDependOnHowRunsAreChunked() async throws {
+        // Each region of each run has its own generator, so any split of the runs into
+        // chunks gives the same tallies: one chunk of 1,500 equals chunks of 1,000 + 500,
+        // and equals 3 × 500.
+        let s = Self.setting()
+        let setup = try MonteCarlo.Setup(plan: s.plan, baseline: s.baseline, model: s.model)
+        func run(_ first: Int, _ count: Int) -> MonteCarlo.ChunkResult {
+            MonteCarlo.simulate(setup, firstRun: first, runs: count, seed: 21, threshold: Self.threshold)
+        }
+        let whole = run(0, 1_500)
+        for split in [[(0, 1_000), (1_000, 500)], [(0, 500), (500, 500), (1_000, 500)]] {
+            var plan = MonteCarlo.Tally(regions: 3), base = MonteCarlo.Tally(regions: 3)
+            for (first, count) in split {
+                let part = run(first, count)
+                plan.add(part.plan)
+                base.add(part.baseline)
+            }
+            #expect(plan.anyCrossed == whole.plan.anyCrossed && plan.regionIncidents == whole.plan.regionIncidents)
+            #expect(base.regionCrossed == whole.baseline.regionCrossed)
+        }
+        let report = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                                   threshold: Self.threshold, runs: 1_500, seed: 21)
+        #expect(report.pResurgence == Double(whole.plan.anyCrossed) / 1_500)
+    }
+
     @Test func expectedIncidentsMatchTheory() async throws {
         // Constant exposure: mean count per month is μ·days/(1 − α) after the warm-up.
         let p = HawkesParameters(mu: 0.1, alpha: 0.4, beta: 1)

@@ -17,6 +17,29 @@ public struct RiskReport: Sendable, Codable, Hashable {
         public var byRegion: [RegionRisk]
     }
 
+    /// Plan minus baseline, paired run by run (both share their random numbers).
+    public struct Difference: Sendable, Codable, Hashable {
+        /// `pResurgence − baseline.pResurgence`.
+        public var pResurgence: Double
+        /// 95 % interval of the paired difference (normal approximation on the discordant
+        /// runs: those where only one of plan and baseline crossed).
+        public var ci95: [Double]
+        /// Runs where only the plan crossed, and where only the baseline did.
+        public var planOnlyRuns: Int
+        public var baselineOnlyRuns: Int
+
+        init(planOnly b: Int, baselineOnly c: Int, runs: Int) {
+            let n = Double(max(runs, 1))
+            let d = Double(b - c) / n
+            let variance = max(0, (Double(b + c) - Double(b - c) * Double(b - c) / n)) / (n * n)
+            let half = 1.959_963_984_540_054 * variance.squareRoot()
+            pResurgence = d
+            ci95 = [max(-1, d - half), min(1, d + half)]
+            planOnlyRuns = b
+            baselineOnlyRuns = c
+        }
+    }
+
     public var runs: Int
     public var seed: UInt64
     /// Plan months simulated.
@@ -30,6 +53,8 @@ public struct RiskReport: Sendable, Codable, Hashable {
     public var expectedIncidents: Double
     public var byRegion: [RegionRisk]
     public var baseline: Baseline
+    /// The plan's change in risk against the baseline.
+    public var difference: Difference
     /// True when the model rests on illustrative incident data.
     public var illustrative: Bool
     public var notes: [String]

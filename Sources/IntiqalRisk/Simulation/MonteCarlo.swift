@@ -2,12 +2,15 @@ import Foundation
 
 /// Monte Carlo evaluation of a plan's risk of resurgence.
 ///
-/// Runs are split into fixed chunks of `chunkSize`; chunk i draws from the generator of
-/// stream i under the seed, and chunk results are combined in chunk order, so a report
-/// depends on the seed and inputs only, never on the number of cores. Plan and baseline use
-/// the same streams (common random numbers), which sharpens their comparison.
+/// Every region of every run draws from its own generator, derived from the seed, the run
+/// number and the region's position; runs are split into fixed chunks of `chunkSize` for
+/// parallel work and the integer tallies are combined in chunk order. A report therefore
+/// depends on the seed and inputs only, never on the number of cores. The plan and the
+/// baseline (and any plan evaluated with the same seed) use the same generators, region by
+/// region and run by run (common random numbers): a region the plan does not change gives
+/// the same outcomes under both, so their difference carries less noise.
 public enum MonteCarlo {
-    /// Runs per chunk (the unit of parallel work and of seeding).
+    /// Runs per chunk (the unit of parallel work and of progress reports).
     public static let chunkSize = 1_000
     /// Largest number of runs accepted.
     public static let maximumRuns = 100_000_000
@@ -51,7 +54,9 @@ public enum MonteCarlo {
             func add() {
                 let index = next
                 let count = min(chunkSize, runs - index * chunkSize)
-                group.addTask { (index, simulate(setup, runs: count, seed: seed, chunk: index, threshold: threshold)) }
+                group.addTask {
+                    (index, simulate(setup, firstRun: index * chunkSize, runs: count, seed: seed, threshold: threshold))
+                }
                 next += 1
             }
             while next < min(width, chunks) { add() }
@@ -67,10 +72,13 @@ public enum MonteCarlo {
         try Task.checkCancellation()
         var plan = Tally(regions: setup.regions.count)
         var base = Tally(regions: setup.regions.count)
+        var planOnly = 0, baselineOnly = 0
         for result in results {
             guard let result else { continue }
             plan.add(result.plan)
             base.add(result.baseline)
+            planOnly += result.planOnly
+            baselineOnly += result.baselineOnly
         }
 
         var notes = model.notes
@@ -101,6 +109,7 @@ public enum MonteCarlo {
                             ci95: wilsonInterval95(successes: base.anyCrossed, trials: runs),
                             expectedIncidents: Double(base.regionIncidents.reduce(0, +)) / Double(runs),
                             byRegion: regionRisks(base)),
+            difference: .init(planOnly: planOnly, baselineOnly: baselineOnly, runs: runs),
             illustrative: model.illustrative, notes: notes)
     }
 
@@ -192,40 +201,52 @@ public enum MonteCarlo {
         var runs: Int
         var plan: Tally
         var baseline: Tally
+        /// Runs where only the plan crossed, and only the baseline (for the paired difference).
+        var planOnly = 0
+        var baselineOnly = 0
     }
 
-    static func simulate(_ setup: Setup, runs: Int, seed: UInt64, chunk: Int, threshold: ResurgenceThreshold) -> ChunkResult {
-        let start = Xoshiro256StarStar(seed: seed, stream: UInt64(chunk))
-        let plan = tally(setup.plan, runs: runs, rng: start, threshold: threshold)
-        let baseline = tally(setup.baseline, runs: runs, rng: start, threshold: threshold)
-        return ChunkResult(runs: runs, plan: plan, baseline: baseline)
+    /// The generator of one region in one run: the same for the plan and the baseline, and
+    /// for every plan evaluated with the same seed (common random numbers per region and run).
+    @inline(__always)
+    static func generator(seed: UInt64, run: Int, region: Int) -> Xoshiro256StarStar {
+        Xoshiro256StarStar(seed: seed, stream: UInt64(run) &* 0x1_0000 &+ UInt64(region))
     }
 
-    static func tally(_ sims: [RegionSimulator], runs: Int, rng start: Xoshiro256StarStar, threshold: ResurgenceThreshold) -> Tally {
-        var rng = start
-        var tally = Tally(regions: sims.count)
-        let months = sims.first?.months ?? 0
+    /// Runs `firstRun ..< firstRun + runs`, plan and baseline side by side.
+    static func simulate(_ setup: Setup, firstRun: Int, runs: Int, seed: UInt64, threshold: ResurgenceThreshold) -> ChunkResult {
+        var result = ChunkResult(runs: runs, plan: Tally(regions: setup.regions.count), baseline: Tally(regions: setup.regions.count))
+        let months = setup.months
         var stack = EventStack()
         defer { stack.deallocate() }
         var counts = [Int](repeating: 0, count: months)
         ExponentialZiggurat.shared.withTables { exp1 in
             counts.withUnsafeMutableBufferPointer { buffer in
-                for _ in 0..<runs {
-                    var any = false
-                    for r in sims.indices {
-                        if !sims[r].run(&rng, exp1: exp1, counts: buffer, stack: &stack) { tally.truncatedRuns += 1 }
-                        var total = 0
-                        for m in 0..<months { total += buffer[m] }
-                        tally.regionIncidents[r] += total
-                        if threshold.isCrossed(by: buffer) {
-                            tally.regionCrossed[r] += 1
-                            any = true
-                        }
+                /// Simulates one region, books it, and says whether it crossed.
+                func book(_ sim: RegionSimulator, _ rng: inout Xoshiro256StarStar, _ r: Int, _ tally: inout Tally) -> Bool {
+                    if !sim.run(&rng, exp1: exp1, counts: buffer, stack: &stack) { tally.truncatedRuns += 1 }
+                    var total = 0
+                    for m in 0..<months { total += buffer[m] }
+                    tally.regionIncidents[r] += total
+                    guard threshold.isCrossed(by: buffer) else { return false }
+                    tally.regionCrossed[r] += 1
+                    return true
+                }
+                for run in firstRun..<(firstRun + runs) {
+                    var planAny = false, baseAny = false
+                    for r in setup.regions.indices {
+                        var rng = generator(seed: seed, run: run, region: r)
+                        var same = rng
+                        planAny = book(setup.plan[r], &rng, r, &result.plan) || planAny
+                        baseAny = book(setup.baseline[r], &same, r, &result.baseline) || baseAny
                     }
-                    if any { tally.anyCrossed += 1 }
+                    if planAny { result.plan.anyCrossed += 1 }
+                    if baseAny { result.baseline.anyCrossed += 1 }
+                    if planAny && !baseAny { result.planOnly += 1 }
+                    if baseAny && !planAny { result.baselineOnly += 1 }
                 }
             }
         }
-        return tally
+        return result
     }
 }
