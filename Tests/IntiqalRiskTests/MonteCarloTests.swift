@@ -232,6 +232,7 @@ import Testing
         await fails(s.plan, s.baseline, model: RiskModel(regions: ["anbar": .init(mu: 0.1, alpha: 1.2, beta: 1)]), mentioning: "alpha")
         await fails(s.plan, s.baseline, model: RiskModel(regions: ["anbar": .init(mu: .nan, alpha: 0.2, beta: 1)]), mentioning: "mu")
         await fails(s.plan, s.baseline, model: RiskModel(regions: ["anbar": .init(mu: 1e6, alpha: 0.2, beta: 1)]), mentioning: "incidents per run")
+        await fails(s.plan, s.baseline, model: RiskModel(regions: ["anbar": .init(mu: 1e308, alpha: 0.2, beta: 1)]), mentioning: "inf incidents per run")
     }
 }
 

@@ -161,7 +161,7 @@ public enum MonteCarlo {
                 let expected = max(planRates.reduce(0, +), baseRates.reduce(0, +)) * RegionSimulator.monthDays / (1 - p.alpha)
                 guard expected <= MonteCarlo.maximumExpectedIncidents else {
                     throw RiskError.invalid("plan.\(e.region)",
-                                            "region '\(e.region)' would average \(Int(expected)) incidents per run (limit \(Int(MonteCarlo.maximumExpectedIncidents))); check the model's rates and the exposures")
+                                            "region '\(e.region)' would average \(expected.formatted(0)) incidents per run (limit \(MonteCarlo.maximumExpectedIncidents.formatted(0))); check the model's rates and the exposures")
                 }
                 planSims.append(RegionSimulator(background: planRates, alpha: p.alpha, beta: p.beta))
                 baseSims.append(RegionSimulator(background: baseRates, alpha: p.alpha, beta: p.beta))
