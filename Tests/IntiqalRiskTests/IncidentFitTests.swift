@@ -47,6 +47,40 @@ import Testing
     }
 }
 
+@Suite struct ExposureHistoryCSVTests {
+    @Test func readsMonthsPerRegion() throws {
+        let history = try ExposureHistoryCSV.parse("""
+        region,month,gap,coalitionShare
+        anbar,2024-02,1.5,0.5
+        anbar,2024-01,2,1
+        ninewa,2024-01,0,1
+        ninewa,2024-02,0.5,1
+        """, file: "h.csv")
+        #expect(history.start == YearMonth(year: 2024, month: 1) && history.months == 2)
+        #expect(history.regions[0].gap == [2, 1.5] && history.regions[0].coalitionShare == [1, 0.5])
+    }
+
+    @Test(arguments: [
+        ("month,region,gap,coalitionShare\n2024-01,anbar,1,1\n2024-03,anbar,1,1", "line 3", "month"),
+        ("month,region,gap,coalitionShare\n2024-01,anbar,-1,1", "line 2", "gap"),
+        ("month,region,gap,coalitionShare\n2024-01,anbar,1,1.5", "line 2", "coalitionShare"),
+        ("month,region,gap,coalitionShare\n2024-1,anbar,1,1", "line 2", "month"),
+        ("month,region,gap,coalitionShare\n2024-01,anbar,1,1\n2024-01,ninewa,1,1\n2024-02,ninewa,1,1", "line 3", "month"),
+        ("x,month,region,gap,coalitionShare\n1,2024-01,anbar,1,1", "line 1", "x"),
+        ("month,region,gap\n2024-01,anbar,1", "line 1", "coalitionShare"),
+        ("2024-01,anbar,1", "line 1", "coalitionShare"),
+    ])
+    func badRowsNameFileLineAndField(text: String, line: String, field: String) {
+        do {
+            _ = try ExposureHistoryCSV.parse(text, file: "h.csv")
+            Issue.record("expected an error")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains("h.csv") && message.contains(line) && message.contains("'\(field)'"), "\(message)")
+        }
+    }
+}
+
 @Suite struct IncidentFitTests {
     /// Daily incident records from a simulated Hawkes history.
     static func records(region: String, parameters: HawkesParameters, days: Int, seed: UInt64, illustrative: Bool = false) throws -> [Incident] {

@@ -25,11 +25,20 @@ public enum ExposureHistoryCSV {
                 sawContent = true
                 let lowered = fields.map { $0.lowercased() }
                 if lowered.contains("month") {
+                    if let unknown = lowered.first(where: { !names.contains($0) }) {
+                        throw RiskError(.csv, "unknown column '\(unknown)' (expected month, region, gap, coalitionShare)",
+                                        file: file, line: lineNumber, field: unknown)
+                    }
                     columns = try names.map { name in
                         guard let i = lowered.firstIndex(of: name) else {
-                            throw RiskError(.csv, "header has no '\(name == "coalitionshare" ? "coalitionShare" : name)' column", file: file, line: lineNumber, field: name)
+                            let display = name == "coalitionshare" ? "coalitionShare" : name
+                            throw RiskError(.csv, "header has no '\(display)' column", file: file, line: lineNumber, field: display)
                         }
                         return i
+                    }
+                    guard lowered.count == 4 else {
+                        throw RiskError(.csv, "expected the 4 columns month, region, gap, coalitionShare once each, found \(lowered.count) columns",
+                                        file: file, line: lineNumber, field: "field \(lowered.count)")
                     }
                     continue
                 }
