@@ -23,6 +23,23 @@ import Testing
         }
     }
 
+    @Test func csvReadersNeverCrashOnShuffledColumns() {
+        var rng = Xoshiro256StarStar(seed: 4)
+        let words = ["date", "region", "count", "month", "gap", "coalitionShare", "x", ""]
+        let tokens = ["2024-01-01", "2024-01", "anbar", "1", "0.5", "-1", "nan", "", "\"a,b\"", "1e400"]
+        func pick(_ a: [String]) -> String { a[Int(rng.next() % UInt64(a.count))] }
+        for _ in 0..<400 {
+            var lines = [(0..<Int(rng.next() % 6)).map { _ in pick(words) }.joined(separator: ",")]
+            for _ in 0..<Int(rng.next() % 4) {
+                lines.append((0..<Int(rng.next() % 7)).map { _ in pick(tokens) }.joined(separator: ","))
+            }
+            let text = lines.joined(separator: "\n")
+            for parse in [{ _ = try IncidentCSV.parse(text, file: "f.csv") }, { _ = try ExposureHistoryCSV.parse(text, file: "f.csv") }] {
+                do { try parse() } catch { #expect(error is RiskError && String(describing: error).contains("f.csv"), "\(error)") }
+            }
+        }
+    }
+
     @Test func fitNeverCrashesOnOddEventTimes() {
         var rng = Xoshiro256StarStar(seed: 2)
         let specials: [Double] = [0, 1e-300, 1, 1e6, .nan, .infinity, -1, .leastNonzeroMagnitude]
