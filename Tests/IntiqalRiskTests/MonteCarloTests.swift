@@ -270,3 +270,47 @@ import Testing
         #expect(xa == (0..<4).map { _ in a2.next() })
     }
 }
+
+@Suite struct ParameterUncertaintyTests {
+    static let threshold = ResurgenceThreshold(incidentsPerMonth: 20, consecutiveMonths: 3)
+
+    @Test func withoutCovarianceNothingChanges() async throws {
+        let s = MonteCarloTests.setting()
+        let fixed = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                                  threshold: Self.threshold, runs: 1_000, seed: 8)
+        let asked = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                                  threshold: Self.threshold, runs: 1_000, seed: 8, parameterUncertainty: true)
+        #expect(fixed.pResurgence == asked.pResurgence && fixed.byRegion == asked.byRegion)
+        #expect(asked.notes.contains { $0.contains("no covariance") })
+    }
+
+    @Test func uncertaintyWidensTheSpreadAndIsReproducible() async throws {
+        var s = MonteCarloTests.setting()
+        // 30 % standard deviation on log μ, 20 % on log α, none on β; γ_gap ± 0.1.
+        let covariance = [0.09, 0, 0, 0, 0.04, 0, 0, 0, 0]
+        for region in MonteCarloTests.regions { s.model.logCovariance[region] = covariance }
+        s.model.gammaGapStandardError = 0.1
+        let fixed = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                                  threshold: Self.threshold, runs: 3_000, seed: 8)
+        let a = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 3_000, seed: 8, parameterUncertainty: true)
+        let b = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 3_000, seed: 8, parameterUncertainty: true, parallelism: 1)
+        #expect(a == b)
+        #expect(a.notes.contains { $0.contains("parameter uncertainty propagated") && $0.contains("γ") })
+        // Expected incidents stay close (lognormal noise on μ raises the mean by ~e^{σ²/2} ≈ 4.6 %).
+        #expect(abs(a.expectedIncidents / fixed.expectedIncidents - 1) < 0.15)
+        // Uncertain rates fatten the tail of a rare threshold: resurgence becomes likelier.
+        #expect(fixed.pResurgence < 0.3)
+        #expect(a.pResurgence > fixed.pResurgence, "\(a.pResurgence) vs \(fixed.pResurgence)")
+    }
+
+    @Test func fittedModelsCarryTheirCovariance() throws {
+        let incidents = try IncidentFitTests.records(region: "anbar", parameters: .init(mu: 0.2, alpha: 0.4, beta: 0.5), days: 730, seed: 8)
+        let fit = try RiskModel.fit(incidents: incidents)
+        let c = try #require(fit.model.logCovariance["anbar"])
+        let se = try #require(fit.regions.first?.fit?.standardErrors.mu)
+        #expect(abs(c[0].squareRoot() - se / fit.model.regions["anbar"]!.mu) < 1e-9)
+        try fit.model.validate()
+    }
+}

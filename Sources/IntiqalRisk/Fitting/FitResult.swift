@@ -10,6 +10,9 @@ public struct FitResult: Sendable, Codable, Hashable {
     /// Maximum-likelihood estimate.
     public var parameters: HawkesParameters
     public var standardErrors: StandardErrors
+    /// Covariance of (mu, alpha, beta), row-major 3×3: the inverse observed information;
+    /// nil when that is not positive definite.
+    public var covariance: [Double]?
     /// Log-likelihood at the estimate.
     public var logLikelihood: Double
     /// Number of events fitted and the window length (days).

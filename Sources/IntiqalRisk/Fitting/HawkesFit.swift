@@ -94,12 +94,15 @@ public enum HawkesFit {
         let estimate = params(optimum.theta)
         let information = Matrix3(optimum.eval.hessian.m.map { -$0 })
         var errors = FitResult.StandardErrors(mu: nil, alpha: nil, beta: nil)
-        if let cov = information.inversePositiveDefinite() {
+        let inverse = information.inversePositiveDefinite()
+        if let cov = inverse {
             func se(_ v: Double) -> Double? { v > 0 && v.isFinite ? v.squareRoot() : nil }
             errors = .init(mu: se(cov[0, 0]), alpha: se(cov[1, 1]), beta: se(cov[2, 2]))
         }
         let ks = KSTest.exponential(likelihood.rescaledIntervals(estimate))
-        return FitResult(parameters: estimate, standardErrors: errors, logLikelihood: optimum.eval.logLikelihood,
+        return FitResult(parameters: estimate, standardErrors: errors,
+                         covariance: inverse.flatMap { $0.isFinite ? $0.m : nil },
+                         logLikelihood: optimum.eval.logLikelihood,
                          events: n, horizon: horizon, iterations: optimum.iterations, converged: optimum.converged, ks: ks)
     }
 

@@ -157,6 +157,7 @@ extension RiskModel {
 
         var regionFits: [IncidentFit.RegionFit] = []
         var parameters: [String: HawkesParameters] = [:]
+        var logCovariance: [String: [Double]] = [:]
         for region in order {
             let events = byRegion[region]?.count ?? 0
             if let fit = fits[region] {
@@ -171,6 +172,11 @@ extension RiskModel {
                     note = "optimiser stopped before its convergence test; estimates may be imprecise"
                 }
                 if let note { notes.append("\(region): \(note)") }
+                if note == nil, let c = fit.covariance {
+                    // Delta method: covariance of the log-parameters.
+                    let v = [p.mu, p.alpha, p.beta]
+                    logCovariance[region] = (0..<9).map { c[$0] / (v[$0 / 3] * v[$0 % 3]) }
+                }
                 parameters[region] = p
                 regionFits.append(.init(region: region, events: events, fit: fit, parameters: p, note: note))
             } else {
@@ -196,7 +202,10 @@ extension RiskModel {
         for (region, s) in shapes { referenceGap[region] = s.exposure.gap[s.exposure.months - 1] }
         let fallback = HawkesParameters(mu: RiskModel.defaultFallback.mu, alpha: pooledAlpha, beta: pooledBeta)
         let model = RiskModel(regions: parameters, fallback: fallback, gammaGap: gap.value, gammaDeparture: departure.value,
-                              referenceGap: referenceGap, illustrative: illustrative, notes: notes)
+                              referenceGap: referenceGap, logCovariance: logCovariance.filter { Matrix3($0.value).choleskyOfCovariance() != nil },
+                              gammaGapStandardError: gap.fitted ? gap.standardError : nil,
+                              gammaDepartureStandardError: departure.fitted ? departure.standardError : nil,
+                              illustrative: illustrative, notes: notes)
         return IncidentFit(windowStart: start, windowEnd: end.adding(days: -1), days: days, regions: regionFits,
                            gammaGap: gap, gammaDeparture: departure, model: model)
     }

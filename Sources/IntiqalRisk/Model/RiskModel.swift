@@ -19,6 +19,12 @@ public struct RiskModel: Sendable, Codable, Hashable {
     /// Gap at which each region's μ was fitted; a region without one takes the
     /// no-change baseline's month-0 gap (the conditions of today).
     public var referenceGap: [String: Double]
+    /// Covariance of (log μ, log α, log β) per region, row-major 3×3, for propagating the
+    /// fit's uncertainty into the Monte Carlo (regions without an entry are held fixed).
+    public var logCovariance: [String: [Double]]
+    /// Standard errors of γ_gap and γ_dep when they were fitted (nil: held fixed).
+    public var gammaGapStandardError: Double?
+    public var gammaDepartureStandardError: Double?
     /// True when the incident data behind the model are illustrative, not observed.
     public var illustrative: Bool
     /// Caveats carried into every report built on this model.
@@ -39,6 +45,9 @@ public struct RiskModel: Sendable, Codable, Hashable {
                 gammaGap: Double = RiskModel.defaultGammaGap,
                 gammaDeparture: Double = RiskModel.defaultGammaDeparture,
                 referenceGap: [String: Double] = [:],
+                logCovariance: [String: [Double]] = [:],
+                gammaGapStandardError: Double? = nil,
+                gammaDepartureStandardError: Double? = nil,
                 illustrative: Bool = false,
                 notes: [String] = []) {
         self.regions = regions
@@ -46,6 +55,9 @@ public struct RiskModel: Sendable, Codable, Hashable {
         self.gammaGap = gammaGap
         self.gammaDeparture = gammaDeparture
         self.referenceGap = referenceGap
+        self.logCovariance = logCovariance
+        self.gammaGapStandardError = gammaGapStandardError
+        self.gammaDepartureStandardError = gammaDepartureStandardError
         self.illustrative = illustrative
         self.notes = notes
     }
@@ -65,6 +77,14 @@ public struct RiskModel: Sendable, Codable, Hashable {
         for (region, g) in referenceGap where !g.isFinite {
             throw RiskError.invalid("referenceGap.\(region)", "reference gap must be finite, got \(g)")
         }
+        for (region, c) in logCovariance.sorted(by: { $0.key < $1.key }) {
+            guard c.count == 9, c.allSatisfy(\.isFinite), Matrix3(c).choleskyOfCovariance() != nil else {
+                throw RiskError.invalid("logCovariance.\(region)", "must be 9 finite numbers forming a symmetric positive semi-definite matrix")
+            }
+        }
+        for (name, se) in [("gammaGapStandardError", gammaGapStandardError), ("gammaDepartureStandardError", gammaDepartureStandardError)] {
+            if let se, !(se.isFinite && se >= 0) { throw RiskError.invalid(name, "must be finite and ≥ 0, got \(se)") }
+        }
     }
 
     /// The base parameters of `region` (the fallback when it has none).
@@ -74,8 +94,15 @@ public struct RiskModel: Sendable, Codable, Hashable {
 
     /// Background rate (per day) of `region` in a month with the given exposure.
     public func backgroundRate(region: String, gap: Double, coalitionShare: Double, referenceGap reference: Double) -> Double {
-        let exponent = gammaGap * (gap - (referenceGap[region] ?? reference)) + gammaDeparture * (1 - coalitionShare)
-        let capped = min(max(exponent, -Self.maximumLogMultiplier), Self.maximumLogMultiplier)
-        return parameters(for: region).mu * exp(capped)
+        Self.backgroundRate(mu: parameters(for: region).mu, gammaGap: gammaGap, gammaDeparture: gammaDeparture,
+                            gap: gap, reference: referenceGap[region] ?? reference, coalitionShare: coalitionShare)
+    }
+
+    /// `μ · exp(γ_gap (gap − reference) + γ_dep (1 − share))`, exponent capped at ±10.
+    static func backgroundRate(mu: Double, gammaGap: Double, gammaDeparture: Double,
+                               gap: Double, reference: Double, coalitionShare: Double) -> Double {
+        let exponent = gammaGap * (gap - reference) + gammaDeparture * (1 - coalitionShare)
+        let capped = min(max(exponent, -maximumLogMultiplier), maximumLogMultiplier)
+        return mu * exp(capped.isNaN ? 0 : capped)
     }
 }

@@ -24,6 +24,9 @@ public enum MonteCarlo {
     ///   - plan: per-region exposures of the plan; every region has the same number of months.
     ///   - baseline: the no-change exposures (see `RegionExposure.noChangeBaseline(for:)`),
     ///     same regions and months as `plan`.
+    ///   - parameterUncertainty: when true, each run draws every region's (μ, α, β) from the
+    ///     fit's asymptotic normal on the log scale (`RiskModel.logCovariance`) and γ from
+    ///     N(γ̂, se²) where they were fitted, so the figures include estimation uncertainty.
     ///   - parallelism: chunks in flight at once; nil uses every active core.
     ///   - progress: called with the number of runs done, after each chunk.
     /// - Throws: `RiskError` naming the field for unusable input; `CancellationError` when
@@ -34,6 +37,7 @@ public enum MonteCarlo {
                                 threshold: ResurgenceThreshold,
                                 runs: Int,
                                 seed: UInt64,
+                                parameterUncertainty: Bool = false,
                                 parallelism: Int? = nil,
                                 progress: ((Int) -> Void)? = nil) async throws -> RiskReport {
         try model.validate()
@@ -44,7 +48,7 @@ public enum MonteCarlo {
         if let parallelism, parallelism < 1 {
             throw RiskError.invalid("parallelism", "parallelism must be at least 1, got \(parallelism)")
         }
-        let setup = try Setup(plan: plan, baseline: baseline, model: model)
+        let setup = try Setup(plan: plan, baseline: baseline, model: model, parameterUncertainty: parameterUncertainty)
 
         let chunks = (runs + chunkSize - 1) / chunkSize
         let width = min(parallelism ?? ProcessInfo.processInfo.activeProcessorCount, chunks)
@@ -82,6 +86,14 @@ public enum MonteCarlo {
         }
 
         var notes = model.notes
+        if let u = setup.uncertainty {
+            let held = zip(setup.regions, u.regions).filter { $0.1.logFactor == nil }.map(\.0)
+            notes.append("parameter uncertainty propagated: each run redraws μ, α, β per region from the fit's covariance" +
+                         (u.gammaStandardErrors == .zero ? "" : " and the fitted γ from their standard errors") +
+                         (held.isEmpty ? "" : "; held at their estimates for \(held.joined(separator: ", ")) (no covariance)"))
+        } else if parameterUncertainty {
+            notes.append("parameter uncertainty requested but the model carries no covariance: parameters held at their estimates")
+        }
         let missing = setup.regions.filter { model.regions[$0] == nil }
         if !missing.isEmpty {
             notes.append("no incident model for \(missing.joined(separator: ", ")): default parameters (\(model.fallback)) assumed")
@@ -119,8 +131,27 @@ public enum MonteCarlo {
         var months: Int
         var plan: [RegionSimulator]
         var baseline: [RegionSimulator]
+        /// What a run needs to redraw parameters (nil: parameters held at their estimates).
+        var uncertainty: Uncertainty?
 
-        init(plan: [RegionExposure], baseline: [RegionExposure], model: RiskModel) throws {
+        struct Uncertainty: Sendable {
+            struct Region: Sendable {
+                var parameters: HawkesParameters
+                var logFactor: Matrix3?     // L with L·Lᵀ = covariance of (log μ, log α, log β)
+                var reference: Double
+                var plan: RegionExposure
+                var baseline: RegionExposure
+            }
+            var regions: [Region]
+            var gamma: SIMD2<Double>
+            var gammaStandardErrors: SIMD2<Double>
+        }
+
+        init(plan: [RegionExposure], baseline: [RegionExposure], model: RiskModel, parameterUncertainty: Bool = false) throws {
+            guard plan.count < Int(MonteCarlo.gammaStream) else {
+                throw RiskError.invalid("plan", "at most \(MonteCarlo.gammaStream - 1) regions, got \(plan.count)")
+            }
+            var uncertain: [Uncertainty.Region] = []
             guard !plan.isEmpty else { throw RiskError.invalid("plan", "the plan has no regions") }
             for e in plan { try e.validate() }
             for e in baseline { try e.validate() }
@@ -165,6 +196,8 @@ public enum MonteCarlo {
                 }
                 planSims.append(RegionSimulator(background: planRates, alpha: p.alpha, beta: p.beta))
                 baseSims.append(RegionSimulator(background: baseRates, alpha: p.alpha, beta: p.beta))
+                uncertain.append(.init(parameters: p, logFactor: model.logCovariance[e.region].flatMap { Matrix3($0).choleskyOfCovariance() },
+                                       reference: model.referenceGap[e.region] ?? reference, plan: e, baseline: b))
             }
             if let extra = baseline.first(where: { !seen.contains($0.region) }) {
                 throw RiskError.invalid("baseline.\(extra.region)", "baseline region '\(extra.region)' is not in the plan")
@@ -173,6 +206,13 @@ public enum MonteCarlo {
             self.months = months
             self.plan = planSims
             self.baseline = baseSims
+            let gammaErrors = SIMD2(model.gammaGapStandardError ?? 0, model.gammaDepartureStandardError ?? 0)
+            if parameterUncertainty, uncertain.contains(where: { $0.logFactor != nil }) || gammaErrors != .zero {
+                uncertainty = Uncertainty(regions: uncertain, gamma: SIMD2(model.gammaGap, model.gammaDeparture),
+                                          gammaStandardErrors: gammaErrors)
+            } else {
+                uncertainty = nil
+            }
         }
     }
 
@@ -213,6 +253,41 @@ public enum MonteCarlo {
         Xoshiro256StarStar(seed: seed, stream: UInt64(run) &* 0x1_0000 &+ UInt64(region))
     }
 
+    /// Stream index (in place of a region's position) of the per-run γ draw.
+    static let gammaStream: UInt64 = 0xFFFF
+
+    /// Standard normal pair by Box–Muller.
+    @inline(__always)
+    static func normals(_ rng: inout Xoshiro256StarStar) -> (Double, Double) {
+        let r = (-2 * log(rng.nextOpenUnit())).squareRoot()
+        let angle = 2 * Double.pi * rng.nextOpenUnit()
+        return (r * cos(angle), r * sin(angle))
+    }
+
+    /// Plan and baseline simulators of one region with parameters drawn for one run.
+    static func drawn(_ u: Setup.Uncertainty.Region, gamma: SIMD2<Double>, months: Int,
+                      rng: inout Xoshiro256StarStar) -> (RegionSimulator, RegionSimulator) {
+        var p = u.parameters
+        if let l = u.logFactor {
+            let (z0, z1) = normals(&rng)
+            let (z2, _) = normals(&rng)
+            let z = SIMD3(z0, z1, z2)
+            var shift = SIMD3<Double>()
+            for i in 0..<3 { for j in 0...i { shift[i] += l[i, j] * z[j] } }
+            p = HawkesParameters(mu: min(p.mu * exp(shift.x), 1e6),
+                                 alpha: min(p.alpha * exp(shift.y), RiskModel.maximumFittedAlpha),
+                                 beta: min(max(p.beta * exp(shift.z), 1e-6), 1e6))
+        }
+        func rates(_ x: RegionExposure) -> [Double] {
+            (0..<months).map { m in
+                RiskModel.backgroundRate(mu: p.mu, gammaGap: gamma.x, gammaDeparture: gamma.y,
+                                         gap: x.gap[m], reference: u.reference, coalitionShare: x.coalitionShare[m])
+            }
+        }
+        return (RegionSimulator(background: rates(u.plan), alpha: p.alpha, beta: p.beta),
+                RegionSimulator(background: rates(u.baseline), alpha: p.alpha, beta: p.beta))
+    }
+
     /// Runs `firstRun ..< firstRun + runs`, plan and baseline side by side.
     static func simulate(_ setup: Setup, firstRun: Int, runs: Int, seed: UInt64, threshold: ResurgenceThreshold) -> ChunkResult {
         var result = ChunkResult(runs: runs, plan: Tally(regions: setup.regions.count), baseline: Tally(regions: setup.regions.count))
@@ -234,11 +309,21 @@ public enum MonteCarlo {
                 }
                 for run in firstRun..<(firstRun + runs) {
                     var planAny = false, baseAny = false
+                    var gamma = SIMD2<Double>()
+                    if let u = setup.uncertainty {
+                        var g = Xoshiro256StarStar(seed: seed, stream: UInt64(run) &* 0x1_0000 &+ gammaStream)
+                        let (z0, z1) = normals(&g)
+                        gamma = u.gamma + u.gammaStandardErrors * SIMD2(z0, z1)
+                    }
                     for r in setup.regions.indices {
                         var rng = generator(seed: seed, run: run, region: r)
+                        var planSim = setup.plan[r], baseSim = setup.baseline[r]
+                        if let u = setup.uncertainty {
+                            (planSim, baseSim) = drawn(u.regions[r], gamma: gamma, months: months, rng: &rng)
+                        }
                         var same = rng
-                        planAny = book(setup.plan[r], &rng, r, &result.plan) || planAny
-                        baseAny = book(setup.baseline[r], &same, r, &result.baseline) || baseAny
+                        planAny = book(planSim, &rng, r, &result.plan) || planAny
+                        baseAny = book(baseSim, &same, r, &result.baseline) || baseAny
                     }
                     if planAny { result.plan.anyCrossed += 1 }
                     if baseAny { result.baseline.anyCrossed += 1 }

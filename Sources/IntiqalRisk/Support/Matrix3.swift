@@ -33,6 +33,17 @@ struct Matrix3: Sendable, Hashable {
         return l
     }
 
+    /// A lower factor L with L·Lᵀ ≈ self for a symmetric positive semi-definite matrix (a
+    /// tiny ridge admits exact singularity); nil when it is not one.
+    func choleskyOfCovariance() -> Matrix3? {
+        for i in 0..<3 { for j in 0..<3 where abs(self[i, j] - self[j, i]) > 1e-9 * max(1, abs(self[i, j])) { return nil } }
+        if let l = cholesky() { return l }
+        var ridged = self
+        let scale = max(abs(self[0, 0]), abs(self[1, 1]), abs(self[2, 2]), 1e-300)
+        for i in 0..<3 { ridged[i, i] += 1e-12 * scale }
+        return ridged.cholesky()
+    }
+
     /// Solves `self · x = b` for positive-definite `self`; nil when it is not.
     func solvePositiveDefinite(_ b: SIMD3<Double>) -> SIMD3<Double>? {
         guard let l = cholesky() else { return nil }
