@@ -314,3 +314,21 @@ import Testing
         try fit.model.validate()
     }
 }
+
+@Suite struct ReportTests {
+    @Test func wilsonIntervalMatchesKnownValues() {
+        // 0 of 10: [0, 0.2775]; 5 of 10: [0.2366, 0.7634] (Wilson 1927).
+        let zero = RiskReport.wilsonInterval95(successes: 0, trials: 10)
+        #expect(zero[0] == 0 && abs(zero[1] - 0.2775) < 1e-4)
+        let half = RiskReport.wilsonInterval95(successes: 5, trials: 10)
+        #expect(abs(half[0] - 0.2366) < 1e-4 && abs(half[1] - 0.7634) < 1e-4)
+        #expect(RiskReport.wilsonInterval95(successes: 0, trials: 0) == [0, 1])
+    }
+
+    @Test func modelDecodesWithOnlyRegions() throws {
+        let model = try JSONDecoder().decode(RiskModel.self, from: Data(#"{"regions": {"anbar": {"mu": 0.1, "alpha": 0.5, "beta": 1}}}"#.utf8))
+        #expect(model.gammaGap == RiskModel.defaultGammaGap && model.logCovariance.isEmpty && !model.illustrative)
+        let again = try JSONDecoder().decode(RiskModel.self, from: JSONEncoder().encode(model))
+        #expect(again == model)
+    }
+}

@@ -62,6 +62,26 @@ public struct RiskModel: Sendable, Codable, Hashable {
         self.notes = notes
     }
 
+    enum CodingKeys: String, CodingKey {
+        case regions, fallback, gammaGap, gammaDeparture, referenceGap, logCovariance
+        case gammaGapStandardError, gammaDepartureStandardError, illustrative, notes
+    }
+
+    /// Decodes leniently: only `regions` is required; the rest take their defaults.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(regions: try c.decode([String: HawkesParameters].self, forKey: .regions),
+                  fallback: try c.decodeIfPresent(HawkesParameters.self, forKey: .fallback) ?? Self.defaultFallback,
+                  gammaGap: try c.decodeIfPresent(Double.self, forKey: .gammaGap) ?? Self.defaultGammaGap,
+                  gammaDeparture: try c.decodeIfPresent(Double.self, forKey: .gammaDeparture) ?? Self.defaultGammaDeparture,
+                  referenceGap: try c.decodeIfPresent([String: Double].self, forKey: .referenceGap) ?? [:],
+                  logCovariance: try c.decodeIfPresent([String: [Double]].self, forKey: .logCovariance) ?? [:],
+                  gammaGapStandardError: try c.decodeIfPresent(Double.self, forKey: .gammaGapStandardError),
+                  gammaDepartureStandardError: try c.decodeIfPresent(Double.self, forKey: .gammaDepartureStandardError),
+                  illustrative: try c.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false,
+                  notes: try c.decodeIfPresent([String].self, forKey: .notes) ?? [])
+    }
+
     /// Throws unless every parameter is usable for simulation (finite, α < 1).
     public func validate() throws {
         for (region, p) in regions.sorted(by: { $0.key < $1.key }) {

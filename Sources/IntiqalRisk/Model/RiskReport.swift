@@ -60,14 +60,16 @@ public struct RiskReport: Sendable, Codable, Hashable {
     public var notes: [String]
 }
 
-/// Wilson score interval at 95 % for `successes` out of `trials`.
-public func wilsonInterval95(successes: Int, trials: Int) -> [Double] {
-    guard trials > 0 else { return [0, 1] }
-    let z = 1.959_963_984_540_054
-    let n = Double(trials)
-    let p = Double(successes) / n
-    let denom = 1 + z * z / n
-    let centre = (p + z * z / (2 * n)) / denom
-    let half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()
-    return [max(0, centre - half), min(1, centre + half)]
+extension RiskReport {
+    /// Wilson score interval at 95 % for `successes` out of `trials`, `[lo, hi]`.
+    public static func wilsonInterval95(successes: Int, trials: Int) -> [Double] {
+        guard trials > 0 else { return [0, 1] }
+        let z = 1.959_963_984_540_054
+        let n = Double(trials)
+        let p = Double(successes) / n
+        let denom = 1 + z * z / n
+        let centre = (p + z * z / (2 * n)) / denom
+        let half = z / denom * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()
+        return [max(0, centre - half), min(1, centre + half)]
+    }
 }

@@ -114,11 +114,11 @@ public enum MonteCarlo {
         return RiskReport(
             runs: runs, seed: seed, months: setup.months, threshold: threshold,
             pResurgence: Double(plan.anyCrossed) / Double(runs),
-            ci95: wilsonInterval95(successes: plan.anyCrossed, trials: runs),
+            ci95: RiskReport.wilsonInterval95(successes: plan.anyCrossed, trials: runs),
             expectedIncidents: Double(plan.regionIncidents.reduce(0, +)) / Double(runs),
             byRegion: regionRisks(plan),
             baseline: .init(pResurgence: Double(base.anyCrossed) / Double(runs),
-                            ci95: wilsonInterval95(successes: base.anyCrossed, trials: runs),
+                            ci95: RiskReport.wilsonInterval95(successes: base.anyCrossed, trials: runs),
                             expectedIncidents: Double(base.regionIncidents.reduce(0, +)) / Double(runs),
                             byRegion: regionRisks(base)),
             difference: .init(planOnly: planOnly, baselineOnly: baselineOnly, runs: runs),
