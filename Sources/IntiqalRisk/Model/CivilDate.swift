@@ -82,3 +82,7 @@ public struct CivilDate: Sendable, Codable, Hashable, Comparable, CustomStringCo
         try c.encode(description)
     }
 }
+
+extension CivilDate {
+    func adding(days n: Int) -> CivilDate { CivilDate(day: day + n) }
+}
