@@ -39,6 +39,7 @@ let package = Package(
             dependencies: ["IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"],
             path: "Benchmarks/intiqal-bench"
         ),
+        .executableTarget(name: "risk-bench", dependencies: ["IntiqalRisk"], path: "Benchmarks/risk-bench"),
         .testTarget(name: "IntiqalDomainTests", dependencies: ["IntiqalDomain"]),
         .testTarget(
             name: "IntiqalPlanningTests",
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "IntiqalCLITests", dependencies: ["IntiqalScenario"]),
         .testTarget(name: "IntiqalEvidenceTests", dependencies: ["IntiqalEvidence"], resources: [.copy("Fixtures")]),
         .executableTarget(name: "evidence-bench", dependencies: ["IntiqalEvidence"], path: "Benchmarks/evidence-bench"),
+        .testTarget(name: "IntiqalRiskTests", dependencies: ["IntiqalRisk"]),
     ],
     swiftLanguageModes: [.v6]
 )

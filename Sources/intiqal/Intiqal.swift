@@ -9,6 +9,7 @@ struct Intiqal: AsyncParsableCommand {
             PlanCommand.self,
             VerifyPlanCommand.self,
             ExtractCommand.self,
+            FitIncidentsCommand.self,
         ]
     )
 }

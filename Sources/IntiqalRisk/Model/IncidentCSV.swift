@@ -1,0 +1,105 @@
+import IntiqalDomain
+
+/// Reads dated events per region from CSV: `date,region[,count]`, one incident a line.
+///
+/// A header line naming the columns (`date`, `region`, optional `count`, any order) is
+/// optional; without it the columns are positional. Blank lines and lines starting with
+/// `#` are skipped. Fields may be double-quoted. Every error names the file, line and field.
+public enum IncidentCSV {
+    /// Parses `text`; `file` is used in error messages only.
+    public static func parse(_ text: String, file: String = "<input>", kind: Incident.Kind = .attack) throws -> [Incident] {
+        var columns: (date: Int, region: Int, count: Int?) = (0, 1, 2)
+        var sawContent = false
+        var incidents: [Incident] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.last == "\r" { line.removeLast() }
+            if lineNumber == 1, line.first == "\u{FEFF}" { line.removeFirst() }
+            let trimmed = String(line).trimmingWhitespace
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = try split(line, file: file, line: lineNumber)
+            let lowered = fields.map { $0.trimmingWhitespace.lowercased() }
+            if !sawContent {
+                sawContent = true
+                if lowered.contains("date") {
+                    guard let d = lowered.firstIndex(of: "date") else { continue }
+                    guard let r = lowered.firstIndex(of: "region") else {
+                        throw RiskError(.csv, "header has no 'region' column", file: file, line: lineNumber, field: "region")
+                    }
+                    if let unknown = lowered.first(where: { !["date", "region", "count"].contains($0) }) {
+                        throw RiskError(.csv, "unknown column '\(unknown)' (expected date, region, count)", file: file, line: lineNumber, field: unknown)
+                    }
+                    columns = (d, r, lowered.firstIndex(of: "count"))
+                    continue
+                }
+            }
+            let needed = max(columns.date, columns.region) + 1
+            guard fields.count >= needed else {
+                let missing = fields.count <= columns.date ? "date" : "region"
+                throw RiskError(.csv, "expected at least \(needed) fields, found \(fields.count)", file: file, line: lineNumber, field: missing)
+            }
+            let maxColumns = max(needed, (columns.count ?? -1) + 1)
+            guard fields.count <= maxColumns else {
+                throw RiskError(.csv, "expected at most \(maxColumns) fields (date,region[,count]), found \(fields.count)",
+                                file: file, line: lineNumber, field: "field \(maxColumns + 1)")
+            }
+            let dateText = fields[columns.date].trimmingWhitespace
+            guard CivilDate(dateText) != nil else {
+                throw RiskError(.csv, "expected a date YYYY-MM-DD, got '\(dateText)'", file: file, line: lineNumber, field: "date")
+            }
+            let region = fields[columns.region].trimmingWhitespace
+            guard !region.isEmpty else {
+                throw RiskError(.csv, "the region is empty", file: file, line: lineNumber, field: "region")
+            }
+            var count = 1
+            if let c = columns.count, c < fields.count {
+                let countText = fields[c].trimmingWhitespace
+                if !countText.isEmpty {
+                    guard let value = Int(countText), value >= 0, value <= 1_000_000 else {
+                        throw RiskError(.csv, "expected a whole number of incidents 0…1000000, got '\(countText)'", file: file, line: lineNumber, field: "count")
+                    }
+                    count = value
+                }
+            }
+            incidents.append(Incident(date: dateText, region: region, kind: kind, count: count, source: "\(file):\(lineNumber)"))
+        }
+        return incidents
+    }
+
+    static func split(_ line: Substring, file: String, line number: Int) throws -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        var index = line.startIndex
+        var fieldStartedQuoted = false
+        while index < line.endIndex {
+            let c = line[index]
+            if quoted {
+                if c == "\"" {
+                    let next = line.index(after: index)
+                    if next < line.endIndex, line[next] == "\"" { current.append("\""); index = next } else { quoted = false }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"", current.trimmingWhitespace.isEmpty, !fieldStartedQuoted {
+                quoted = true
+                fieldStartedQuoted = true
+                current = ""
+            } else if c == "," {
+                fields.append(current)
+                current = ""
+                fieldStartedQuoted = false
+            } else {
+                current.append(c)
+            }
+            index = line.index(after: index)
+        }
+        if quoted {
+            throw RiskError(.csv, "unterminated quoted field", file: file, line: number, field: "field \(fields.count + 1)")
+        }
+        fields.append(current)
+        return fields
+    }
+}

@@ -1,0 +1,184 @@
+import IntiqalDomain
+
+extension RiskModel {
+    /// Largest branching ratio a fitted model keeps; larger fits are capped (and noted).
+    public static let maximumFittedAlpha = 0.95
+
+    /// Fits each region's μ, α, β from incidents of the given kinds.
+    ///
+    /// Incidents are dated to the day; each incident's `count` events are spread uniformly
+    /// at random inside its day (seeded by `jitterSeed`), which removes ties without
+    /// inventing a within-day order. Regions with fewer than `HawkesFit.minimumEvents`
+    /// events take the median α and β of the fitted regions (or the defaults) and a μ that
+    /// matches their observed rate.
+    ///
+    /// Without `history`, γ_gap and γ_dep are the given values (documented defaults unless
+    /// the caller sets them). With it, the window is the history's months, and each γ whose
+    /// covariate varies over time within some region is estimated by maximising the profile
+    /// likelihood (every region's μ, α, β refitted for each γ); the others keep their values.
+    public static func fit(incidents: [Incident],
+                           history: ExposureHistory? = nil,
+                           kinds: Set<Incident.Kind> = [.attack, .strike],
+                           jitterSeed: UInt64 = 0,
+                           gammaGap: Double = RiskModel.defaultGammaGap,
+                           gammaDeparture: Double = RiskModel.defaultGammaDeparture) throws -> IncidentFit {
+        try history?.validate()
+        guard gammaGap.isFinite, gammaDeparture.isFinite else {
+            throw RiskError.invalid("gamma", "gammaGap and gammaDeparture must be finite")
+        }
+        struct Row { var day: Int; var region: String; var count: Int }
+        var rows: [Row] = []
+        var illustrative = false
+        for (i, incident) in incidents.enumerated() where kinds.contains(incident.kind) {
+            guard let date = CivilDate(incident.date) else {
+                throw RiskError.invalid("incidents[\(i)].date", "expected a date YYYY-MM-DD, got '\(incident.date)'")
+            }
+            let region = incident.region.trimmingWhitespace
+            guard !region.isEmpty else { throw RiskError.invalid("incidents[\(i)].region", "the region is empty") }
+            guard incident.count >= 0, incident.count <= 1_000_000 else {
+                throw RiskError.invalid("incidents[\(i)].count", "count must be in 0…1000000, got \(incident.count)")
+            }
+            illustrative = illustrative || incident.illustrative
+            rows.append(Row(day: date.day, region: region, count: incident.count))
+        }
+        var notes: [String] = []
+        if let history {
+            let from = history.firstDay.day, to = from + Int(history.monthDays.reduce(0, +))
+            let outside = rows.filter { $0.day < from || $0.day >= to }.map(\.count).reduce(0, +)
+            rows.removeAll { $0.day < from || $0.day >= to }
+            if outside > 0 { notes.append("\(outside) incidents outside the exposure history's months were left out") }
+        }
+        guard let first = rows.map(\.day).min(), let last = rows.map(\.day).max() else {
+            throw RiskError(.tooFewEvents, "no incidents of kinds \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) to fit", field: "incidents")
+        }
+        let start = history?.firstDay ?? CivilDate(day: first).startOfMonth
+        let end = history.map { CivilDate(day: $0.firstDay.day + Int($0.monthDays.reduce(0, +))) } ?? CivilDate(day: last).startOfNextMonth
+        let days = Double(end.day - start.day)
+        rows.sort { ($0.region, $0.day, $0.count) < ($1.region, $1.day, $1.count) }
+
+        var byRegion: [String: [Double]] = [:]
+        var order: [String] = []
+        for row in rows {
+            if byRegion[row.region] == nil { byRegion[row.region] = []; order.append(row.region) }
+        }
+        for (index, region) in order.enumerated() {
+            var rng = Xoshiro256StarStar(seed: jitterSeed, stream: UInt64(index))
+            var times: [Double] = []
+            for row in rows where row.region == region {
+                let offset = Double(row.day - start.day)
+                for _ in 0..<row.count { times.append(offset + (1 - rng.nextOpenUnit())) }  // in [offset, offset+1)
+            }
+            byRegion[region] = times
+        }
+
+        // γ: fitted on the profile likelihood where the history allows, else as given.
+        var gap = CoefficientEstimate(value: gammaGap, standardError: nil, fitted: false,
+                                      note: history == nil ? "assumed: no exposure history" : nil)
+        var departure = CoefficientEstimate(value: gammaDeparture, standardError: nil, fitted: false,
+                                            note: history == nil ? "assumed: no exposure history" : nil)
+        var shapes: [String: (exposure: RegionExposure, days: [Double])] = [:]
+        if let history {
+            let monthDays = history.monthDays
+            for r in history.regions where (byRegion[r.region]?.count ?? 0) >= HawkesFit.minimumEvents {
+                shapes[r.region] = (r, monthDays)
+            }
+            let profile = try ProfileFit(regions: shapes.keys.sorted().map { ($0, byRegion[$0] ?? [], shapes[$0]!) }, horizon: days)
+            let estimate = profile.maximise(start: SIMD2(gammaGap, gammaDeparture))
+            for coefficient in 0..<2 {
+                let identifiable = profile.varies[coefficient]
+                var c = CoefficientEstimate(value: coefficient == 0 ? gammaGap : gammaDeparture, standardError: nil, fitted: false, note: nil)
+                if identifiable {
+                    c = CoefficientEstimate(value: estimate.gamma[coefficient], standardError: estimate.standardErrors[coefficient],
+                                            fitted: true, note: nil)
+                } else {
+                    c.note = "assumed: the \(coefficient == 0 ? "gap" : "coalition share") does not change over the history in any fitted region"
+                }
+                if coefficient == 0 { gap = c } else { departure = c }
+            }
+        }
+        if let history {
+            let covered = Set(history.regions.map(\.region))
+            let uncovered = order.filter { !covered.contains($0) }
+            if !uncovered.isEmpty {
+                notes.append("no exposure history for \(uncovered.joined(separator: ", ")): background taken as constant over the window")
+            }
+        }
+        func shape(_ region: String) -> BackgroundShape? {
+            guard let s = shapes[region] else { return nil }
+            return ProfileFit.shape(s.exposure, days: s.days, gamma: SIMD2(gap.value, departure.value))
+        }
+
+        var fits: [String: FitResult] = [:]
+        var failures: [String: String] = [:]
+        for region in order {
+            let times = byRegion[region] ?? []
+            do {
+                fits[region] = try HawkesFit.fit(eventTimes: times, horizon: days, background: shape(region))
+            } catch let error as RiskError {
+                failures[region] = error.message
+            }
+        }
+        func median(_ values: [Double]) -> Double? {
+            guard !values.isEmpty else { return nil }
+            let s = values.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        let fittedAlphas = fits.values.map { min($0.parameters.alpha, maximumFittedAlpha) }
+        let pooledAlpha = median(fittedAlphas) ?? defaultFallback.alpha
+        let pooledBeta = median(fits.values.map(\.parameters.beta)) ?? defaultFallback.beta
+
+        var regionFits: [IncidentFit.RegionFit] = []
+        var parameters: [String: HawkesParameters] = [:]
+        var logCovariance: [String: [Double]] = [:]
+        for region in order {
+            let events = byRegion[region]?.count ?? 0
+            if let fit = fits[region] {
+                var p = fit.parameters
+                var note: String?
+                if p.alpha > maximumFittedAlpha {
+                    // Keep the fitted mean background while capping the branching ratio.
+                    p = HawkesParameters(mu: Double(events) / (shape(region)?.integral ?? days) * (1 - maximumFittedAlpha),
+                                         alpha: maximumFittedAlpha, beta: p.beta)
+                    note = "fitted alpha \(fit.parameters.alpha.formatted(3)) ≥ \(maximumFittedAlpha) (near-explosive); capped, mu set to keep the observed rate"
+                } else if !fit.converged {
+                    note = "optimiser stopped before its convergence test; estimates may be imprecise"
+                }
+                if let note { notes.append("\(region): \(note)") }
+                if note == nil, let c = fit.covariance {
+                    // Delta method: covariance of the log-parameters.
+                    let v = [p.mu, p.alpha, p.beta]
+                    logCovariance[region] = (0..<9).map { c[$0] / (v[$0 / 3] * v[$0 % 3]) }
+                }
+                parameters[region] = p
+                regionFits.append(.init(region: region, events: events, fit: fit, parameters: p, note: note))
+            } else {
+                let rate = max(Double(events), 0.5) / days
+                let p = HawkesParameters(mu: rate * (1 - pooledAlpha), alpha: pooledAlpha, beta: pooledBeta)
+                let note = "not fitted (\(failures[region] ?? "no events")); alpha and beta pooled from other regions, mu from the observed rate"
+                notes.append("\(region): \(note)")
+                parameters[region] = p
+                regionFits.append(.init(region: region, events: events, fit: nil, parameters: p, note: note))
+            }
+        }
+        if illustrative {
+            notes.insert("incident data are illustrative, not observed: the fitted rates and every probability built on them illustrate the method only", at: 0)
+        }
+        for (name, c) in [("gammaGap", gap), ("gammaDeparture", departure)] {
+            if c.fitted {
+                notes.append("\(name) \(c.value.formatted(3)) fitted from the exposure history (standard error \(c.standardError.map { $0.formatted(3) } ?? "not available"))")
+            } else {
+                notes.append("\(name) \(c.value) is assumed, not fitted from incidents (\(c.note ?? "default"))")
+            }
+        }
+        var referenceGap: [String: Double] = [:]
+        for (region, s) in shapes { referenceGap[region] = s.exposure.gap[s.exposure.months - 1] }
+        let fallback = HawkesParameters(mu: RiskModel.defaultFallback.mu, alpha: pooledAlpha, beta: pooledBeta)
+        let model = RiskModel(regions: parameters, fallback: fallback, gammaGap: gap.value, gammaDeparture: departure.value,
+                              referenceGap: referenceGap, logCovariance: logCovariance.filter { Matrix3($0.value).choleskyOfCovariance() != nil },
+                              gammaGapStandardError: gap.fitted ? gap.standardError : nil,
+                              gammaDepartureStandardError: departure.fitted ? departure.standardError : nil,
+                              illustrative: illustrative, notes: notes)
+        return IncidentFit(windowStart: start, windowEnd: end.adding(days: -1), days: days, regions: regionFits,
+                           gammaGap: gap, gammaDeparture: departure, model: model)
+    }
+}
