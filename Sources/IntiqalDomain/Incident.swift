@@ -5,14 +5,18 @@ public struct Incident: Sendable, Hashable, Codable {
     }
 
     public var date: String
+    /// Where `count` incidents are known only for a period, its last day (`date` is the first).
+    public var until: String?
     public var region: String
     public var kind: Kind
     public var count: Int
     public var source: String?
     public var illustrative: Bool
 
-    public init(date: String, region: String, kind: Kind, count: Int = 1, source: String? = nil, illustrative: Bool = false) {
+    public init(date: String, until: String? = nil, region: String, kind: Kind, count: Int = 1, source: String? = nil,
+                illustrative: Bool = false) {
         self.date = date
+        self.until = until
         self.region = region
         self.kind = kind
         self.count = count

@@ -322,18 +322,25 @@ extension ScenarioReader {
 
     func readIncidents(regions: Set<String>) -> [Incident] {
         guard let field = root.child("incidents") else { return [] }
-        return items(field, keys: ["date", "region", "kind", "count", "source", "illustrative", "note"]) { r -> Incident? in
-            guard let date = r.required("date", { d -> String? in
+        return items(field, keys: ["date", "until", "region", "kind", "count", "source", "illustrative", "note"]) { r -> Incident? in
+            func day(_ d: NodeReader) -> String? {
                 guard let text = d.string() else { return nil }
                 guard IncidentDate.isValid(text) else {
                     log.error(d.node, d.path, "expected a date as YYYY-MM-DD, got '\(text)'")
                     return nil
                 }
                 return text
-            }), let region = r.required("region", { reference($0, in: regions, what: "region") }) else { return nil }
+            }
+            guard let date = r.required("date", day),
+                  let region = r.required("region", { reference($0, in: regions, what: "region") }) else { return nil }
+            let until = r.optional("until", day)
+            if let until, until < date {
+                log.error(r.child("until")?.node, "\(r.path).until", "period ends (\(until)) before it starts (\(date))")
+                return nil
+            }
             let kind = r.optional("kind") { enumValue($0, Incident.Kind.self) } ?? .attack
             let count = r.optional("count") { positive($0) } ?? 1
-            return Incident(date: date, region: region, kind: kind, count: count, source: r.optional("source") { $0.string() },
+            return Incident(date: date, until: until, region: region, kind: kind, count: count, source: r.optional("source") { $0.string() },
                             illustrative: r.optional("illustrative") { $0.bool() } ?? false)
         }.map(\.0)
     }

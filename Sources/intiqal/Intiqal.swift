@@ -8,6 +8,7 @@ struct Intiqal: AsyncParsableCommand {
         subcommands: [
             PlanCommand.self,
             VerifyPlanCommand.self,
+            RiskCommand.self,
             ExtractCommand.self,
             FitIncidentsCommand.self,
         ]

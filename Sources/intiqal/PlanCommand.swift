@@ -34,12 +34,23 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Language of the report: en or ar.")
     var lang: Language = .en
 
+    @Option(help: "Monte Carlo runs for the risk of each mode side by side (0: leave risk out).")
+    var riskRuns: Int = 2_000
+
+    func validate() throws {
+        guard riskRuns >= 0, riskRuns <= 10_000_000 else { throw ValidationError("--risk-runs must be between 0 and 10000000") }
+    }
+
     func run() async throws {
         let scenario = try CLI.loadScenario(scenario)
-        let plan = Planner(scenario: scenario).plan(mode: mode)
+        let planner = Planner(scenario: scenario)
+        var plan = planner.plan(mode: mode)
         guard plan.verification.ok else {
             CLI.fail("internal error: the plan did not pass verification:\n" +
                      plan.verification.violations.map { "  \($0)" }.joined(separator: "\n"))
+        }
+        if riskRuns > 0 {
+            plan.risk = try await PlanRisk.summary(planner: planner, mode: mode, plan: plan, runs: riskRuns)
         }
         let text: String
         switch format {

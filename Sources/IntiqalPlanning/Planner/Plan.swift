@@ -14,6 +14,8 @@ public struct Plan: Sendable, Hashable, Codable {
     public var findings: [Finding]
     public var totals: Totals
     public var verification: Verification
+    /// Risk of resurgence of this plan, the other mode and no change, where it was estimated.
+    public var risk: RiskSummary?
 
     public struct PhaseOutcome: Sendable, Hashable, Codable {
         public var id: String

@@ -41,7 +41,7 @@ struct PlanReport {
                                   riskDebtAdviserMonths: earlyAdviserMonths().reduce(0, +),
                                   handovers: handovers.count, forcedHandovers: handovers.filter(\.forced).count,
                                   remainingAtEnd: schedule.remainingAtEnd),
-                    verification: .init(ok: false, violations: ["not verified"]))
+                    verification: .init(ok: false, violations: ["not verified"]), risk: nil)
     }
 
     private func isForced(key k: Int, at i: Int) -> Bool {

@@ -52,6 +52,10 @@ struct Labels: Sendable {
         "relocate": ("moves", "نقل"),
         "close": ("site closes", "إغلاق الموقع"),
         "risk": ("Risk of resurgence", "خطر عودة التنظيم"),
+        "expected": ("Expected incidents", "الحوادث المتوقعة"),
+        "baseline": ("no change (no drawdown)", "دون تغيير (دون انسحاب)"),
+        "illustrativeRisk": ("illustrative: the incident data behind the risk model are illustrative, not a record",
+                             "توضيحي: بيانات الحوادث التي يستند إليها نموذج الخطر توضيحية وليست سجلاً فعلياً"),
     ]
 
     subscript(_ key: String) -> String {

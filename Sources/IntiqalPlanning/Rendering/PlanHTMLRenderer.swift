@@ -67,6 +67,16 @@ public struct PlanHTMLRenderer: Sendable {
             }
             h += "</table>\n"
         }
+        if let risk = plan.risk {
+            h += "<h2>\(esc(l["risk"]))</h2>\n<p><bdi>\(risk.runs) runs, seed \(risk.seed); ≥ \(risk.incidentsPerMonth)/month × \(risk.consecutiveMonths)</bdi></p>\n<table><tr><th>\(esc(l["plan"]))</th><th>P</th><th>95%</th><th>\(esc(l["expected"]))</th></tr>\n"
+            for row in risk.rows {
+                let name = row.plan == "baseline" ? l["baseline"] : l["mode.\(row.plan)"]
+                let ci = row.ci95.count == 2 ? "\(PlanTableRenderer.percent(row.ci95[0]))–\(PlanTableRenderer.percent(row.ci95[1]))" : "–"
+                h += "<tr><td>\(esc(name))</td><td class=\"num\">\(PlanTableRenderer.percent(row.pResurgence))</td><td class=\"num\"><bdi>\(ci)</bdi></td><td class=\"num\">\(Int(row.expectedIncidents.rounded()))</td></tr>\n"
+            }
+            h += "</table>\n"
+            if risk.illustrative { h += "<p>\(esc(l["illustrativeRisk"]))</p>\n" }
+        }
         h += "<h2>\(esc(l["moves"]))</h2>\n<table><tr><th>\(esc(l["month"]))</th><th>\(esc(l["site"]))</th><th>\(esc(l["team"]))</th><th>\(esc(l["personnel"]))</th><th>\(esc(l["reason"]))</th></tr>\n"
         for m in plan.moves {
             let what = m.kind == .relocate ? "\(m.team ?? "") → \(names.site(m.to ?? ""))" : (m.team ?? l["close"])

@@ -65,6 +65,18 @@ public struct PlanTableRenderer: Sendable {
             }
             out += debt.render()
         }
+        if let risk = plan.risk {
+            out += "\n\(l["risk"]) (\(risk.runs) runs, seed \(risk.seed); ≥ \(risk.incidentsPerMonth)/month for \(risk.consecutiveMonths) months in any region)\n"
+            var table = TextTable([l["plan"], "P", "95%", l["expected"]], numeric: [1, 3])
+            for row in risk.rows {
+                let name = row.plan == "baseline" ? l["baseline"] : l["mode.\(row.plan)"]
+                table.add([name, Self.percent(row.pResurgence),
+                           row.ci95.count == 2 ? "\(Self.percent(row.ci95[0]))–\(Self.percent(row.ci95[1]))" : "–",
+                           String(Int(row.expectedIncidents.rounded()))])
+            }
+            out += table.render()
+            if risk.illustrative { out += "  • \(l["illustrativeRisk"])\n" }
+        }
         if !plan.findings.isEmpty {
             out += "\n\(l["findings"])\n"
             for f in plan.findings where f.phase == nil { out += "  • \(f.message)\n" }
@@ -74,6 +86,11 @@ public struct PlanTableRenderer: Sendable {
         if plan.totals.riskDebtMonths > 0 { out += "; \(l["riskDebt"].split(separator: " ").prefix(2).joined(separator: " ")): \(plan.totals.riskDebtMonths)" }
         out += "\n"
         return out
+    }
+
+    static func percent(_ p: Double) -> String {
+        let tenths = Int((p * 1000).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
     }
 
     func quarterEnds(_ plan: Plan) -> [Int] {

@@ -1,0 +1,34 @@
+/// The risk of resurgence of both modes and of no change, as the plan report shows it.
+/// Filled in by the caller from the risk engine (IntiqalRisk), which the planner does not know.
+public struct RiskSummary: Sendable, Hashable, Codable {
+    public struct Row: Sendable, Hashable, Codable {
+        /// `conditions`, `deadlines` or `baseline`.
+        public var plan: String
+        public var pResurgence: Double
+        public var ci95: [Double]
+        public var expectedIncidents: Double
+
+        public init(plan: String, pResurgence: Double, ci95: [Double], expectedIncidents: Double) {
+            self.plan = plan
+            self.pResurgence = pResurgence
+            self.ci95 = ci95
+            self.expectedIncidents = expectedIncidents
+        }
+    }
+
+    public var runs: Int
+    public var seed: UInt64
+    public var incidentsPerMonth: Int
+    public var consecutiveMonths: Int
+    public var rows: [Row]
+    public var illustrative: Bool
+
+    public init(runs: Int, seed: UInt64, incidentsPerMonth: Int, consecutiveMonths: Int, rows: [Row], illustrative: Bool) {
+        self.runs = runs
+        self.seed = seed
+        self.incidentsPerMonth = incidentsPerMonth
+        self.consecutiveMonths = consecutiveMonths
+        self.rows = rows
+        self.illustrative = illustrative
+    }
+}
