@@ -411,3 +411,36 @@ import Testing
         """
     }
 }
+
+extension ScenarioLoaderTests {
+    @Test func duplicateTeamIsLocatedEvenWhenAnEarlierTeamOfItsSiteIsBad() {
+        var text = Self.edited("{id: vic-baghdad-intel, region: baghdad, capability: intelligence-analysis, headcount: 150,",
+                               "{id: vic-baghdad-intel, region: baghdad, capability: intelligence-analysis, headcount: -1,")
+        text = Self.edited("{id: vic-baghdad-ammo,", "{id: aaa-anbar-isr,", in: text)
+        let diagnostics = Self.failure(text)
+        Self.expectError(diagnostics, path: "sites[1].teams[0].headcount", line: Self.line(of: "vic-baghdad-intel", in: text),
+                         message: "must be positive (got -1)")
+        Self.expectError(diagnostics, path: "sites[1].teams[2].id", line: Self.line(of: "{id: aaa-anbar-isr, region: baghdad", in: text),
+                         message: "duplicate team id 'aaa-anbar-isr' (first at sites[0].teams[1])")
+    }
+
+    @Test func duplicateKeyInAMappingIsReported() {
+        let text = Self.edited("horizonMonths: 36 ", "horizonMonths: 36\nhorizonMonths: 40\n#")
+        let diagnostics = Self.failure(text)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.contains("horizonMonths") == true, "\(diagnostics)")
+        #expect(diagnostics.first?.line != nil)
+    }
+}
+
+extension ScenarioLoaderTests {
+    @Test func eachProblemIsReportedOnce() {
+        let text = Self.edited("    teams:\n      - {id: har-syria-air,", "    teams: 5\n    oldTeams:\n      - {id: har-syria-air,")
+        let diagnostics = Self.failure(text)
+        let list = diagnostics.filter { $0.path == "sites[2].teams" }
+        #expect(list.count == 1, "\(list)")
+        #expect(list.first?.message == "expected a list")
+        #expect(list.first?.line == Self.line(of: "teams: 5", in: text))
+        #expect(Set(diagnostics).count == diagnostics.count, "duplicate diagnostics: \(diagnostics)")
+    }
+}
