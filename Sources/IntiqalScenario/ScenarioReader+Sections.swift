@@ -134,18 +134,27 @@ extension ScenarioReader {
         var siteOwner: [String: String] = [:]
         var regionOwner: [String: String] = [:]
         for (phase, r) in phases {
+            // Entries that failed to read are not in the phase's lists, so each entry is located
+            // by its own node, not by its position in them.
+            func entry(_ field: String, _ value: String, _ i: Int) -> (node: Node?, path: String) {
+                let item = r.child(field)?.items().first { $0.scalarText == value }
+                return (item?.node, item?.path ?? "\(r.path).\(field)[\(i)]")
+            }
             for (i, a) in phase.after.enumerated() where !ids.contains(a) {
-                log.error(r.child("after")?.items()[safe: i]?.node, "\(r.path).after[\(i)]", "unknown phase '\(a)'")
+                let at = entry("after", a, i)
+                log.error(at.node, at.path, "unknown phase '\(a)'")
             }
             for (i, s) in phase.sites.enumerated() {
                 if let owner = siteOwner[s], owner != phase.id {
-                    log.error(r.child("sites")?.items()[safe: i]?.node, "\(r.path).sites[\(i)]", "site \(s) is already in phase \(owner)")
+                    let at = entry("sites", s, i)
+                    log.error(at.node, at.path, "site \(s) is already in phase \(owner)")
                 }
                 siteOwner[s] = siteOwner[s] ?? phase.id
             }
             for (i, g) in phase.regions.enumerated() {
                 if let owner = regionOwner[g], owner != phase.id {
-                    log.error(r.child("regions")?.items()[safe: i]?.node, "\(r.path).regions[\(i)]", "region \(g) is already in phase \(owner)")
+                    let at = entry("regions", g, i)
+                    log.error(at.node, at.path, "region \(g) is already in phase \(owner)")
                 }
                 regionOwner[g] = regionOwner[g] ?? phase.id
             }

@@ -444,3 +444,20 @@ extension ScenarioLoaderTests {
         #expect(Set(diagnostics).count == diagnostics.count, "duplicate diagnostics: \(diagnostics)")
     }
 }
+
+extension ScenarioLoaderTests {
+    @Test func siteInTwoPhasesIsLocatedAfterAnUnknownSite() {
+        let text = Self.edited("    sites: [harir]\n", "    sites: [nowhere, harir, victory]\n")
+        let diagnostics = Self.failure(text)
+        let line = Self.line(of: "sites: [nowhere", in: text)
+        Self.expectError(diagnostics, path: "phases[1].sites[0]", line: line, message: "unknown site 'nowhere'")
+        Self.expectError(diagnostics, path: "phases[1].sites[2]", line: line, message: "site victory is already in phase federal-iraq")
+    }
+
+    @Test func regionInTwoPhasesIsLocatedAfterAnUnknownRegion() {
+        let text = Self.edited("    regions: [erbil, syria-border]\n", "    regions: [atlantis, erbil, syria-border, anbar]\n")
+        let diagnostics = Self.failure(text)
+        Self.expectError(diagnostics, path: "phases[1].regions[3]", line: Self.line(of: "regions: [atlantis", in: text),
+                         message: "region anbar is already in phase federal-iraq")
+    }
+}
