@@ -58,6 +58,11 @@ extension ScenarioReader {
             let region = r.required("region") { reference($0, in: regions, what: "region") }
             let supports = r.required("supports") { s in s.items().compactMap { reference($0, in: regions, what: "region") } }
             let garrison = r.required("minimumGarrison") { positive($0, allowZero: true) }
+            // The listed regions as written, read without reporting again what `supports` reported.
+            let listed: [String]? = r.child("supports").flatMap { s in
+                guard case .sequence(let sequence) = s.node else { return nil }
+                return sequence.compactMap { $0.scalar?.string }
+            }
             let teams = r.required("teams") { t -> [AdviserTeam] in
                 items(t, keys: ["id", "region", "capability", "headcount", "nation", "note"]) { x -> AdviserTeam? in
                     let id = x.required("id") { $0.identifier() }
@@ -65,8 +70,7 @@ extension ScenarioReader {
                     let capability = x.required("capability") { reference($0, in: capabilities, what: "capability area") }
                     let headcount = x.required("headcount") { positive($0) }
                     let nation = x.required("nation") { reference($0, in: parties, what: "party") }
-                    if let region, let supports = r.optional("supports", { s in s.items().compactMap { $0.scalarText } }),
-                       !supports.contains(region) {
+                    if let region, let listed, !listed.contains(region) {
                         log.error(x.child("region")?.node, "\(x.path).region",
                                   "team supports \(region), which its site does not list in 'supports'")
                     }

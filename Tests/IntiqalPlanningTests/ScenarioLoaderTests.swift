@@ -461,3 +461,23 @@ extension ScenarioLoaderTests {
                          message: "region anbar is already in phase federal-iraq")
     }
 }
+
+extension ScenarioLoaderTests {
+    @Test func supportsThatIsNotAListIsReportedOnce() {
+        let text = Self.edited("    supports: [anbar, syria-border]\n", "    supports: anbar\n")
+        let diagnostics = Self.failure(text)
+        let supports = diagnostics.filter { $0.path == "sites[0].supports" }
+        #expect(supports.count == 1, "\(supports)")
+        #expect(supports.first?.message == "expected a list")
+        #expect(supports.first?.line == Self.line(of: "supports: anbar", in: text))
+        #expect(Set(diagnostics).count == diagnostics.count, "duplicate diagnostics: \(diagnostics)")
+    }
+}
+
+extension ScenarioLoaderTests {
+    @Test func teamForARegionItsSiteDoesNotSupportIsRejected() {
+        let text = Self.edited("{id: har-ninewa-ground, region: ninewa,", "{id: har-ninewa-ground, region: baghdad,")
+        Self.expectError(Self.failure(text), path: "sites[2].teams[2].region", line: Self.line(of: "har-ninewa-ground", in: text),
+                         message: "team supports baghdad, which its site does not list in 'supports'")
+    }
+}
