@@ -253,3 +253,36 @@ import Testing
                 "\(result.violations)")
     }
 }
+
+extension VerifierTests {
+    @Test func overstatedHandoverCountIsCaught() {
+        Self.tamper { _, plan in
+            plan.totals.handovers += 1
+            return "handovers reported \(plan.totals.handovers), replay gives \(plan.totals.handovers - 1)"
+        }
+    }
+
+    @Test func understatedPersonnelLeftAtTheEndIsCaught() {
+        Self.tamper { _, plan in
+            guard plan.totals.remainingAtEnd > 0 else { return nil }
+            plan.totals.remainingAtEnd -= 1
+            return "personnel at the end reported \(plan.totals.remainingAtEnd), replay gives \(plan.totals.remainingAtEnd + 1)"
+        }
+    }
+
+    @Test func phaseClaimingItsDeadlineIsCaught() {
+        Self.tamper { _, plan in
+            guard let p = plan.phases.firstIndex(where: { $0.meetsDeadline == false }) else { return nil }
+            plan.phases[p].meetsDeadline = true
+            return "phase \(plan.phases[p].id): reported as meeting its deadline"
+        }
+    }
+
+    @Test func phaseWithAWrongSlackIsCaught() {
+        Self.tamper { _, plan in
+            guard let p = plan.phases.firstIndex(where: { $0.slackMonths != nil }) else { return nil }
+            plan.phases[p].slackMonths! += 2
+            return "phase \(plan.phases[p].id): reported slack \(plan.phases[p].slackMonths!) months"
+        }
+    }
+}
