@@ -58,6 +58,11 @@ extension ScenarioReader {
             let region = r.required("region") { reference($0, in: regions, what: "region") }
             let supports = r.required("supports") { s in s.items().compactMap { reference($0, in: regions, what: "region") } }
             let garrison = r.required("minimumGarrison") { positive($0, allowZero: true) }
+            // The listed regions as written, read without reporting again what `supports` reported.
+            let listed: [String]? = r.child("supports").flatMap { s in
+                guard case .sequence(let sequence) = s.node else { return nil }
+                return sequence.compactMap { $0.scalar?.string }
+            }
             let teams = r.required("teams") { t -> [AdviserTeam] in
                 items(t, keys: ["id", "region", "capability", "headcount", "nation", "note"]) { x -> AdviserTeam? in
                     let id = x.required("id") { $0.identifier() }
@@ -65,8 +70,7 @@ extension ScenarioReader {
                     let capability = x.required("capability") { reference($0, in: capabilities, what: "capability area") }
                     let headcount = x.required("headcount") { positive($0) }
                     let nation = x.required("nation") { reference($0, in: parties, what: "party") }
-                    if let region, let supports = r.optional("supports", { s in s.items().compactMap { $0.scalarText } }),
-                       !supports.contains(region) {
+                    if let region, let listed, !listed.contains(region) {
                         log.error(x.child("region")?.node, "\(x.path).region",
                                   "team supports \(region), which its site does not list in 'supports'")
                     }
@@ -134,18 +138,27 @@ extension ScenarioReader {
         var siteOwner: [String: String] = [:]
         var regionOwner: [String: String] = [:]
         for (phase, r) in phases {
+            // Entries that failed to read are not in the phase's lists, so each entry is located
+            // by its own node, not by its position in them.
+            func entry(_ field: String, _ value: String, _ i: Int) -> (node: Node?, path: String) {
+                let item = r.child(field)?.items().first { $0.scalarText == value }
+                return (item?.node, item?.path ?? "\(r.path).\(field)[\(i)]")
+            }
             for (i, a) in phase.after.enumerated() where !ids.contains(a) {
-                log.error(r.child("after")?.items()[safe: i]?.node, "\(r.path).after[\(i)]", "unknown phase '\(a)'")
+                let at = entry("after", a, i)
+                log.error(at.node, at.path, "unknown phase '\(a)'")
             }
             for (i, s) in phase.sites.enumerated() {
                 if let owner = siteOwner[s], owner != phase.id {
-                    log.error(r.child("sites")?.items()[safe: i]?.node, "\(r.path).sites[\(i)]", "site \(s) is already in phase \(owner)")
+                    let at = entry("sites", s, i)
+                    log.error(at.node, at.path, "site \(s) is already in phase \(owner)")
                 }
                 siteOwner[s] = siteOwner[s] ?? phase.id
             }
             for (i, g) in phase.regions.enumerated() {
                 if let owner = regionOwner[g], owner != phase.id {
-                    log.error(r.child("regions")?.items()[safe: i]?.node, "\(r.path).regions[\(i)]", "region \(g) is already in phase \(owner)")
+                    let at = entry("regions", g, i)
+                    log.error(at.node, at.path, "region \(g) is already in phase \(owner)")
                 }
                 regionOwner[g] = regionOwner[g] ?? phase.id
             }

@@ -47,8 +47,12 @@ struct ScenarioReader {
         let policy = readPolicy(parties: partyIDs)
         let sites = readSites(regions: regionIDs, capabilities: capabilityIDs, parties: partyIDs)
         let siteIDs = unique(sites.map { ($0.0.id, $0.1) }, what: "site")
-        unique(sites.flatMap { site, r in
-            zip(site.teams, r.child("teams")?.items() ?? []).map { ($0.id, $1) }
+        // Each team's id with its own node: pairing parsed teams with nodes by position would
+        // misplace the report when an earlier team of the site failed to parse.
+        // (readSites has already reported a `teams` that is not a list.)
+        unique(sites.flatMap { _, r -> [(String, NodeReader)] in
+            guard let teams = r.child("teams"), case .sequence = teams.node else { return [] }
+            return teams.items().compactMap { t in t.child("id")?.scalarText.map { ($0, t) } }
         }, what: "team")
         let capacity = readCapacity(sites: sites.map(\.0))
         let growth = readGrowth(capabilities: capabilityIDs)

@@ -55,6 +55,13 @@ public struct PlanVerifier: Sendable {
         let replayedHandovers = Set(handover.map { "\($0.key.capability)/\($0.key.region)@\(start.adding(months: $0.value))" })
         for missing in replayedHandovers.subtracting(reported).sorted() { v.append("handover \(missing) happens but is not reported") }
         for extra in reported.subtracting(replayedHandovers).sorted() { v.append("handover \(extra) is reported but does not happen") }
+        if plan.totals.handovers != handover.count {
+            v.append("handovers reported \(plan.totals.handovers), replay gives \(handover.count)")
+        }
+        let remainingAtEnd = scenario.sites.reduce(0) { $0 + (headcounts[$1.id]?.last ?? 0) }
+        if plan.totals.remainingAtEnd != remainingAtEnd {
+            v.append("personnel at the end reported \(plan.totals.remainingAtEnd), replay gives \(remainingAtEnd)")
+        }
         if plan.totals.personnelMonths != personnelMonths {
             v.append("personnel-months reported \(plan.totals.personnelMonths), replay gives \(personnelMonths)")
         }
@@ -63,6 +70,19 @@ public struct PlanVerifier: Sendable {
             let reportedPhase = plan.phases.first { $0.id == phase.id }
             if reportedPhase?.completes != done.map({ start.adding(months: $0) }) {
                 v.append("phase \(phase.id): reported completion \(reportedPhase?.completes?.description ?? "none") differs from the moves")
+            }
+            if let reportedPhase {
+                let deadline = phase.deadline.map { $0.months(since: start) }
+                let slack = deadline.flatMap { d in done.map { d - $0 } }
+                let meets = deadline.map { d in done.map { $0 <= d } ?? false }
+                if reportedPhase.slackMonths != slack {
+                    v.append("phase \(phase.id): reported slack \(reportedPhase.slackMonths.map(String.init) ?? "none") months, replay gives \(slack.map(String.init) ?? "none")")
+                }
+                if reportedPhase.meetsDeadline != meets {
+                    let said = reportedPhase.meetsDeadline.map { $0 ? "meeting" : "missing" } ?? "without"
+                    let actual = meets.map { $0 ? "meets it" : "misses it" } ?? "it has none"
+                    v.append("phase \(phase.id): reported as \(said) its deadline, replay \(actual)")
+                }
             }
             if plan.mode == .deadlines, let deadline = phase.deadline {
                 let met = done.map { $0 <= deadline.months(since: start) } ?? false
