@@ -82,30 +82,39 @@ public struct Planner: Sendable {
             for deadline in aims.sorted() where deadline < T {
                 if completes(schedule, p, by: deadline) { break }
                 let saved = (release, quota)
-                for t in members {
-                    release[t] = min(release[t] ?? deadline, deadline)
-                }
-                schedule = run()
-                var k = 1
-                while !completes(schedule, p, by: deadline), k <= deadline {
-                    let m = deadline - k
-                    let left = remainingAfter(schedule, month: m)
-                    var moved = false
-                    for t in members where left[t] > 0 {
-                        quota[t][m] += left[t]
-                        moved = true
+                for t in members { release[t] = min(release[t] ?? deadline, deadline) }
+                // The shortest window before the deadline in which the group may leave early
+                // (found by bisection: a wider window never makes completion later in practice).
+                func open(window k: Int) -> Scheduler.Schedule {
+                    quota = saved.1
+                    for t in members where k > 0 {
+                        for m in max(0, deadline - k)..<deadline { quota[t][m] = Int.max / 4 }
                     }
-                    if !moved {
-                        // No adviser is left then: a garrison could not close, so those leaving
-                        // between then and the deadline may leave earlier.
-                        for step in schedule.steps where step.kind == .depart && step.month > m && step.month <= deadline {
-                            quota[step.team!][m] += step.personnel
+                    return run()
+                }
+                var trial = open(window: 0)
+                if !completes(trial, p, by: deadline) {
+                    trial = open(window: deadline)
+                    if completes(trial, p, by: deadline) {
+                        var lo = 0, hi = deadline   // lo fails, hi works
+                        while hi - lo > 1 {
+                            let mid = (lo + hi) / 2
+                            if completes(open(window: mid), p, by: deadline) { hi = mid } else { lo = mid }
                         }
+                        trial = open(window: hi)
+                    }
+                }
+                if completes(trial, p, by: deadline) {
+                    // Freeze what actually left early as the quotas the local search refines.
+                    quota = saved.1
+                    for step in trial.steps where step.kind == .depart && !c.held[c.teams[step.team!].key][step.month] {
+                        if release[step.team!].map({ step.month < $0 }) ?? true { quota[step.team!][step.month] += step.personnel }
                     }
                     schedule = run()
-                    k += 1
+                    if completes(schedule, p, by: deadline) { break }
+                    schedule = trial
+                    break
                 }
-                if completes(schedule, p, by: deadline) { break }
                 (release, quota) = saved
                 schedule = run()
             }
@@ -114,7 +123,9 @@ public struct Planner: Sendable {
         // Local search: move early departures later while deadlines stay met and cost falls.
         let target = met(schedule)
         var best = cost(schedule)
-        var budget = 40 * c.teams.count + 200
+        // Each trial replays the whole horizon; spend at most about 40 full replays of a large
+        // scenario, and enough on a small one to converge.
+        var budget = max(40, min(40 * c.teams.count + 200, 2_000_000 / max(1, c.teams.count * T)))
         var improved = true
         while improved, budget > 0 {
             improved = false
