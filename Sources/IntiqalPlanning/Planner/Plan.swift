@@ -32,6 +32,7 @@ public struct Plan: Sendable, Hashable, Codable {
         public var actual: YearMonth?
         /// What holds the phase back, when it misses its deadline or the horizon.
         public var explanation: String?
+        public var explanationAr: String?
     }
 
     /// Capability k in region r passes from coalition support to Iraqi lead.
@@ -76,8 +77,11 @@ public struct Plan: Sendable, Hashable, Codable {
         public var to: String?
         public var personnel: Int
         public var reason: String
+        public var reasonAr: String?
 
-        public init(month: YearMonth, kind: Kind, site: String, team: String?, to: String?, personnel: Int, reason: String) {
+        public init(month: YearMonth, kind: Kind, site: String, team: String?, to: String?, personnel: Int, reason: String,
+                    reasonAr: String? = nil) {
+            self.reasonAr = reasonAr
             self.month = month
             self.kind = kind
             self.site = site
@@ -107,6 +111,14 @@ public struct Plan: Sendable, Hashable, Codable {
         public var severity: Severity
         public var phase: String?
         public var message: String
+        public var messageAr: String?
+
+        init(severity: Severity, phase: String?, _ text: LocalizedText) {
+            self.severity = severity
+            self.phase = phase
+            message = text.en
+            messageAr = text.ar
+        }
     }
 
     public struct Totals: Sendable, Hashable, Codable {

@@ -16,17 +16,20 @@ struct PlanReport {
         let debt = buildRiskDebt()
         let phases = buildPhases(findings: &findings)
         for (s, i) in schedule.heldForCover.sorted(by: { $0.key < $1.key }) where schedule.closedAt[s] != nil {
-            findings.append(.init(severity: .info, phase: nil, message:
-                "site \(c.sites[s].site.id) stays open from \(month(i)) to \(month(schedule.closedAt[s]!)) so that it can re-intervene after the last handover in the regions it supports"))
+            findings.append(.init(severity: .info, phase: nil, LocalizedText(
+                en: "site \(c.sites[s].site.id) stays open from \(month(i)) to \(month(schedule.closedAt[s]!)) so that it can re-intervene after the last handover in the regions it supports",
+                ar: "يبقى الموقع «\(siteAr(s))» مفتوحاً من \(month(i)) إلى \(month(schedule.closedAt[s]!)) ليتمكن من التدخل مجدداً بعد آخر تسليم في المناطق التي يدعمها")))
         }
         for (r, i) in schedule.coverWaived.sorted(by: { $0.key < $1.key }) {
-            findings.append(.init(severity: .warning, phase: nil, message:
-                "no open site can re-intervene in \(c.regionIDs[r]) from \(month(i)): cover given up to meet a deadline (policy asks \(c.scenario.policy.reinterventionMonths) months after the last handover)"))
+            findings.append(.init(severity: .warning, phase: nil, LocalizedText(
+                en: "no open site can re-intervene in \(c.regionIDs[r]) from \(month(i)): cover given up to meet a deadline (policy asks \(c.scenario.policy.reinterventionMonths) months after the last handover)",
+                ar: "لا يوجد موقع مفتوح يمكنه التدخل مجدداً في «\(regionAr(c.regionIDs[r]))» ابتداءً من \(month(i)): تم التخلي عن التغطية للوفاء بموعد متفق عليه (تطلب السياسة \(c.scenario.policy.reinterventionMonths) أشهر بعد آخر تسليم)")))
         }
         let illustrative = c.scenario.assessments.filter(\.illustrative).count
         if illustrative > 0 {
-            findings.append(.init(severity: .info, phase: nil, message:
-                "\(illustrative) of \(c.scenario.assessments.count) ratings are illustrative, not drawn from a source"))
+            findings.append(.init(severity: .info, phase: nil, LocalizedText(
+                en: "\(illustrative) of \(c.scenario.assessments.count) ratings are illustrative, not drawn from a source",
+                ar: "\(illustrative) من أصل \(c.scenario.assessments.count) تقييماً توضيحية وليست مستمدة من مصدر")))
         }
         let sites = c.sites.indices.map { s in
             Plan.SiteOutcome(id: c.sites[s].site.id, name: c.sites[s].site.name.en, nameAr: c.sites[s].site.name.ar,
@@ -108,31 +111,42 @@ struct PlanReport {
                 let info = c.teams[t]
                 let timeline = c.timelines[info.key]
                 let check = timeline.checks[step.month]
-                let reason: String
+                let reason: String, reasonAr: String
+                let gateAr = "\(capabilityAr(c.keys[info.key].capability)) / \(regionAr(c.keys[info.key].region))"
                 if c.held[info.key][step.month] {
-                    reason = "gate \(c.keys[info.key]) held \(check.heldMonths) months (capability \(fmt(check.capability)) ≥ requirement \(fmt(check.requirement)), threat \(fmt(check.threat)) \(check.trend?.rawValue ?? "")) since \(month(step.month - check.heldMonths + 1))"
+                    let since = month(step.month - check.heldMonths + 1)
+                    reason = "gate \(c.keys[info.key]) held \(check.heldMonths) months (capability \(fmt(check.capability)) ≥ requirement \(fmt(check.requirement)), threat \(fmt(check.threat)) \(check.trend?.rawValue ?? "")) since \(since)"
+                    reasonAr = "تحققت شروط بوابة «\(gateAr)» منذ \(since) لمدة \(check.heldMonths) أشهر (القدرة \(fmt(check.capability)) ≥ المتطلب \(fmt(check.requirement))، التهديد \(fmt(check.threat)))"
                 } else {
                     let due = info.due.map { month($0).description } ?? "the deadline"
                     let next = c.nextHeld[info.key][step.month]
                     let holds = next < c.months ? "projected to hold from \(month(next))" : "not projected to hold within the horizon"
+                    let holdsAr = next < c.months ? "يُتوقع أن تتحقق شروطها ابتداءً من \(month(next))" : "لا يُتوقع أن تتحقق شروطها ضمن الأفق"
                     reason = "forced by the deadline \(due): gate \(c.keys[info.key]) \(holds)"
+                    reasonAr = "مغادرة قسرية للوفاء بموعد \(due): بوابة «\(gateAr)» \(holdsAr)"
                 }
                 return Plan.Move(month: month(step.month), kind: .depart, site: site, team: info.team.id, to: nil,
-                                 personnel: step.personnel, reason: reason)
+                                 personnel: step.personnel, reason: reason, reasonAr: reasonAr)
             case .relocate:
                 let info = c.teams[step.team!]
                 let target = c.sites[step.to!].site.id
                 return Plan.Move(month: month(step.month), kind: .relocate, site: site, team: info.team.id, to: target,
                                  personnel: step.personnel,
-                                 reason: "site \(site) closes in an earlier phase; gate \(c.keys[info.key]) not yet held, so the team supports \(info.team.region) from \(target)")
+                                 reason: "site \(site) closes in an earlier phase; gate \(c.keys[info.key]) not yet held, so the team supports \(info.team.region) from \(target)",
+                                 reasonAr: "يُغلق الموقع «\(siteAr(step.site))» في مرحلة سابقة ولم تتحقق بعد شروط بوابة «\(capabilityAr(info.team.capability)) / \(regionAr(info.team.region))»، فينتقل الفريق لدعم المنطقة من «\(siteAr(step.to!))»")
             case .close:
                 return Plan.Move(month: month(step.month), kind: .close, site: site, team: nil, to: nil,
-                                 personnel: step.personnel, reason: "no advisers left; garrison of \(step.personnel) leaves")
+                                 personnel: step.personnel, reason: "no advisers left; garrison of \(step.personnel) leaves",
+                                 reasonAr: "لم يبقَ مستشارون؛ تغادر الحامية (\(step.personnel) فرداً) ويُغلق الموقع")
             }
         }
     }
 
     private func fmt(_ value: Double?) -> String { value.map(GateEvaluator.format) ?? "–" }
+    private func siteAr(_ s: Int) -> String { c.sites[s].site.name.text(.ar) }
+    private func regionAr(_ id: String) -> String { c.scenario.region(id)?.name.text(.ar) ?? id }
+    private func capabilityAr(_ id: String) -> String { c.scenario.capability(id)?.name.text(.ar) ?? id }
+    private func phaseAr(_ p: Int) -> String { c.phases[p].phase.name.text(.ar) }
 
     func buildPhases(findings: inout [Plan.Finding]) -> [Plan.PhaseOutcome] {
         c.phases.indices.map { p in
@@ -147,19 +161,23 @@ struct PlanReport {
             }
             if outcome.meetsDeadline == false || completes == nil {
                 let explanation = explain(phase: p)
-                outcome.explanation = explanation
-                findings.append(.init(severity: .warning, phase: phase.id, message: explanation))
+                outcome.explanation = explanation.en
+                outcome.explanationAr = explanation.ar
+                findings.append(.init(severity: .warning, phase: phase.id, explanation))
             }
             return outcome
         }
     }
 
     /// Why phase `p` misses its deadline (or the horizon), naming the binding condition.
-    func explain(phase p: Int) -> String {
+    func explain(phase p: Int) -> LocalizedText {
         let info = c.phases[p]
         let by = info.deadline.map { month($0) } ?? c.scenario.end
         let modeName = mode == .conditions ? "conditions-first" : "deadline-first"
+        let modeAr = mode == .conditions ? "الشروط أولاً" : "المواعيد أولاً"
         let head = "phase \(info.phase.id) cannot complete by \(by) in \(modeName)"
+        let headAr = "لا يمكن إنجاز «\(phaseAr(p))» بحلول \(by) وفق نهج \(modeAr)"
+        func text(_ en: String, _ ar: String) -> LocalizedText { LocalizedText(en: "\(head): \(en)", ar: "\(headAr): \(ar)") }
         let limit = info.deadline ?? (c.months - 1)
         // Gates that hold too late.
         if mode == .conditions {
@@ -170,30 +188,37 @@ struct PlanReport {
             }
             if let worst = late.max(by: { ($0.0, c.keys[$1.1]) < ($1.0, c.keys[$0.1]) }) {
                 let key = c.keys[worst.1]
+                let gateAr = "\(capabilityAr(key.capability)) / \(regionAr(key.region))"
                 if worst.0 == Int.max {
                     let last = c.timelines[worst.1].checks.last
                     let why = last.map { $0.unmet.isEmpty ? "held \($0.heldMonths) of \($0.requiredMonths) months" : $0.unmet.joined(separator: "; ") } ?? ""
-                    return "\(head): gate \(key) not projected to hold by \(c.scenario.end) (\(why))"
+                    return text("gate \(key) not projected to hold by \(c.scenario.end) (\(why))",
+                                "لا يُتوقع أن تتحقق شروط بوابة «\(gateAr)» قبل \(c.scenario.end) (\(why))")
                 }
-                return "\(head): gate \(key) projected to hold from \(month(worst.0))"
+                return text("gate \(key) projected to hold from \(month(worst.0))",
+                            "يُتوقع أن تتحقق شروط بوابة «\(gateAr)» ابتداءً من \(month(worst.0))")
             }
         }
         for q in info.predecessors {
             if let done = schedule.phaseCompletion[q], done <= limit { continue }
             let when = schedule.phaseCompletion[q].map { "completes \(month($0))" } ?? "does not complete within the horizon"
-            return "\(head): it follows phase \(c.phases[q].phase.id), which \(when)"
+            let whenAr = schedule.phaseCompletion[q].map { "تُنجز في \(month($0))" } ?? "لا تُنجز ضمن الأفق"
+            return text("it follows phase \(c.phases[q].phase.id), which \(when)", "فهي تلي «\(phaseAr(q))» التي \(whenAr)")
         }
         for s in info.sites {
             if let held = schedule.heldForCover[s], held <= limit {
-                return "\(head): site \(c.sites[s].site.id) must stay open to re-intervene after the last handover in the regions it supports"
+                return text("site \(c.sites[s].site.id) must stay open to re-intervene after the last handover in the regions it supports",
+                            "يجب أن يبقى الموقع «\(siteAr(s))» مفتوحاً للتدخل مجدداً بعد آخر تسليم في المناطق التي يدعمها")
             }
         }
         var left = 0
         for s in info.sites { left += schedule.headcount[s][min(limit, c.months - 1)] }
         if left > 0 {
-            return "\(head): retrograde capacity: \(left) personnel still at its sites in \(by)"
+            return text("retrograde capacity: \(left) personnel still at its sites in \(by)",
+                        "قدرة الإخلاء: لا يزال \(left) فرداً في مواقعها في \(by)")
         }
-        return "\(head): advisers supporting its regions are still in place in \(by)"
+        return text("advisers supporting its regions are still in place in \(by)",
+                    "لا يزال مستشارون يدعمون مناطقها في \(by)")
     }
 
     private func holdsBack(team t: Int, phase p: Int) -> Bool {

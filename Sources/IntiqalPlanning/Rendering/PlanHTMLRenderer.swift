@@ -53,7 +53,9 @@ public struct PlanHTMLRenderer: Sendable {
             h += "<tr><td>\(esc(rtl ? (p.nameAr ?? p.name) : p.name))</td><td><bdi>\(p.deadline?.description ?? "–")</bdi></td><td><bdi>\(p.completes?.description ?? "–")</bdi></td><td class=\"num\">\(p.slackMonths.map(String.init) ?? "–")</td><td><bdi>\(p.actual?.description ?? "–")</bdi></td><td class=\"\(cls)\">\(esc(status))</td></tr>\n"
         }
         h += "</table>\n"
-        for p in plan.phases { if let e = p.explanation { h += "<p class=\"late\">\(esc(e))</p>\n" } }
+        for p in plan.phases {
+            if let e = rtl ? (p.explanationAr ?? p.explanation) : p.explanation { h += "<p class=\"late\">\(esc(e))</p>\n" }
+        }
 
         h += "<h2>\(esc(l["handovers"]))</h2>\n<table><tr><th>\(esc(l["month"]))</th><th>\(esc(l["gate"]))</th><th>\(esc(l["capability"]))</th><th>\(esc(l["requirement"]))</th><th>\(esc(l["threat"]))</th><th>\(esc(l["held"]))</th><th>\(esc(l["status"]))</th></tr>\n"
         for x in plan.handovers {
@@ -80,11 +82,11 @@ public struct PlanHTMLRenderer: Sendable {
         h += "<h2>\(esc(l["moves"]))</h2>\n<table><tr><th>\(esc(l["month"]))</th><th>\(esc(l["site"]))</th><th>\(esc(l["team"]))</th><th>\(esc(l["personnel"]))</th><th>\(esc(l["reason"]))</th></tr>\n"
         for m in plan.moves {
             let what = m.kind == .relocate ? "\(m.team ?? "") → \(names.site(m.to ?? ""))" : (m.team ?? l["close"])
-            h += "<tr><td><bdi>\(m.month)</bdi></td><td>\(esc(names.site(m.site)))</td><td><bdi>\(esc(what))</bdi></td><td class=\"num\">\(m.personnel)</td><td><bdi>\(esc(m.reason))</bdi></td></tr>\n"
+            h += "<tr><td><bdi>\(m.month)</bdi></td><td>\(esc(names.site(m.site)))</td><td><bdi>\(esc(what))</bdi></td><td class=\"num\">\(m.personnel)</td><td><bdi>\(esc(rtl ? (m.reasonAr ?? m.reason) : m.reason))</bdi></td></tr>\n"
         }
         h += "</table>\n"
         if !plan.findings.isEmpty {
-            h += "<h2>\(esc(l["findings"]))</h2>\n<ul>" + plan.findings.map { "<li><bdi>\(esc($0.message))</bdi></li>" }.joined() + "</ul>\n"
+            h += "<h2>\(esc(l["findings"]))</h2>\n<ul>" + plan.findings.map { "<li><bdi>\(esc(rtl ? ($0.messageAr ?? $0.message) : $0.message))</bdi></li>" }.joined() + "</ul>\n"
         }
         h += "<p>\(esc(l["totals"])): \(plan.totals.personnelMonths) \(esc(l["personnelMonths"])); \(plan.totals.remainingAtEnd) \(esc(l["remaining"]))</p>\n"
         h += "</body>\n</html>\n"

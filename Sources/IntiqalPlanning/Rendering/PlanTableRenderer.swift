@@ -29,7 +29,9 @@ public struct PlanTableRenderer: Sendable {
                         p.actual?.description ?? "–", status])
         }
         out += phases.render()
-        for p in plan.phases { if let e = p.explanation { out += "  • \(e)\n" } }
+        for p in plan.phases {
+            if let e = language == .ar ? (p.explanationAr ?? p.explanation) : p.explanation { out += "  • \(TextTable.isolate(e))\n" }
+        }
 
         out += "\n\(l["headcount"])\n"
         let quarters = quarterEnds(plan)
@@ -79,7 +81,9 @@ public struct PlanTableRenderer: Sendable {
         }
         if !plan.findings.isEmpty {
             out += "\n\(l["findings"])\n"
-            for f in plan.findings where f.phase == nil { out += "  • \(f.message)\n" }
+            for f in plan.findings where f.phase == nil {
+                out += "  • \(TextTable.isolate(language == .ar ? (f.messageAr ?? f.message) : f.message))\n"
+            }
         }
         out += "\n\(l["totals"]): \(plan.totals.personnelMonths) \(l["personnelMonths"]); "
         out += "\(plan.totals.remainingAtEnd) \(l["remaining"])"
