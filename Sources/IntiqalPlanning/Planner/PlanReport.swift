@@ -16,12 +16,12 @@ struct PlanReport {
         let debt = buildRiskDebt()
         let phases = buildPhases(findings: &findings)
         for (s, i) in schedule.heldForCover.sorted(by: { $0.key < $1.key }) where schedule.closedAt[s] != nil {
-            findings.append(.init(severity: .info, phase: nil, LocalizedText(
+            findings.append(.init(severity: .info, phase: nil, arabicMonthsIsolated(
                 en: "site \(c.sites[s].site.id) stays open from \(month(i)) to \(month(schedule.closedAt[s]!)) so that it can re-intervene after the last handover in the regions it supports",
                 ar: "يبقى الموقع «\(siteAr(s))» مفتوحاً من \(month(i)) إلى \(month(schedule.closedAt[s]!)) ليتمكن من التدخل مجدداً بعد آخر تسليم في المناطق التي يدعمها")))
         }
         for (r, i) in schedule.coverWaived.sorted(by: { $0.key < $1.key }) {
-            findings.append(.init(severity: .warning, phase: nil, LocalizedText(
+            findings.append(.init(severity: .warning, phase: nil, arabicMonthsIsolated(
                 en: "no open site can re-intervene in \(c.regionIDs[r]) from \(month(i)): cover given up to meet a deadline (policy asks \(c.scenario.policy.reinterventionMonths) months after the last handover)",
                 ar: "لا يوجد موقع مفتوح يمكنه التدخل مجدداً في «\(regionAr(c.regionIDs[r]))» ابتداءً من \(month(i)): تم التخلي عن التغطية للوفاء بموعد متفق عليه (تطلب السياسة \(c.scenario.policy.reinterventionMonths) أشهر بعد آخر تسليم)")))
         }
@@ -126,7 +126,7 @@ struct PlanReport {
                     reasonAr = "مغادرة قسرية للوفاء بموعد \(due): بوابة «\(gateAr)» \(holdsAr)"
                 }
                 return Plan.Move(month: month(step.month), kind: .depart, site: site, team: info.team.id, to: nil,
-                                 personnel: step.personnel, reason: reason, reasonAr: reasonAr)
+                                 personnel: step.personnel, reason: reason, reasonAr: Self.isolateMonths(reasonAr))
             case .relocate:
                 let info = c.teams[step.team!]
                 let target = c.sites[step.to!].site.id
@@ -143,10 +143,34 @@ struct PlanReport {
     }
 
     private func fmt(_ value: Double?) -> String { value.map(GateEvaluator.format) ?? "–" }
+    private func arabicMonthsIsolated(en: String, ar: String) -> LocalizedText {
+        LocalizedText(en: en, ar: Self.isolateMonths(ar))
+    }
     private func siteAr(_ s: Int) -> String { c.sites[s].site.name.text(.ar) }
     private func regionAr(_ id: String) -> String { c.scenario.region(id)?.name.text(.ar) ?? id }
     private func capabilityAr(_ id: String) -> String { c.scenario.capability(id)?.name.text(.ar) ?? id }
     private func phaseAr(_ p: Int) -> String { c.phases[p].phase.name.text(.ar) }
+
+    /// Wraps each month (YYYY-MM) of Arabic text in a left-to-right isolate so that it reads
+    /// 2025-09 and not 09-2025 inside a right-to-left line.
+    static func isolateMonths(_ text: String) -> String {
+        var out = ""
+        var scalars = Array(text.unicodeScalars)[...]
+        func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
+        while let first = scalars.first {
+            if scalars.count >= 7, scalars.prefix(7).enumerated().allSatisfy({ $0.offset == 4 ? $0.element == "-" : isDigit($0.element) }),
+               scalars.count == 7 || !isDigit(scalars[scalars.startIndex + 7]) {
+                out.unicodeScalars.append("\u{2066}")
+                out.unicodeScalars.append(contentsOf: scalars.prefix(7))
+                out.unicodeScalars.append("\u{2069}")
+                scalars = scalars.dropFirst(7)
+            } else {
+                out.unicodeScalars.append(first)
+                scalars = scalars.dropFirst()
+            }
+        }
+        return out
+    }
 
     func buildPhases(findings: inout [Plan.Finding]) -> [Plan.PhaseOutcome] {
         c.phases.indices.map { p in
@@ -177,7 +201,7 @@ struct PlanReport {
         let modeAr = mode == .conditions ? "الشروط أولاً" : "المواعيد أولاً"
         let head = "phase \(info.phase.id) cannot complete by \(by) in \(modeName)"
         let headAr = "لا يمكن إنجاز «\(phaseAr(p))» بحلول \(by) وفق نهج \(modeAr)"
-        func text(_ en: String, _ ar: String) -> LocalizedText { LocalizedText(en: "\(head): \(en)", ar: "\(headAr): \(ar)") }
+        func text(_ en: String, _ ar: String) -> LocalizedText { arabicMonthsIsolated(en: "\(head): \(en)", ar: "\(headAr): \(ar)") }
         let limit = info.deadline ?? (c.months - 1)
         // Gates that hold too late.
         if mode == .conditions {

@@ -28,7 +28,7 @@ public struct PlanHTMLRenderer: Sendable {
         body{font-family:"Noto Naskh Arabic","Noto Sans","DejaVu Sans",system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
         h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
         table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ddd;padding:.25em .6em;text-align:start;vertical-align:top}
-        th{background:#f4f4f4}td.num{text-align:end;font-variant-numeric:tabular-nums}
+        th{background:#f4f4f4}td:first-child{white-space:nowrap}td.num{text-align:end;font-variant-numeric:tabular-nums}
         .late{color:#b00;font-weight:bold}.ok{color:#060}.forced{color:#b00}
         .bad{background:#fee;border:1px solid #b00;padding:.5em}
         svg text{font-size:11px;fill:#333}svg .axis{stroke:#999;stroke-width:1}
@@ -59,7 +59,7 @@ public struct PlanHTMLRenderer: Sendable {
 
         h += "<h2>\(esc(l["handovers"]))</h2>\n<table><tr><th>\(esc(l["month"]))</th><th>\(esc(l["gate"]))</th><th>\(esc(l["capability"]))</th><th>\(esc(l["requirement"]))</th><th>\(esc(l["threat"]))</th><th>\(esc(l["held"]))</th><th>\(esc(l["status"]))</th></tr>\n"
         for x in plan.handovers {
-            h += "<tr><td><bdi>\(x.month)</bdi></td><td>\(esc(names.capability(x.capability))) / \(esc(names.region(x.region)))</td><td class=\"num\">\(fmt(x.gate.capability))</td><td class=\"num\">\(fmt(x.gate.requirement))</td><td class=\"num\">\(fmt(x.gate.threat)) \(x.gate.trend?.rawValue ?? "")</td><td class=\"num\">\(x.gate.heldMonths)/\(x.gate.requiredMonths)</td><td class=\"\(x.forced ? "forced" : "ok")\">\(esc(x.forced ? l["forced"] : l["conditionsMet"]))</td></tr>\n"
+            h += "<tr><td><bdi>\(x.month)</bdi></td><td>\(esc(names.capability(x.capability))) / \(esc(names.region(x.region)))</td><td class=\"num\">\(fmt(x.gate.capability))</td><td class=\"num\">\(fmt(x.gate.requirement))</td><td class=\"num\">\(fmt(x.gate.threat)) \(x.gate.trend.map { esc(l["trend.\($0.rawValue)"]) } ?? "")</td><td class=\"num\">\(x.gate.heldMonths)/\(x.gate.requiredMonths)</td><td class=\"\(x.forced ? "forced" : "ok")\">\(esc(x.forced ? l["forced"] : l["conditionsMet"]))</td></tr>\n"
         }
         h += "</table>\n"
         if !plan.riskDebt.isEmpty {
@@ -102,14 +102,17 @@ public struct PlanHTMLRenderer: Sendable {
 
     func gantt(_ plan: Plan, names: Names, rtl: Bool) -> String {
         let months = plan.end.months(since: plan.start) + 1
-        let label = 230.0, width = 820.0, rowH = 22.0
+        let label = 320.0, width = 820.0, rowH = 22.0
         let rows = plan.phases.count + plan.handovers.count
         let height = Double(rows) * rowH + 50
         let left = rtl ? 10.0 : label
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(Int(label + width + 20))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(label + width + 20)) \(Int(height))\">\n"
+        let total = label + width + 20
+        // Coordinates stay left-to-right; in Arabic the time axis runs right to left and the labels
+        // sit on the right, anchored at their end.
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" direction=\"ltr\" width=\"\(Int(total))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(total)) \(Int(height))\">\n"
         s += axis(plan, months: months, left: left, width: width, top: 20, bottom: height - 20, rtl: rtl)
-        let textX = rtl ? left + width + 8 : 4.0
-        let anchor = rtl ? "start" : "start"
+        let textX = rtl ? total - 4 : 4.0
+        let anchor = rtl ? "end" : "start"
         var y = 30.0
         for (n, p) in plan.phases.enumerated() {
             let color = Self.palette[n % Self.palette.count]
@@ -126,7 +129,7 @@ public struct PlanHTMLRenderer: Sendable {
         for handover in plan.handovers {
             let i = Double(handover.month.months(since: plan.start)) + 0.5
             let cx = x(i, months: months, left: left, width: width, rtl: rtl)
-            s += "<text x=\"\(f(textX))\" y=\"\(f(y + 14))\">\(esc(names.capability(handover.capability))) / \(esc(names.region(handover.region)))</text>\n"
+            s += "<text x=\"\(f(textX))\" y=\"\(f(y + 14))\" text-anchor=\"\(anchor)\">\(esc(names.capability(handover.capability))) / \(esc(names.region(handover.region)))</text>\n"
             let fill = handover.forced ? "#d62728" : "#2ca02c"
             s += "<path d=\"M\(f(cx)) \(f(y + 4)) l7 7 l-7 7 l-7 -7 z\" fill=\"\(fill)\"><title>\(handover.month)\(handover.forced ? " (forced)" : "")</title></path>\n"
             y += rowH
@@ -139,7 +142,8 @@ public struct PlanHTMLRenderer: Sendable {
         let months = plan.end.months(since: plan.start) + 1
         let width = 820.0, height = 300.0, left = rtl ? 20.0 : 60.0, top = 20.0, bottom = 260.0
         let peak = max(1, plan.sites.flatMap { $0.headcount.map(\.personnel) }.max() ?? 1)
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(Int(width + 120))\" height=\"\(Int(height + 20 * Double(plan.sites.count)))\">\n"
+        let total = width + 120
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" direction=\"ltr\" width=\"\(Int(total))\" height=\"\(Int(height + 20 * Double(plan.sites.count)))\">\n"
         s += axis(plan, months: months, left: left, width: width, top: top, bottom: bottom, rtl: rtl)
         for tick in stride(from: 0, through: peak, by: max(1, peak / 5)) {
             let y = bottom - Double(tick) / Double(peak) * (bottom - top)
@@ -156,7 +160,9 @@ public struct PlanHTMLRenderer: Sendable {
             }
             s += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"><title>\(esc(names.site(site.id)))</title></polyline>\n"
             let ly = height + 20 * Double(n) - 10
-            s += "<rect x=\"\(f(left))\" y=\"\(f(ly - 9))\" width=\"12\" height=\"12\" fill=\"\(color)\"/><text x=\"\(f(left + 18))\" y=\"\(f(ly + 1))\">\(esc(names.site(site.id)))\(site.closes.map { " — \($0)" } ?? "")</text>\n"
+            let box = rtl ? left + width - 12 : left
+            let lx = rtl ? box - 6 : left + 18
+            s += "<rect x=\"\(f(box))\" y=\"\(f(ly - 9))\" width=\"12\" height=\"12\" fill=\"\(color)\"/><text x=\"\(f(lx))\" y=\"\(f(ly + 1))\" text-anchor=\"\(rtl ? "end" : "start")\">\(esc(names.site(site.id)))\(site.closes.map { " — \u{2066}\($0)\u{2069}" } ?? "")</text>\n"
         }
         s += "</svg>\n"
         return s
