@@ -120,9 +120,30 @@ public struct Planner: Sendable {
             }
         }
 
-        // Local search: move early departures later while deadlines stay met and cost falls.
-        let target = met(schedule)
+        // A phase forced out early for a deadline that is missed anyway is released again.
+        var target = met(schedule)
         var best = cost(schedule)
+        for p in c.phases.indices {
+            let saved = (release, quota)
+            var changed = false
+            for t in c.teams.indices where c.teams[t].urgency == p && (release[t] != nil || quota[t].contains { $0 > 0 }) {
+                release[t] = nil
+                quota[t] = Array(repeating: 0, count: T)
+                changed = true
+            }
+            guard changed else { continue }
+            let trial = run()
+            let now = met(trial)
+            if zip(target, now).allSatisfy({ !$0 || $1 }), cost(trial) < best {
+                schedule = trial
+                best = cost(trial)
+                target = now
+            } else {
+                (release, quota) = saved
+            }
+        }
+
+        // Local search: move early departures later while deadlines stay met and cost falls.
         // Each trial replays the whole horizon; spend at most about 40 full replays of a large
         // scenario, and enough on a small one to converge.
         var budget = max(40, min(40 * c.teams.count + 200, 2_000_000 / max(1, c.teams.count * T)))
