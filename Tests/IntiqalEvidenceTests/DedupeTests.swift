@@ -15,9 +15,9 @@ import Testing
     }
 
     @Test func sameEventFromThreeOutletsIsOneEventWithThreeSources() {
-        let a = Support.extractor.extract(text: "أعلنت الحكومة العراقية، يوم السبت، انتهاء الجولة الأولى من الحوار في بغداد.",
+        let a = Support.extractor.extract(text: "أكدت الحكومة أن الجولة الأولى من الحوار عُقدت في بغداد يوم السبت.",
                                           document: "a", published: CivilDate(iso: "2024-01-29"))
-        let b = Support.extractor.extract(text: "وانطلقت في بغداد، يوم السبت، أولى جولات الحوار الثنائي بين بغداد وواشنطن.",
+        let b = Support.extractor.extract(text: "عُقدت في بغداد يوم السبت الجولة الأولى من المحادثات بين العراق والولايات المتحدة.",
                                           document: "b", published: CivilDate(iso: "2024-01-28"))
         let c = Support.extractor.extract(text: "The first round of talks was held in Baghdad on January 27, 2024.",
                                           document: "c", published: CivilDate(iso: "2024-02-01"))
