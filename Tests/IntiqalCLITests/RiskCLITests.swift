@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// `intiqal risk` and the risk section of `intiqal plan`, through the built executable.
+@Suite struct RiskCLITests {
+    @Test func riskJSONHasTheContractKeysAndIsReproducibleForASeed() throws {
+        let args = ["risk", "--runs", "300", "--seed", "7", "--format", "json"]
+        let first = try CLITests.run(args)
+        #expect(first.status == 0, "\(first.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(object["runs"] as? Int == 300)
+        #expect(object["seed"] as? Int == 7)
+        let p = try #require(object["pResurgence"] as? Double)
+        let ci = try #require(object["ci95"] as? [Double])
+        #expect(ci.count == 2 && ci[0] <= p && p <= ci[1])
+        let regions = try #require(object["byRegion"] as? [[String: Any]])
+        #expect(Set(regions.compactMap { $0["region"] as? String }) ==
+                ["anbar", "baghdad", "diyala", "salah-al-din", "ninewa", "erbil", "syria-border"])
+        #expect(regions.allSatisfy { $0["pResurgence"] is Double && $0["expectedIncidents"] is Double })
+        let baseline = try #require(object["baseline"] as? [String: Any])
+        #expect(baseline["pResurgence"] is Double && (baseline["ci95"] as? [Double])?.count == 2)
+        let other = try #require(object["otherMode"] as? [String: Any])
+        #expect(other["mode"] as? String == "deadlines")
+        #expect(object["illustrative"] as? Bool == true)
+        let again = try CLITests.run(args)
+        #expect(again.stdout == first.stdout)
+    }
+
+    @Test func riskTableSaysTheDataAreIllustrative() throws {
+        let run = try CLITests.run(["risk", "--runs", "200", "--mode", "deadlines"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("deadlines-first plan"))
+        #expect(run.stdout.contains("no-change baseline"))
+        #expect(run.stdout.contains("Illustrative"))
+    }
+
+    @Test(arguments: [["risk", "--runs", "0"], ["risk", "--threshold", "0"], ["risk", "--consecutive", "-1"]])
+    func badRiskFlagsExitNonZero(_ args: [String]) throws {
+        let run = try CLITests.run(args)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--runs") || run.stderr.contains("--threshold") || run.stderr.contains("--consecutive"))
+    }
+
+    @Test func planShowsTheRiskOfBothModesSideBySide() throws {
+        let run = try CLITests.run(["plan", "--risk-runs", "200", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let risk = try #require(object["risk"] as? [String: Any])
+        let rows = try #require(risk["rows"] as? [[String: Any]])
+        #expect(rows.compactMap { $0["plan"] as? String } == ["conditions", "deadlines", "baseline"])
+        let table = try CLITests.run(["plan", "--risk-runs", "200"])
+        #expect(table.stdout.contains("Risk of resurgence"))
+        let none = try CLITests.run(["plan", "--risk-runs", "0", "--format", "json"])
+        #expect(!none.stdout.contains("\"risk\""))
+    }
+}
