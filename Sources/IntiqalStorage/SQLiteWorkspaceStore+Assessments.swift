@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import IntiqalDomain
+
+extension SQLiteWorkspaceStore {
+    @discardableResult
+    public func recordAssessments(_ assessments: [Assessment], actor: String) throws -> [Int64] {
+        let at = timestamp
+        return try write { db in
+            guard let structure = try structure(db) else {
+                throw StorageError.notFound("\(location): the workspace holds no scenario yet (use `intiqal import \(location) SCENARIO`)")
+            }
+            return try insertAssessments(db, assessments, structure: structure, actor: actor, at: at, skipUnchanged: false)
+        }
+    }
+
+    public func assessmentHistory() throws -> [AssessmentRecord] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM assessment ORDER BY id").map(Self.assessmentRecord) }
+    }
+
+    /// Checks a rating against the scenario; the message names the field.
+    static func validate(_ a: Assessment, in s: Scenario, at path: String) throws {
+        func bad(_ field: String, _ message: String) -> StorageError { .invalid("\(path).\(field): \(message)") }
+        guard s.parties.contains(where: { $0.id == a.party }) else { throw bad("party", "unknown party '\(a.party)'") }
+        guard s.region(a.region) != nil else { throw bad("region", "unknown region '\(a.region)'") }
+        if a.factor == .threat {
+            if a.capability != nil { throw bad("capability", "threat is rated per region, not per capability area") }
+        } else {
+            guard let c = a.capability else { throw bad("capability", "\(a.factor.rawValue) is rated per capability area: name one") }
+            guard s.capability(c) != nil else { throw bad("capability", "unknown capability area '\(c)'") }
+        }
+        guard let scale = s.scale(a.scale) else { throw bad("scale", "no \(a.factor.rawValue) scale version \(a.scale.version)") }
+        guard a.value.isFinite, scale.contains(a.value) else {
+            throw bad("value", "\(a.value) is outside the \(a.factor.rawValue) scale \(scale.minimum)–\(scale.maximum)")
+        }
+    }
+
+    func insertAssessments(_ db: Database, _ assessments: [Assessment], structure: Scenario, actor: String, at: String,
+                           skipUnchanged: Bool) throws -> [Int64] {
+        let current = try db.cachedStatement(sql: """
+            SELECT * FROM assessment WHERE party = ? AND working_group = ? AND region = ? AND capability = ? AND month = ?
+            ORDER BY id DESC LIMIT 1
+            """)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO assessment (party, working_group, region, capability, month, value, trend, scale_version,
+                                    confidence, evidence, illustrative, recorded_at, recorded_by, supersedes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var ids: [Int64] = []
+        ids.reserveCapacity(assessments.count)
+        for (i, a) in assessments.enumerated() {
+            try Self.validate(a, in: structure, at: "assessments[\(i)]")
+            let capability = a.capability ?? ""
+            let previous = try Row.fetchOne(current, arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal])
+            let previousID: Int64? = previous?["id"]
+            if skipUnchanged, let previous, Self.assessmentRecord(previous).assessment == a { continue }
+            let evidence = a.evidence.isEmpty ? nil : try jsonText(a.evidence)
+            try insert.execute(arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal, a.value,
+                                           a.trend?.rawValue, a.scale.version, a.confidence.rawValue, evidence,
+                                           a.illustrative, at, actor, previousID])
+            let id = db.lastInsertedRowID
+            ids.append(id)
+            try audit(db, at: at, actor: actor, action: previousID == nil ? "create" : "supersede", entity: "assessment",
+                      id: String(id), before: previousID.map { #"{"assessment":\#($0)}"# }, after: Self.auditText(a))
+        }
+        return ids
+    }
+
+    /// Compact JSON of a rating for the audit log (written by hand: bulk imports write many).
+    static func auditText(_ a: Assessment) -> String {
+        var s = #"{"party":"\#(a.party)","factor":"\#(a.factor.rawValue)","region":"\#(a.region)""#
+        if let c = a.capability { s += #","capability":"\#(c)""# }
+        s += #","month":"\#(a.month)","value":\#(a.value)"#
+        if let t = a.trend { s += #","trend":"\#(t.rawValue)""# }
+        s += #","scale":\#(a.scale.version),"confidence":"\#(a.confidence.rawValue)"}"#
+        return s
+    }
+
+    func currentAssessments(_ db: Database) throws -> [Assessment] {
+        try Row.fetchAll(db, sql: """
+            SELECT a.* FROM assessment a
+            JOIN (SELECT MAX(id) AS id FROM assessment GROUP BY party, working_group, region, capability, month) m ON a.id = m.id
+            ORDER BY a.id
+            """).map { Self.assessmentRecord($0).assessment }
+    }
+
+    static func assessmentRecord(_ row: Row) -> AssessmentRecord {
+        let factor = Factor(rawValue: row["working_group"]) ?? .threat
+        let capability: String = row["capability"]
+        let evidenceText: String? = row["evidence"]
+        let evidence = evidenceText.flatMap { try? JSONDecoder().decode([EvidenceReference].self, from: Data($0.utf8)) } ?? []
+        let trendText: String? = row["trend"]
+        let a = Assessment(party: row["party"], factor: factor, region: row["region"],
+                           capability: capability.isEmpty ? nil : capability, month: YearMonth(ordinal: row["month"]),
+                           value: row["value"], trend: trendText.flatMap(Trend.init(rawValue:)),
+                           scale: ScaleReference(factor: factor, version: row["scale_version"]),
+                           confidence: Assessment.Confidence(rawValue: row["confidence"]) ?? .medium,
+                           evidence: evidence, illustrative: row["illustrative"])
+        return AssessmentRecord(id: row["id"], assessment: a, recordedAt: row["recorded_at"], recordedBy: row["recorded_by"],
+                                supersedes: row["supersedes"])
+    }
+}

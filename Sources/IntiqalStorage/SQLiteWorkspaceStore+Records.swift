@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import IntiqalDomain
+import IntiqalLedger
+
+extension SQLiteWorkspaceStore {
+    // MARK: Users
+
+    public func addUser(_ user: User, actor: String) throws {
+        let at = timestamp
+        try write { db in
+            let old = try Row.fetchOne(db, sql: "SELECT * FROM user WHERE name = ?", arguments: [user.name]).map(Self.user)
+            try db.execute(sql: "INSERT OR REPLACE INTO user (name, party, role, working_group) VALUES (?, ?, ?, ?)",
+                           arguments: [user.name, user.party, user.role.rawValue, user.workingGroup])
+            try audit(db, at: at, actor: actor, action: old == nil ? "create" : "update", entity: "user", id: user.name,
+                      before: try old.map(jsonText), after: try jsonText(user))
+        }
+    }
+
+    public func users() throws -> [User] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map(Self.user) }
+    }
+
+    static func user(_ row: Row) -> User {
+        User(name: row["name"], party: row["party"], role: User.Role(rawValue: row["role"]) ?? .analyst, workingGroup: row["working_group"])
+    }
+
+    // MARK: Evidence
+
+    @discardableResult
+    public func addEvidence(file: String, sha256: String, items: [(kind: String, content: String)], actor: String) throws -> Int64 {
+        let at = timestamp
+        return try write { db in
+            try db.execute(sql: "INSERT INTO evidence_document (file, sha256, ingested_at, ingested_by) VALUES (?, ?, ?, ?)",
+                           arguments: [file, sha256, at, actor])
+            let document = db.lastInsertedRowID
+            try audit(db, at: at, actor: actor, action: "create", entity: "evidence-document", id: String(document), before: nil,
+                      after: try jsonText(["file": file, "sha256": sha256]))
+            for item in items {
+                try db.execute(sql: "INSERT INTO evidence_item (document_id, kind, content, status) VALUES (?, ?, ?, 'proposed')",
+                               arguments: [document, item.kind, item.content])
+                try audit(db, at: at, actor: actor, action: "propose", entity: "evidence-item", id: String(db.lastInsertedRowID),
+                          before: nil, after: item.content)
+            }
+            return document
+        }
+    }
+
+    public func reviewEvidenceItem(id: Int64, status: EvidenceItemRecord.Status, reviewer: String) throws {
+        let at = timestamp
+        try write { db in
+            guard let old = try Row.fetchOne(db, sql: "SELECT status FROM evidence_item WHERE id = ?", arguments: [id]) else {
+                throw StorageError.notFound("evidence item \(id): no such item")
+            }
+            let oldStatus: String = old["status"]
+            try db.execute(sql: "UPDATE evidence_item SET status = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?",
+                           arguments: [status.rawValue, reviewer, at, id])
+            try audit(db, at: at, actor: reviewer, action: "review", entity: "evidence-item", id: String(id),
+                      before: #"{"status":"\#(oldStatus)"}"#, after: #"{"status":"\#(status.rawValue)"}"#)
+        }
+    }
+
+    public func evidenceItems() throws -> [EvidenceItemRecord] {
+        try read { db in try Self.evidenceItems(db) }
+    }
+
+    static func evidenceItems(_ db: Database) throws -> [EvidenceItemRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM evidence_item ORDER BY id").map { row in
+            EvidenceItemRecord(id: row["id"], documentID: row["document_id"], kind: row["kind"], content: row["content"],
+                               status: EvidenceItemRecord.Status(rawValue: row["status"]) ?? .proposed,
+                               reviewedBy: row["reviewed_by"], reviewedAt: row["reviewed_at"])
+        }
+    }
+
+    // MARK: Ledger
+
+    @discardableResult
+    public func appendLedger(actor: String, _ make: (Int, String) throws -> LedgerEntry) throws -> LedgerEntry {
+        let at = timestamp
+        return try write { db in
+            let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger_entry ORDER BY seq DESC LIMIT 1")
+            let seq = (last?["seq"] as Int? ?? 0) + 1
+            let entry = try make(seq, last?["hash"] ?? LedgerEntry.genesisHash)
+            guard entry.seq == seq else { throw StorageError.invalid("ledger: entry \(entry.seq) made where \(seq) was next") }
+            try db.execute(sql: "INSERT INTO ledger_entry (seq, kind, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [entry.seq, entry.kind.rawValue, entry.prevHash, entry.hash, entry.body])
+            try audit(db, at: at, actor: actor, action: "append", entity: "ledger", id: String(seq), before: nil, after: entry.body)
+            return entry
+        }
+    }
+
+    public func ledgerEntries() throws -> [LedgerEntry] {
+        try read { db in try Self.ledgerEntries(db) }
+    }
+
+    /// Rows as stored; a kind the code does not know reads as a `decision` whose body will not match.
+    static func ledgerEntries(_ db: Database) throws -> [LedgerEntry] {
+        try Row.fetchAll(db, sql: "SELECT seq, kind, prev_hash, hash, CAST(body AS TEXT) AS body FROM ledger_entry ORDER BY seq").map { row in
+            let kind: String = row["kind"] ?? ""
+            return LedgerEntry(seq: row["seq"], kind: LedgerEntry.Kind(rawValue: kind) ?? .decision,
+                               prevHash: row["prev_hash"] ?? "", hash: row["hash"] ?? "", body: row["body"] ?? "")
+        }
+    }
+
+    // MARK: Audit
+
+    public func auditLog() throws -> [AuditRecord] {
+        try read { db in try Self.auditLog(db) }
+    }
+
+    static func auditLog(_ db: Database) throws -> [AuditRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id").map { row in
+            AuditRecord(id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
+                        entityID: row["entity_id"], before: row["before"], after: row["after"])
+        }
+    }
+}
