@@ -13,7 +13,7 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     }
 
     public static func busy(_ path: String) -> StorageError {
-        StorageError(.busy, "\(path): workspace is busy (another process is writing), try again")
+        StorageError(.busy, "\(path): workspace is busy, try again (another process is writing to it)")
     }
     static func newerSchema(_ path: String, unknown: [String]) -> StorageError {
         StorageError(.newerSchema, "\(path): workspace was written by a newer Intiqal (schema migrations \(unknown.joined(separator: ", ")) unknown here); upgrade intiqal to open it")

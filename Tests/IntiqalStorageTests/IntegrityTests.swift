@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import IntiqalDomain
+import IntiqalLedger
+import Testing
+@testable import IntiqalStorage
+
+/// A workspace with keys, a decision and both signatures in its ledger.
+func signedWorkspace(_ store: SQLiteWorkspaceStore) throws {
+    try store.importScenario(try example(), actor: "sec")
+    let book = DecisionBook(store: store)
+    let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")
+    try book.registerKey(party: "IRQ", publicKey: irq.publicKey, actor: "sec")
+    try book.registerKey(party: "USA", publicKey: usa.publicKey, actor: "sec")
+    let d = try book.propose(.gateMet, summary: "gate isr/anbar met", payload: ["region": "anbar", "capability": "isr", "month": "2025-03"], actor: "sec")
+    try book.sign(seq: d.seq, key: irq, actor: "irq")
+    try book.sign(seq: d.seq, key: usa, actor: "usa")
+}
+
+@Suite struct IntegrityTests {
+    @Test func handEditOfALedgerRowIsCaught() throws {
+        let dir = TempDir()
+        let path = dir.path("w.intiqal")
+        try signedWorkspace(try SQLiteWorkspaceStore(path: path, create: true))
+        let edits = [
+            "UPDATE ledger_entry SET body = replace(body, 'anbar', 'ninewa') WHERE seq = 3",
+            "UPDATE ledger_entry SET hash = (CASE WHEN substr(hash, 1, 1) = '0' THEN '1' ELSE '0' END) || substr(hash, 2) WHERE seq = 4",
+            "UPDATE ledger_entry SET prev_hash = substr(prev_hash, 1, 63) || (CASE WHEN substr(prev_hash, 64) = 'f' THEN 'e' ELSE 'f' END) WHERE seq = 2",
+            "UPDATE ledger_entry SET body = replace(body, '\"signature\":\"', '\"signature\":\"A') WHERE seq = 5",
+            "DELETE FROM ledger_entry WHERE seq = 4",
+            "UPDATE ledger_entry SET kind = 'key' WHERE seq = 3",
+        ]
+        for (i, sql) in edits.enumerated() {
+            let copy = dir.path("copy\(i).intiqal")
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            let raw = try DatabaseQueue(path: copy)
+            try raw.write { try $0.execute(sql: sql) }
+            try raw.close()
+            let report = try DecisionBook(store: try SQLiteWorkspaceStore(path: copy)).verify()
+            #expect(!report.ok, "\(sql)")
+            #expect(report.failure.map { (2...5).contains($0.seq) } == true, "\(sql): \(String(describing: report.failure))")
+        }
+        #expect(try DecisionBook(store: try SQLiteWorkspaceStore(path: path)).verify().ok)
+    }
+
+    @Test func newerSchemaIsRefusedWithAClearMessage() throws {
+        let path = TempDir().path("w.intiqal")
+        _ = try SQLiteWorkspaceStore(path: path, create: true)
+        let raw = try DatabaseQueue(path: path)
+        try raw.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2-future')") }
+        try raw.close()
+        #expect { try SQLiteWorkspaceStore(path: path) } throws: { error in
+            (error as? StorageError)?.isNewerSchema == true && "\(error)".contains("newer Intiqal")
+        }
+    }
+
+    @Test func secondWriterGetsBusyNotCorruption() throws {
+        let path = TempDir().path("w.intiqal")
+        let a = try SQLiteWorkspaceStore(path: path, create: true)
+        try a.importScenario(try example(), actor: "sec")
+        let b = try SQLiteWorkspaceStore(path: path, busyTimeout: 0.05)
+        let rating = Assessment(party: "IRQ", factor: .threat, region: "anbar", capability: nil, month: YearMonth(year: 2025, month: 2),
+                                value: 2, trend: .falling, scale: ScaleReference(factor: .threat, version: 1))
+        try a.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            #expect { try b.recordAssessments([rating], actor: "b") } throws: { error in
+                (error as? StorageError)?.isBusy == true && "\(error)".contains("busy, try again")
+            }
+            try db.execute(sql: "ROLLBACK")
+        }
+        try b.recordAssessments([rating], actor: "b")
+        #expect(try a.assessmentHistory().last?.assessment == rating)
+    }
+
+    @Test func notAWorkspaceIsRefused() throws {
+        let dir = TempDir()
+        let path = dir.path("junk")
+        try Data("this is not sqlite, not at all; just text padded out to more than a page".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StorageError.self) { try SQLiteWorkspaceStore(path: path) }
+        #expect(throws: StorageError.self) { try SQLiteWorkspaceStore(path: dir.path("missing")) }
+    }
+}
