@@ -10,6 +10,15 @@ struct Intiqal: AsyncParsableCommand {
             VerifyPlanCommand.self,
             ExtractCommand.self,
             FitIncidentsCommand.self,
+            InitCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            AssessCommand.self,
+            StatusCommand.self,
+            KeysCommand.self,
+            DecideCommand.self,
+            SignCommand.self,
+            LedgerCommand.self,
         ]
     )
 }

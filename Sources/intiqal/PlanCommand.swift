@@ -3,6 +3,7 @@ import Foundation
 import IntiqalDomain
 import IntiqalPlanning
 import IntiqalScenario
+import IntiqalStorage
 
 extension PlanMode: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
@@ -34,8 +35,12 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Language of the report: en or ar.")
     var lang: Language = .en
 
+    @Option(help: "Plan from this workspace's current joint ratings instead of a scenario file.")
+    var workspace: String?
+
     func run() async throws {
-        let scenario = try CLI.loadScenario(scenario)
+        let scenario = try workspace.map { w in CLI.guarded { try DecisionBook(store: CLI.openWorkspace(w)).scenario() } }
+            ?? CLI.loadScenario(scenario)
         let plan = Planner(scenario: scenario).plan(mode: mode)
         guard plan.verification.ok else {
             CLI.fail("internal error: the plan did not pass verification:\n" +
