@@ -26,11 +26,50 @@ public struct LedgerReport: Sendable, Hashable {
     public var keys: [String: [String]]
 
     public var ok: Bool { failure == nil }
+
+    struct SignatureCheck: Sendable, Hashable {
+        var seq: Int
+        var target: Int
+        var decisionIndex: Int
+        var party: String
+        var publicKey: String
+        var signature: String
+        var entryHash: String
+    }
+
+    var pendingSignatures: [SignatureCheck] = []
 }
 
 /// Checks a ledger from its first entry; stops at the first bad one and names it.
 public enum LedgerVerifier {
     public static func verify(_ entries: [LedgerEntry]) -> LedgerReport {
+        var report = chain(entries)
+        // Signatures are checked in parallel after the chain; the first bad entry, whichever
+        // check found it, is the one reported, and no signature from it on counts.
+        let checks = report.pendingSignatures
+        var valid = [Bool](repeating: true, count: checks.count)
+        valid.withUnsafeMutableBufferPointer { buffer in
+            let out = ResultSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: checks.count) { i in
+                let c = checks[i]
+                out.buffer[i] = PartyKey.verify(signature: c.signature, entryHash: c.entryHash, publicKey: c.publicKey)
+            }
+        }
+        if let bad = checks.indices.first(where: { !valid[$0] }), report.failure.map({ checks[bad].seq < $0.seq }) ?? true {
+            let c = checks[bad]
+            report.failure = .init(seq: c.seq, reason: "\(c.party)'s signature of entry \(c.target) does not verify")
+        }
+        let cutoff = report.failure?.seq ?? Int.max
+        for i in report.decisions.indices { report.decisions[i].signedBy = [] }
+        for c in checks where c.seq < cutoff && !report.decisions[c.decisionIndex].signedBy.contains(c.party) {
+            report.decisions[c.decisionIndex].signedBy.append(c.party)
+        }
+        report.pendingSignatures = []
+        return report
+    }
+
+    /// Hashes, links, bodies and references, in order; signatures are collected, not yet checked.
+    static func chain(_ entries: [LedgerEntry]) -> LedgerReport {
         var report = LedgerReport(entries: entries.count, failure: nil, decisions: [], keys: [:])
         var prev = LedgerEntry.genesisHash
         var decisionIndex: [Int: Int] = [:]
@@ -44,7 +83,7 @@ public enum LedgerVerifier {
             guard entry.prevHash == prev else { return fail(seq, "previous-hash link does not match entry \(i)'s hash") }
             let bytes = Data(entry.body.utf8)
             guard let body = try? CanonicalValue(parsing: bytes) else { return fail(seq, "body is not valid JSON") }
-            guard body.canonicalData == bytes else { return fail(seq, "body is not in canonical form") }
+            guard body.canonicalBytes.elementsEqual(bytes) else { return fail(seq, "body is not in canonical form") }
             guard LedgerEntry.chainHash(prevHash: prev, body: bytes) == entry.hash else {
                 return fail(seq, "hash does not match its body and previous hash")
             }
@@ -73,10 +112,8 @@ public enum LedgerVerifier {
                 guard report.decisions[d].decision.requiredParties.contains(party) else {
                     return fail(seq, "\(party) is not a required party of entry \(target)")
                 }
-                guard PartyKey.verify(signature: signature, entryHash: targetHash, publicKey: pub) else {
-                    return fail(seq, "\(party)'s signature of entry \(target) does not verify")
-                }
-                if !report.decisions[d].signedBy.contains(party) { report.decisions[d].signedBy.append(party) }
+                report.pendingSignatures.append(.init(seq: seq, target: target, decisionIndex: d, party: party, publicKey: pub,
+                                                      signature: signature, entryHash: targetHash))
             }
             prev = entry.hash
         }
@@ -96,4 +133,9 @@ public enum LedgerVerifier {
             "by": .string(by), "at": .string(at),
         ]
     }
+}
+
+/// Each concurrent iteration writes only its own slot.
+private struct ResultSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Bool>
 }

@@ -15,7 +15,7 @@ extension SQLiteWorkspaceStore {
     }
 
     public func assessmentHistory() throws -> [AssessmentRecord] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM assessment ORDER BY id").map(Self.assessmentRecord) }
+        try read { db in try Row.fetchAll(db, sql: "SELECT \(Self.assessmentColumns) FROM assessment a ORDER BY a.id").map(Self.assessmentRecord) }
     }
 
     /// Checks a rating against the scenario (party, region, capability, month, scale); the message names the field.
@@ -39,7 +39,7 @@ extension SQLiteWorkspaceStore {
     func insertAssessments(_ db: Database, _ assessments: [Assessment], structure: Scenario, actor: String, at: String,
                            skipUnchanged: Bool) throws -> [Int64] {
         let current = try db.cachedStatement(sql: """
-            SELECT * FROM assessment WHERE party = ? AND working_group = ? AND region = ? AND capability = ? AND month = ?
+            SELECT \(Self.assessmentColumns) FROM assessment a WHERE party = ? AND working_group = ? AND region = ? AND capability = ? AND month = ?
             ORDER BY id DESC LIMIT 1
             """)
         let insert = try db.cachedStatement(sql: """
@@ -78,26 +78,36 @@ extension SQLiteWorkspaceStore {
     }
 
     func currentAssessments(_ db: Database) throws -> [Assessment] {
-        try Row.fetchAll(db, sql: """
-            SELECT a.* FROM assessment a
-            JOIN (SELECT MAX(id) AS id FROM assessment GROUP BY party, working_group, region, capability, month) m ON a.id = m.id
+        // Current: not superseded by a later record of its slot.
+        var out: [Assessment] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(Self.assessmentColumns) FROM assessment a
+            WHERE NOT EXISTS (SELECT 1 FROM assessment b WHERE b.supersedes = a.id)
             ORDER BY a.id
-            """).map { Self.assessmentRecord($0).assessment }
+            """)
+        while let row = try rows.next() { out.append(Self.assessmentRecord(row).assessment) }
+        return out
     }
 
+    /// The columns `assessmentRecord` reads, in the order it reads them.
+    static let assessmentColumns = """
+        a.id, a.party, a.working_group, a.region, a.capability, a.month, a.value, a.trend, a.scale_version, a.confidence, \
+        a.evidence, a.illustrative, a.recorded_at, a.recorded_by, a.supersedes
+        """
+
+    /// Reads a row selected with `assessmentColumns` (by position: bulk reads are hot).
     static func assessmentRecord(_ row: Row) -> AssessmentRecord {
-        let factor = Factor(rawValue: row["working_group"]) ?? .threat
-        let capability: String = row["capability"]
-        let evidenceText: String? = row["evidence"]
+        let factor = Factor(rawValue: row[2]) ?? .threat
+        let capability: String = row[4]
+        let evidenceText: String? = row[10]
         let evidence = evidenceText.flatMap { try? JSONDecoder().decode([EvidenceReference].self, from: Data($0.utf8)) } ?? []
-        let trendText: String? = row["trend"]
-        let a = Assessment(party: row["party"], factor: factor, region: row["region"],
-                           capability: capability.isEmpty ? nil : capability, month: YearMonth(ordinal: row["month"]),
-                           value: row["value"], trend: trendText.flatMap(Trend.init(rawValue:)),
-                           scale: ScaleReference(factor: factor, version: row["scale_version"]),
-                           confidence: Assessment.Confidence(rawValue: row["confidence"]) ?? .medium,
-                           evidence: evidence, illustrative: row["illustrative"])
-        return AssessmentRecord(id: row["id"], assessment: a, recordedAt: row["recorded_at"], recordedBy: row["recorded_by"],
-                                supersedes: row["supersedes"])
+        let trendText: String? = row[7]
+        let a = Assessment(party: row[1], factor: factor, region: row[3],
+                           capability: capability.isEmpty ? nil : capability, month: YearMonth(ordinal: row[5]),
+                           value: row[6], trend: trendText.flatMap(Trend.init(rawValue:)),
+                           scale: ScaleReference(factor: factor, version: row[8]),
+                           confidence: Assessment.Confidence(rawValue: row[9]) ?? .medium,
+                           evidence: evidence, illustrative: row[11])
+        return AssessmentRecord(id: row[0], assessment: a, recordedAt: row[12], recordedBy: row[13], supersedes: row[14])
     }
 }

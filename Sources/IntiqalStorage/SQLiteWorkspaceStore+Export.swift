@@ -9,7 +9,7 @@ extension SQLiteWorkspaceStore {
             WorkspaceExport(
                 schemaVersion: WorkspaceMigrations.schemaVersion,
                 structure: try structure(db),
-                assessments: try Row.fetchAll(db, sql: "SELECT * FROM assessment ORDER BY id").map(Self.assessmentRecord),
+                assessments: try Row.fetchAll(db, sql: "SELECT \(Self.assessmentColumns) FROM assessment a ORDER BY a.id").map(Self.assessmentRecord),
                 resolutions: try db.fetchResolutions(),
                 commitments: try commitments(db),
                 commitmentStatus: try commitmentHistory(db),

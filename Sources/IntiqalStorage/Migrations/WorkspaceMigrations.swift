@@ -19,6 +19,7 @@ enum WorkspaceMigrations {
                     illustrative INTEGER NOT NULL, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL,
                     supersedes INTEGER REFERENCES assessment(id));
                 CREATE INDEX assessment_subject ON assessment (party, working_group, region, capability, month, id);
+                CREATE INDEX assessment_supersedes ON assessment (supersedes);
                 CREATE TABLE resolution (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);
                 CREATE TABLE commitment (id TEXT PRIMARY KEY NOT NULL, position INTEGER NOT NULL, json TEXT NOT NULL);
                 CREATE TABLE commitment_status (
