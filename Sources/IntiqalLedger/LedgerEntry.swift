@@ -91,3 +91,8 @@ public enum Hex {
 public func canonicalHash(_ value: CanonicalValue) -> String {
     Hex.encode(Data(SHA256.hash(data: value.canonicalData)))
 }
+
+/// SHA-256 of bytes, hex (for fingerprints of documents).
+public func sha256Hex(_ data: Data) -> String {
+    Hex.encode(Data(SHA256.hash(data: data)))
+}

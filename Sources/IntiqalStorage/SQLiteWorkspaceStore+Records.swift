@@ -28,21 +28,25 @@ extension SQLiteWorkspaceStore {
     // MARK: Evidence
 
     @discardableResult
-    public func addEvidence(file: String, sha256: String, items: [(kind: String, content: String)], actor: String) throws -> Int64 {
+    public func addEvidence(_ documents: [EvidenceInput], actor: String) throws -> [Int64] {
         let at = timestamp
         return try write { db in
-            try db.execute(sql: "INSERT INTO evidence_document (file, sha256, ingested_at, ingested_by) VALUES (?, ?, ?, ?)",
-                           arguments: [file, sha256, at, actor])
-            let document = db.lastInsertedRowID
-            try audit(db, at: at, actor: actor, action: "create", entity: "evidence-document", id: String(document), before: nil,
-                      after: try jsonText(["file": file, "sha256": sha256]))
-            for item in items {
-                try db.execute(sql: "INSERT INTO evidence_item (document_id, kind, content, status) VALUES (?, ?, ?, 'proposed')",
-                               arguments: [document, item.kind, item.content])
-                try audit(db, at: at, actor: actor, action: "propose", entity: "evidence-item", id: String(db.lastInsertedRowID),
-                          before: nil, after: item.content)
+            var ids: [Int64] = []
+            for d in documents {
+                try db.execute(sql: "INSERT INTO evidence_document (file, sha256, ingested_at, ingested_by) VALUES (?, ?, ?, ?)",
+                               arguments: [d.file, d.sha256, at, actor])
+                let document = db.lastInsertedRowID
+                ids.append(document)
+                try audit(db, at: at, actor: actor, action: "create", entity: "evidence-document", id: String(document), before: nil,
+                          after: try jsonText(["file": d.file, "sha256": d.sha256]))
+                for item in d.items {
+                    try db.execute(sql: "INSERT INTO evidence_item (document_id, kind, content, status) VALUES (?, ?, ?, 'proposed')",
+                                   arguments: [document, item.kind, item.content])
+                    try audit(db, at: at, actor: actor, action: "propose", entity: "evidence-item", id: String(db.lastInsertedRowID),
+                              before: nil, after: item.content)
+                }
             }
-            return document
+            return ids
         }
     }
 

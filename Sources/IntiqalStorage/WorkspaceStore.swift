@@ -31,9 +31,9 @@ public protocol WorkspaceStore: Sendable {
     func addUser(_ user: User, actor: String) throws
     func users() throws -> [User]
 
-    /// Adds a document and its extracted items, all `proposed`; returns the document id.
+    /// Adds documents and their extracted items, all `proposed`, in one transaction; returns the document ids.
     @discardableResult
-    func addEvidence(file: String, sha256: String, items: [(kind: String, content: String)], actor: String) throws -> Int64
+    func addEvidence(_ documents: [EvidenceInput], actor: String) throws -> [Int64]
     func reviewEvidenceItem(id: Int64, status: EvidenceItemRecord.Status, reviewer: String) throws
     func evidenceItems() throws -> [EvidenceItemRecord]
 
@@ -47,4 +47,32 @@ public protocol WorkspaceStore: Sendable {
     func exportWorkspace() throws -> WorkspaceExport
     /// Loads an export into this workspace, which must be empty.
     func importWorkspace(_ export: WorkspaceExport) throws
+}
+
+/// A document to add to the workspace with the items extracted from it.
+public struct EvidenceInput: Sendable, Hashable {
+    public var file: String
+    public var sha256: String
+    /// Each item's kind (`event`, `number`) and JSON content.
+    public var items: [Item]
+
+    public struct Item: Sendable, Hashable {
+        public var kind: String
+        public var content: String
+        public init(kind: String, content: String) { self.kind = kind; self.content = content }
+    }
+
+    public init(file: String, sha256: String, items: [(kind: String, content: String)]) {
+        self.file = file
+        self.sha256 = sha256
+        self.items = items.map { Item(kind: $0.kind, content: $0.content) }
+    }
+}
+
+extension WorkspaceStore {
+    /// Adds one document and its items; returns the document id.
+    @discardableResult
+    public func addEvidence(file: String, sha256: String, items: [(kind: String, content: String)], actor: String) throws -> Int64 {
+        try addEvidence([EvidenceInput(file: file, sha256: sha256, items: items)], actor: actor)[0]
+    }
 }

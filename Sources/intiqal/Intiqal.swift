@@ -19,6 +19,8 @@ struct Intiqal: AsyncParsableCommand {
             DecideCommand.self,
             SignCommand.self,
             LedgerCommand.self,
+            IngestCommand.self,
+            ReviewCommand.self,
         ]
     )
 }

@@ -99,6 +99,20 @@ func sampleChain() throws -> (entries: [LedgerEntry], irq: PartyKey, usa: PartyK
         #expect(report.failure?.reason.contains("not registered") == true)
     }
 
+    @Test func forgedSignatureInAWellFormedChainIsNamed() throws {
+        let (entries, _, usa) = try sampleChain()
+        // Rebuild entry 5 with a signature of another hash, re-chained so every hash is right.
+        var forged = Array(entries.prefix(4))
+        var body = try #require(entries[4].parsedBody?.objectValue)
+        body["signature"] = .string(try usa.sign(entryHash: String(repeating: "ab", count: 32)))
+        forged.append(.make(seq: 5, kind: .signature, prevHash: forged[3].hash, body: .object(body)))
+        let report = LedgerVerifier.verify(forged)
+        #expect(report.failure?.seq == 5)
+        #expect(report.failure?.reason.contains("does not verify") == true)
+        #expect(report.decisions[0].signedBy == ["IRQ"])
+        #expect(!report.decisions[0].binding)
+    }
+
     @Test func keyFileIsPrivateAndReadsBack() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("intiqal-key-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
