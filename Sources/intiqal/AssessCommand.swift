@@ -65,16 +65,25 @@ struct AssessCommand: AsyncParsableCommand {
             CLI.fail("\(path): \(FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")")
         }
         guard let text = String(data: data, encoding: .utf8) else { CLI.fail("\(path): not valid UTF-8") }
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        while lines.last?.isEmpty == true { lines.removeLast() }
+        // Byte-level splitting: bulk files are large. Fields are trimmed of spaces, tabs and CR.
+        func trim(_ bytes: ArraySlice<UInt8>) -> String {
+            var b = bytes
+            while let f = b.first, f == 0x20 || f == 0x09 || f == 0x0D { b.removeFirst() }
+            while let l = b.last, l == 0x20 || l == 0x09 || l == 0x0D { b.removeLast() }
+            return String(decoding: b, as: UTF8.self)
+        }
+        let bytes = Array(text.utf8)
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        while let last = lines.last, trim(last).isEmpty { lines.removeLast() }
         guard let header = lines.first else { CLI.fail("\(path): the file is empty") }
-        let columns = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let columns = header.split(separator: 0x2C, omittingEmptySubsequences: false).map { trim($0).lowercased() }
         for required in ["party", "group", "region", "month", "value"] where !columns.contains(required) {
             CLI.fail("\(path):1: missing column '\(required)'")
         }
         var out: [Assessment] = []
-        for (i, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        out.reserveCapacity(lines.count)
+        for (i, line) in lines.enumerated().dropFirst() where !trim(line).isEmpty {
+            let fields = line.split(separator: 0x2C, omittingEmptySubsequences: false).map(trim)
             guard fields.count == columns.count else { CLI.fail("\(path):\(i + 1): expected \(columns.count) fields, found \(fields.count)") }
             var row: [String: String] = [:]
             for (c, f) in zip(columns, fields) where !f.isEmpty { row[c] = f }
