@@ -55,6 +55,8 @@ struct AssessCommand: AsyncParsableCommand {
                                   trend: trend, scale: ScaleReference(factor: group, version: scale ?? scenario.currentScale(for: group).version),
                                   confidence: confidence)]
         }
+        let needs = Set(ratings.map { Permission.assess(party: $0.party, group: $0.factor) })
+        CLI.guarded { try store.authorize(options.actor, needs.sorted { "\($0)" < "\($1)" }) }
         let ids = CLI.guarded { try store.recordAssessments(ratings, actor: options.actor) }
         print("\(options.workspace): recorded \(ids.count) rating\(ids.count == 1 ? "" : "s")")
     }

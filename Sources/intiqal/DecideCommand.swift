@@ -61,6 +61,7 @@ struct DecideCommand: AsyncParsableCommand {
     func run() async throws {
         let store = CLI.openWorkspace(options.workspace)
         let book = DecisionBook(store: store)
+        CLI.guarded { try store.authorize(options.actor, [.propose]) }
         let scenario = CLI.guarded { try book.scenario() }
         func check(_ ok: Bool, _ message: String) { if !ok { CLI.fail(message) } }
         var payload: [String: CanonicalValue] = [:]

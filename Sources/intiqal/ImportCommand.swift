@@ -43,6 +43,7 @@ struct ImportCommand: AsyncParsableCommand {
             return scenario
         }
         let store = CLI.openWorkspace(workspace)
+        CLI.guarded { try store.authorize(actor, [.administer]) }
         let before = CLI.guarded { try store.assessmentHistory().count }
         CLI.guarded { try store.importScenario(scenario, actor: actor) }
         let after = CLI.guarded { try store.assessmentHistory().count }

@@ -27,6 +27,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = CLI.openWorkspace(options.workspace)
+        CLI.guarded { try store.authorize(options.actor, [.ingest]) }
         let extractor = Extractor()
         var documents: [(file: String, sha: String, items: [(kind: String, content: String)])] = []
         for file in files {

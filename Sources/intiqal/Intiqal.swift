@@ -21,6 +21,8 @@ struct Intiqal: AsyncParsableCommand {
             LedgerCommand.self,
             IngestCommand.self,
             ReviewCommand.self,
+            UsersCommand.self,
+            AuditCommand.self,
         ]
     )
 }

@@ -59,6 +59,7 @@ struct KeysCommand: AsyncParsableCommand {
                 return (self.party ?? "", self.publicKey ?? "")
             }
             let store = CLI.openWorkspace(options.workspace)
+            CLI.guarded { try store.authorize(options.actor, [.registerKey(party: party)]) }
             let entry = CLI.guarded { try DecisionBook(store: store).registerKey(party: party, publicKey: pub, actor: options.actor) }
             print("\(options.workspace): entry \(entry.seq): registered a co-chair key of \(party)")
         }

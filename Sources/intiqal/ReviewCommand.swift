@@ -20,6 +20,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = CLI.openWorkspace(options.workspace)
+        CLI.guarded { try store.authorize(options.actor, [.reviewEvidence]) }
         CLI.guarded { try store.reviewEvidenceItem(id: item, status: status, reviewer: options.actor) }
         print("\(options.workspace): item \(item) \(status.rawValue) by \(options.actor)")
     }

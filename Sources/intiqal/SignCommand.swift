@@ -16,6 +16,7 @@ struct SignCommand: AsyncParsableCommand {
     func run() async throws {
         let partyKey = CLI.guarded { try PartyKey.read(path: key) }
         let store = CLI.openWorkspace(options.workspace)
+        CLI.guarded { try store.authorize(options.actor, [.sign(party: partyKey.party)]) }
         let state = CLI.guarded { try DecisionBook(store: store).sign(seq: entry, key: partyKey, actor: options.actor) }
         print("\(options.workspace): entry \(entry) signed by \(partyKey.party); " +
               (state.binding ? "binding (signed by \(state.signedBy.sorted().joined(separator: ", ")))" : "waiting for \(state.missing.joined(separator: ", "))"))
