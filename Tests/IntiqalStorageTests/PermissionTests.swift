@@ -17,6 +17,7 @@ import Testing
         try store.authorize("john", [.sign(party: "USA"), .propose])
         #expect(throws: StorageError.self) { try store.authorize("john", [.sign(party: "IRQ")]) }
         #expect(throws: StorageError.self) { try store.authorize("stranger", [.reviewEvidence]) }
-        try store.authorize("root", [.sign(party: "IRQ"), .administer])
+        try store.authorize("root", [.administer, .propose])
+        #expect(throws: StorageError.self) { try store.authorize("root", [.sign(party: "IRQ")]) }
     }
 }

@@ -2,7 +2,7 @@ import IntiqalDomain
 
 /// Who may do what in a workspace (DESIGN §4, §7). A workspace with no users registered is
 /// open (the bootstrap state); once any user exists, every write names a registered user
-/// whose role allows it.
+/// whose role allows it. Only a party's co-chair signs for it; an admin may do anything else.
 public enum Permission: Sendable, Hashable {
     /// Recording ratings of `party` for a working group.
     case assess(party: String, group: Factor)
@@ -18,6 +18,7 @@ public enum Permission: Sendable, Hashable {
     /// Whether `user` may do this.
     public func allows(_ user: User) -> Bool {
         switch (self, user.role) {
+        case (.sign, .admin): return false
         case (_, .admin): return true
         case (.assess(let party, let group), .workingGroupMember):
             return user.party == party && user.workingGroup == group.rawValue
