@@ -97,9 +97,14 @@ extension SQLiteWorkspaceStore {
         try read { db in try Self.ledgerEntries(db) }
     }
 
-    /// Rows as stored; a kind the code does not know reads as a `decision` whose body will not match.
+    /// Rows as stored, read as text whatever a hand edit put there; a kind the code does not
+    /// know reads as a `decision` whose body will not match.
     static func ledgerEntries(_ db: Database) throws -> [LedgerEntry] {
-        try Row.fetchAll(db, sql: "SELECT seq, kind, prev_hash, hash, CAST(body AS TEXT) AS body FROM ledger_entry ORDER BY seq").map { row in
+        try Row.fetchAll(db, sql: """
+            SELECT seq, CAST(kind AS TEXT) AS kind, CAST(prev_hash AS TEXT) AS prev_hash, CAST(hash AS TEXT) AS hash,
+                   CAST(body AS TEXT) AS body
+            FROM ledger_entry ORDER BY seq
+            """).map { row in
             let kind: String = row["kind"] ?? ""
             return LedgerEntry(seq: row["seq"], kind: LedgerEntry.Kind(rawValue: kind) ?? .decision,
                                prevHash: row["prev_hash"] ?? "", hash: row["hash"] ?? "", body: row["body"] ?? "")

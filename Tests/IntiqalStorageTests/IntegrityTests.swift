@@ -29,6 +29,10 @@ func signedWorkspace(_ store: SQLiteWorkspaceStore) throws {
             "UPDATE ledger_entry SET body = replace(body, '\"signature\":\"', '\"signature\":\"A') WHERE seq = 5",
             "DELETE FROM ledger_entry WHERE seq = 4",
             "UPDATE ledger_entry SET kind = 'key' WHERE seq = 3",
+            "UPDATE ledger_entry SET hash = 12345 WHERE seq = 2",
+            "UPDATE ledger_entry SET body = X'FF00FE' WHERE seq = 4",
+            "UPDATE ledger_entry SET body = '', kind = 7 WHERE seq = 5",
+            "INSERT INTO ledger_entry (seq, kind, prev_hash, hash, body) SELECT 9, kind, prev_hash, hash, body FROM ledger_entry WHERE seq = 5",
         ]
         for (i, sql) in edits.enumerated() {
             let copy = dir.path("copy\(i).intiqal")
@@ -38,7 +42,7 @@ func signedWorkspace(_ store: SQLiteWorkspaceStore) throws {
             try raw.close()
             let report = try DecisionBook(store: try SQLiteWorkspaceStore(path: copy)).verify()
             #expect(!report.ok, "\(sql)")
-            #expect(report.failure.map { (2...5).contains($0.seq) } == true, "\(sql): \(String(describing: report.failure))")
+            #expect(report.failure.map { (2...9).contains($0.seq) } == true, "\(sql): \(String(describing: report.failure))")
         }
         #expect(try DecisionBook(store: try SQLiteWorkspaceStore(path: path)).verify().ok)
     }
