@@ -54,7 +54,7 @@ extension SQLiteWorkspaceStore {
             let capability = a.capability ?? ""
             let previous = try Row.fetchOne(current, arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal])
             let previousID: Int64? = previous?["id"]
-            if skipUnchanged, let previous, Self.assessmentRecord(previous).assessment == a { continue }
+            if skipUnchanged, let previous, try Self.assessmentRecord(previous).assessment == a { continue }
             let evidence = a.evidence.isEmpty ? nil : try jsonText(a.evidence)
             try insert.execute(arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal, a.value,
                                            a.trend?.rawValue, a.scale.version, a.confidence.rawValue, evidence,
@@ -85,7 +85,7 @@ extension SQLiteWorkspaceStore {
             WHERE NOT EXISTS (SELECT 1 FROM assessment b WHERE b.supersedes = a.id)
             ORDER BY a.id
             """)
-        while let row = try rows.next() { out.append(Self.assessmentRecord(row).assessment) }
+        while let row = try rows.next() { out.append(try Self.assessmentRecord(row).assessment) }
         return out
     }
 
@@ -96,18 +96,18 @@ extension SQLiteWorkspaceStore {
         """
 
     /// Reads a row selected with `assessmentColumns` (by position: bulk reads are hot).
-    static func assessmentRecord(_ row: Row) -> AssessmentRecord {
-        let factor = Factor(rawValue: row[2]) ?? .threat
-        let capability: String = row[4]
-        let evidenceText: String? = row[10]
+    static func assessmentRecord(_ row: Row) throws -> AssessmentRecord {
+        let factor = Factor(rawValue: (try row.decode(atIndex: 2))) ?? .threat
+        let capability: String = (try row.decode(atIndex: 4))
+        let evidenceText: String? = (try row.decode(atIndex: 10))
         let evidence = evidenceText.flatMap { try? JSONDecoder().decode([EvidenceReference].self, from: Data($0.utf8)) } ?? []
-        let trendText: String? = row[7]
-        let a = Assessment(party: row[1], factor: factor, region: row[3],
-                           capability: capability.isEmpty ? nil : capability, month: YearMonth(ordinal: row[5]),
-                           value: row[6], trend: trendText.flatMap(Trend.init(rawValue:)),
-                           scale: ScaleReference(factor: factor, version: row[8]),
-                           confidence: Assessment.Confidence(rawValue: row[9]) ?? .medium,
-                           evidence: evidence, illustrative: row[11])
-        return AssessmentRecord(id: row[0], assessment: a, recordedAt: row[12], recordedBy: row[13], supersedes: row[14])
+        let trendText: String? = (try row.decode(atIndex: 7))
+        let a = Assessment(party: (try row.decode(atIndex: 1)), factor: factor, region: (try row.decode(atIndex: 3)),
+                           capability: capability.isEmpty ? nil : capability, month: YearMonth(ordinal: (try row.decode(atIndex: 5))),
+                           value: (try row.decode(atIndex: 6)), trend: trendText.flatMap(Trend.init(rawValue:)),
+                           scale: ScaleReference(factor: factor, version: (try row.decode(atIndex: 8))),
+                           confidence: Assessment.Confidence(rawValue: (try row.decode(atIndex: 9))) ?? .medium,
+                           evidence: evidence, illustrative: (try row.decode(atIndex: 11)))
+        return AssessmentRecord(id: (try row.decode(atIndex: 0)), assessment: a, recordedAt: (try row.decode(atIndex: 12)), recordedBy: (try row.decode(atIndex: 13)), supersedes: (try row.decode(atIndex: 14)))
     }
 }

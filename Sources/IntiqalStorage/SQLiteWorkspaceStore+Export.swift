@@ -16,8 +16,8 @@ extension SQLiteWorkspaceStore {
                 incidents: try String.fetchAll(db, sql: "SELECT json FROM incident ORDER BY id").map { try decodeJSON(Incident.self, $0, what: "incident") },
                 users: try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map(Self.user),
                 evidenceDocuments: try Row.fetchAll(db, sql: "SELECT * FROM evidence_document ORDER BY id").map { row in
-                    EvidenceDocumentRecord(id: row["id"], file: row["file"], sha256: row["sha256"],
-                                           ingestedAt: row["ingested_at"], ingestedBy: row["ingested_by"])
+                    EvidenceDocumentRecord(id: (try row.decode(forColumn: "id")), file: (try row.decode(forColumn: "file")), sha256: (try row.decode(forColumn: "sha256")),
+                                           ingestedAt: (try row.decode(forColumn: "ingested_at")), ingestedBy: (try row.decode(forColumn: "ingested_by")))
                 },
                 evidenceItems: try Self.evidenceItems(db),
                 audit: try Self.auditLog(db),

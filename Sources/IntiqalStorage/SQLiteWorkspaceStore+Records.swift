@@ -21,8 +21,8 @@ extension SQLiteWorkspaceStore {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map(Self.user) }
     }
 
-    static func user(_ row: Row) -> User {
-        User(name: row["name"], party: row["party"], role: User.Role(rawValue: row["role"]) ?? .analyst, workingGroup: row["working_group"])
+    static func user(_ row: Row) throws -> User {
+        User(name: (try row.decode(forColumn: "name")), party: (try row.decode(forColumn: "party")), role: User.Role(rawValue: (try row.decode(forColumn: "role"))) ?? .analyst, workingGroup: (try row.decode(forColumn: "working_group")))
     }
 
     // MARK: Evidence
@@ -70,9 +70,9 @@ extension SQLiteWorkspaceStore {
 
     static func evidenceItems(_ db: Database) throws -> [EvidenceItemRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM evidence_item ORDER BY id").map { row in
-            EvidenceItemRecord(id: row["id"], documentID: row["document_id"], kind: row["kind"], content: row["content"],
-                               status: EvidenceItemRecord.Status(rawValue: row["status"]) ?? .proposed,
-                               reviewedBy: row["reviewed_by"], reviewedAt: row["reviewed_at"])
+            EvidenceItemRecord(id: (try row.decode(forColumn: "id")), documentID: (try row.decode(forColumn: "document_id")), kind: (try row.decode(forColumn: "kind")), content: (try row.decode(forColumn: "content")),
+                               status: EvidenceItemRecord.Status(rawValue: (try row.decode(forColumn: "status"))) ?? .proposed,
+                               reviewedBy: (try row.decode(forColumn: "reviewed_by")), reviewedAt: (try row.decode(forColumn: "reviewed_at")))
         }
     }
 
@@ -82,9 +82,9 @@ extension SQLiteWorkspaceStore {
     public func appendLedger(actor: String, _ make: (Int, String) throws -> LedgerEntry) throws -> LedgerEntry {
         let at = timestamp
         return try write { db in
-            let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger_entry ORDER BY seq DESC LIMIT 1")
-            let seq = (last?["seq"] as Int? ?? 0) + 1
-            let entry = try make(seq, last?["hash"] ?? LedgerEntry.genesisHash)
+            let last = try Row.fetchOne(db, sql: "SELECT seq, CAST(hash AS TEXT) AS hash FROM ledger_entry ORDER BY seq DESC LIMIT 1")
+            let seq = (try last.map { try $0.decode(Int.self, forColumn: "seq") } ?? 0) + 1
+            let entry = try make(seq, try last.map { try $0.decode(String?.self, forColumn: "hash") ?? "" } ?? LedgerEntry.genesisHash)
             guard entry.seq == seq else { throw StorageError.invalid("ledger: entry \(entry.seq) made where \(seq) was next") }
             try db.execute(sql: "INSERT INTO ledger_entry (seq, kind, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?)",
                            arguments: [entry.seq, entry.kind.rawValue, entry.prevHash, entry.hash, entry.body])
@@ -105,9 +105,10 @@ extension SQLiteWorkspaceStore {
                    CAST(body AS TEXT) AS body
             FROM ledger_entry ORDER BY seq
             """).map { row in
-            let kind: String = row["kind"] ?? ""
-            return LedgerEntry(seq: row["seq"], kind: LedgerEntry.Kind(rawValue: kind) ?? .decision,
-                               prevHash: row["prev_hash"] ?? "", hash: row["hash"] ?? "", body: row["body"] ?? "")
+            let kind: String = try row.decode(String?.self, forColumn: "kind") ?? ""
+            return LedgerEntry(seq: (try row.decode(forColumn: "seq")), kind: LedgerEntry.Kind(rawValue: kind) ?? .decision,
+                               prevHash: try row.decode(String?.self, forColumn: "prev_hash") ?? "",
+                               hash: try row.decode(String?.self, forColumn: "hash") ?? "", body: try row.decode(String?.self, forColumn: "body") ?? "")
         }
     }
 
@@ -119,8 +120,8 @@ extension SQLiteWorkspaceStore {
 
     static func auditLog(_ db: Database) throws -> [AuditRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id").map { row in
-            AuditRecord(id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
-                        entityID: row["entity_id"], before: row["before"], after: row["after"])
+            AuditRecord(id: (try row.decode(forColumn: "id")), at: (try row.decode(forColumn: "at")), actor: (try row.decode(forColumn: "actor")), action: (try row.decode(forColumn: "action")), entity: (try row.decode(forColumn: "entity")),
+                        entityID: (try row.decode(forColumn: "entity_id")), before: (try row.decode(forColumn: "before")), after: (try row.decode(forColumn: "after")))
         }
     }
 }

@@ -99,7 +99,8 @@ extension SQLiteWorkspaceStore {
     func saveStructure(_ db: Database, _ scenario: Scenario, actor: String, at: String) throws {
         var old: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT kind, id, json FROM entity") {
-            old["\(row["kind"] as String)\u{0}\(row["id"] as String)"] = row["json"]
+            let kind: String = try row.decode(forColumn: "kind"), id: String = try row.decode(forColumn: "id")
+            old["\(kind)\u{0}\(id)"] = try row.decode(forColumn: "json")
         }
         var seen = Set<String>()
         for row in try structureRows(scenario) {
@@ -123,7 +124,7 @@ extension SQLiteWorkspaceStore {
     func structure(_ db: Database) throws -> Scenario? {
         var byKind: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT kind, json FROM entity ORDER BY kind, position, id") {
-            byKind[row["kind"], default: []].append(row["json"])
+            try byKind[row.decode(String.self, forColumn: "kind"), default: []].append(row.decode(forColumn: "json"))
         }
         guard let headerText = byKind["scenario"]?.first else { return nil }
         func list<T: Decodable>(_ kind: String, _ type: T.Type) throws -> [T] {
@@ -166,11 +167,11 @@ extension SQLiteWorkspaceStore {
 
     func commitmentHistory(_ db: Database) throws -> [CommitmentStatusRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM commitment_status ORDER BY id").map { row in
-            guard let status = Commitment.Status(rawValue: row["status"]) else { throw StorageError.invalid("stored commitment status is not 0–3") }
+            guard let status = Commitment.Status(rawValue: (try row.decode(forColumn: "status"))) else { throw StorageError.invalid("stored commitment status is not 0–3") }
             return CommitmentStatusRecord(
-                id: row["id"], commitment: row["commitment_id"],
-                change: .init(month: YearMonth(ordinal: row["month"]), status: status, note: row["note"], source: row["source"]),
-                recordedAt: row["recorded_at"], recordedBy: row["recorded_by"])
+                id: (try row.decode(forColumn: "id")), commitment: (try row.decode(forColumn: "commitment_id")),
+                change: .init(month: YearMonth(ordinal: (try row.decode(forColumn: "month"))), status: status, note: (try row.decode(forColumn: "note")), source: (try row.decode(forColumn: "source"))),
+                recordedAt: (try row.decode(forColumn: "recorded_at")), recordedBy: (try row.decode(forColumn: "recorded_by")))
         }
     }
 

@@ -103,6 +103,8 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
             throw StorageError.cannotOpen(location, "not an Intiqal workspace or the file is damaged")
         } catch let error as DatabaseError {
             throw StorageError.invalid("\(location): database error: \(error.message ?? "\(error.resultCode)")")
+        } catch let error as RowDecodingError {
+            throw StorageError.cannotOpen(location, "the workspace is damaged (a value of the wrong type was written into it): \(error)")
         }
     }
 

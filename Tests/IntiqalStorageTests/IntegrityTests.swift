@@ -76,6 +76,27 @@ func signedWorkspace(_ store: SQLiteWorkspaceStore) throws {
         #expect(try a.assessmentHistory().last?.assessment == rating)
     }
 
+    @Test func wrongTypesWrittenByHandDoNotCrash() throws {
+        let dir = TempDir()
+        let path = dir.path("w.intiqal")
+        try signedWorkspace(try SQLiteWorkspaceStore(path: path, create: true))
+        for (i, sql) in ["UPDATE assessment SET value = 'abc' WHERE id = 3", "UPDATE assessment SET party = 42 WHERE id = 5",
+                         "UPDATE audit SET actor = X'00ff' WHERE id = 2", "UPDATE user SET party = 1"].enumerated() {
+            let copy = dir.path("copy\(i).intiqal")
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            let raw = try DatabaseQueue(path: copy)
+            try raw.write { try $0.execute(sql: sql) }
+            try raw.close()
+            let store = try SQLiteWorkspaceStore(path: copy)
+            _ = try? store.scenario()
+            _ = try? store.exportWorkspace()
+            _ = try? store.auditLog()
+        }
+        // Reaching here is the point: no trap. (SQLite reads 'abc' in a REAL column as 0; a rating
+        // changed by hand is not ledger-protected, but the audit log and history keep the original.)
+        #expect(try DecisionBook(store: try SQLiteWorkspaceStore(path: path)).verify().ok)
+    }
+
     @Test func notAWorkspaceIsRefused() throws {
         let dir = TempDir()
         let path = dir.path("junk")
