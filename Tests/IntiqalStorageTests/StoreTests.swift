@@ -2,6 +2,7 @@ import Foundation
 import IntiqalDomain
 import IntiqalLedger
 import IntiqalPlanning
+import IntiqalScenario
 import Testing
 @testable import IntiqalStorage
 
@@ -142,5 +143,28 @@ import Testing
         #expect(try gate()?.state == .disputed)
         try book.sign(seq: d.seq, key: usa, actor: "usa")
         #expect(try gate()?.state != .disputed)
+    }
+}
+
+@Suite struct ScenarioExportTests {
+    @Test(arguments: StoreKind.allCases)
+    func scenarioExportLoadsBackToTheSameScenario(kind: StoreKind) throws {
+        let store = try kind.make()
+        try store.importScenario(try example(), actor: "sec")
+        try store.recordAssessments([
+            Assessment(party: "IRQ", factor: .threat, region: "anbar", capability: nil, month: YearMonth(year: 2025, month: 1), value: 2.5,
+                       trend: .falling, scale: ScaleReference(factor: .threat, version: 1), confidence: .high,
+                       evidence: [EvidenceReference(source: "seed-004", note: "quote \" and back\\slash — عربي", rating: SourceRating("B2"))]),
+        ], actor: "wg1")
+        let scenario = try store.scenario()
+        let text = ScenarioWriter.json(scenario)
+        let (back, warnings) = try ScenarioLoader.load(text: text, file: "export.json")
+        #expect(warnings.filter { $0.severity == .error }.isEmpty)
+        #expect(back.id == scenario.id && back.parties == scenario.parties && back.regions == scenario.regions)
+        #expect(back.sites == scenario.sites && back.phases == scenario.phases && back.policy == scenario.policy)
+        #expect(back.capacity == scenario.capacity && back.growth == scenario.growth && back.scales == scenario.scales)
+        #expect(Set(back.assessments) == Set(scenario.assessments))
+        #expect(back.commitments == scenario.commitments && back.incidents == scenario.incidents)
+        #expect(back.sources == scenario.sources)
     }
 }
