@@ -14,11 +14,8 @@ extension SQLiteWorkspaceStore {
                 commitments: try commitments(db),
                 commitmentStatus: try commitmentHistory(db),
                 incidents: try String.fetchAll(db, sql: "SELECT json FROM incident ORDER BY id").map { try decodeJSON(Incident.self, $0, what: "incident") },
-                users: try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map(Self.user),
-                evidenceDocuments: try Row.fetchAll(db, sql: "SELECT * FROM evidence_document ORDER BY id").map { row in
-                    EvidenceDocumentRecord(id: (try row.decode(forColumn: "id")), file: (try row.decode(forColumn: "file")), sha256: (try row.decode(forColumn: "sha256")),
-                                           ingestedAt: (try row.decode(forColumn: "ingested_at")), ingestedBy: (try row.decode(forColumn: "ingested_by")))
-                },
+                users: try UserRow.order(UserRow.Columns.name).fetchAll(db).map(\.user),
+                evidenceDocuments: try EvidenceDocumentRow.order(EvidenceDocumentRow.Columns.id).fetchAll(db).map(\.record),
                 evidenceItems: try Self.evidenceItems(db),
                 audit: try Self.auditLog(db),
                 ledger: try Self.ledgerEntries(db))
@@ -72,18 +69,13 @@ extension SQLiteWorkspaceStore {
                                      s.change.source, s.recordedAt, s.recordedBy])
             }
             for x in export.incidents { try db.execute(sql: "INSERT INTO incident (json) VALUES (?)", arguments: [try jsonText(x)]) }
-            for u in export.users {
-                try db.execute(sql: "INSERT INTO user (name, party, role, working_group) VALUES (?, ?, ?, ?)",
-                               arguments: [u.name, u.party, u.role.rawValue, u.workingGroup])
-            }
+            for u in export.users { try UserRow(u).insert(db) }
             for d in export.evidenceDocuments {
-                try db.execute(sql: "INSERT INTO evidence_document (id, file, sha256, ingested_at, ingested_by) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [d.id, d.file, d.sha256, d.ingestedAt, d.ingestedBy])
+                try EvidenceDocumentRow(id: d.id, file: d.file, sha256: d.sha256, ingestedAt: d.ingestedAt, ingestedBy: d.ingestedBy).insert(db)
             }
             for x in export.evidenceItems {
-                try db.execute(sql: """
-                    INSERT INTO evidence_item (id, document_id, kind, content, status, reviewed_by, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [x.id, x.documentID, x.kind, x.content, x.status.rawValue, x.reviewedBy, x.reviewedAt])
+                try EvidenceItemRow(id: x.id, documentID: x.documentID, kind: x.kind, content: x.content, status: x.status.rawValue,
+                                    reviewedBy: x.reviewedBy, reviewedAt: x.reviewedAt).insert(db)
             }
             let audit = try db.cachedStatement(sql: """
                 INSERT INTO audit (id, at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -9,20 +9,15 @@ extension SQLiteWorkspaceStore {
     public func addUser(_ user: User, actor: String) throws {
         let at = timestamp
         try write { db in
-            let old = try Row.fetchOne(db, sql: "SELECT * FROM user WHERE name = ?", arguments: [user.name]).map(Self.user)
-            try db.execute(sql: "INSERT OR REPLACE INTO user (name, party, role, working_group) VALUES (?, ?, ?, ?)",
-                           arguments: [user.name, user.party, user.role.rawValue, user.workingGroup])
+            let old = try UserRow.fetchOne(db, key: user.name)?.user
+            try UserRow(user).save(db)
             try audit(db, at: at, actor: actor, action: old == nil ? "create" : "update", entity: "user", id: user.name,
                       before: try old.map(jsonText), after: try jsonText(user))
         }
     }
 
     public func users() throws -> [User] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map(Self.user) }
-    }
-
-    static func user(_ row: Row) throws -> User {
-        User(name: (try row.decode(forColumn: "name")), party: (try row.decode(forColumn: "party")), role: User.Role(rawValue: (try row.decode(forColumn: "role"))) ?? .analyst, workingGroup: (try row.decode(forColumn: "working_group")))
+        try read { db in try UserRow.order(UserRow.Columns.name).fetchAll(db).map(\.user) }
     }
 
     // MARK: Evidence
@@ -69,11 +64,7 @@ extension SQLiteWorkspaceStore {
     }
 
     static func evidenceItems(_ db: Database) throws -> [EvidenceItemRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM evidence_item ORDER BY id").map { row in
-            EvidenceItemRecord(id: (try row.decode(forColumn: "id")), documentID: (try row.decode(forColumn: "document_id")), kind: (try row.decode(forColumn: "kind")), content: (try row.decode(forColumn: "content")),
-                               status: EvidenceItemRecord.Status(rawValue: (try row.decode(forColumn: "status"))) ?? .proposed,
-                               reviewedBy: (try row.decode(forColumn: "reviewed_by")), reviewedAt: (try row.decode(forColumn: "reviewed_at")))
-        }
+        try EvidenceItemRow.order(EvidenceItemRow.Columns.id).fetchAll(db).map(\.record)
     }
 
     // MARK: Ledger
@@ -119,9 +110,6 @@ extension SQLiteWorkspaceStore {
     }
 
     static func auditLog(_ db: Database) throws -> [AuditRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id").map { row in
-            AuditRecord(id: (try row.decode(forColumn: "id")), at: (try row.decode(forColumn: "at")), actor: (try row.decode(forColumn: "actor")), action: (try row.decode(forColumn: "action")), entity: (try row.decode(forColumn: "entity")),
-                        entityID: (try row.decode(forColumn: "entity_id")), before: (try row.decode(forColumn: "before")), after: (try row.decode(forColumn: "after")))
-        }
+        try AuditRow.order(AuditRow.Columns.id).fetchAll(db).map(\.record)
     }
 }
