@@ -36,6 +36,27 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         try migrate()
     }
 
+    /// Creates a workspace at `path` holding `scenario`, all or nothing: it is built under a
+    /// temporary name beside `path`, closed, then renamed into place.
+    public static func create(path: String, scenario: Scenario?, actor: String) throws {
+        if FileManager.default.fileExists(atPath: path) { throw StorageError.invalid("\(path): a file already exists there") }
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StorageError.invalid("\(path): cannot create the workspace: no such directory \(url.deletingLastPathComponent().path)")
+        }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).creating-\(UUID().uuidString)").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+        }
+        let store = try SQLiteWorkspaceStore(path: temporary, create: true)
+        if let scenario { try store.importScenario(scenario, actor: actor) }
+        try store.wrap { try store.writer.close() }
+        guard link(temporary, path) == 0 else {
+            throw StorageError.invalid("\(path): cannot create the workspace (\(errno == EEXIST ? "a file already exists there" : String(cString: strerror(errno))))")
+        }
+    }
+
     /// A workspace in memory (GRDB's in-memory database): same schema, same code paths.
     public init(inMemory name: String = "memory", now: @escaping @Sendable () -> Date = { Date() }) throws {
         location = ":memory:\(name)"

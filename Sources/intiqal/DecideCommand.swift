@@ -79,6 +79,11 @@ struct DecideCommand: AsyncParsableCommand {
         }
         if let commitment { check(scenario.commitments.contains { $0.id == commitment }, "--commitment: unknown commitment '\(commitment)'"); payload["commitment"] = .string(commitment) }
         if let status { payload["status"] = .integer(Int64(status)) }
+        if kind == .gateMet, let region, let capability, let m = month.flatMap({ YearMonth($0) }),
+           let gate = GateStatus.all(scenario, month: m).first(where: { $0.region == region && $0.capability == capability }),
+           gate.state != .met {
+            FileHandle.standardError.write(Data("intiqal: warning: the joint ratings show gate \(capability)/\(region) \(gate.state.rawValue) in \(gate.month): \(gate.unmet.joined(separator: "; "))\n".utf8))
+        }
         let entry: LedgerEntry
         switch kind {
         case .adoptPlan:

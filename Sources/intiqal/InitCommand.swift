@@ -26,9 +26,8 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let scenario = example.map { name in CLI.guarded { try ScenarioLoader.loadBundled(name).scenario } }
-        let store = CLI.openWorkspace(workspace, create: true)
+        CLI.guarded { try SQLiteWorkspaceStore.create(path: workspace, scenario: scenario, actor: by) }
         if let scenario {
-            CLI.guarded { try store.importScenario(scenario, actor: by) }
             print("\(workspace): workspace created with scenario \(scenario.id) (\(scenario.assessments.count) ratings)")
         } else {
             print("\(workspace): empty workspace created; import a scenario with `intiqal import \(workspace) FILE`")

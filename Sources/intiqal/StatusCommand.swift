@@ -23,8 +23,9 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = CLI.openWorkspace(workspace)
-        let scenario = CLI.guarded { try DecisionBook(store: store).scenario() }
-        let gates = GateStatus.all(scenario, month: month.flatMap { YearMonth($0) })
+        let book = DecisionBook(store: store)
+        let scenario = CLI.guarded { try book.scenario() }
+        let gates = GateStatus.all(scenario, month: month.flatMap { YearMonth($0) }, declared: CLI.guarded { try book.declaredGates() })
         switch format {
         case .json:
             print(try CLI.json(gates), terminator: "")
@@ -35,7 +36,8 @@ struct StatusCommand: AsyncParsableCommand {
             for g in gates {
                 let key = "\(g.capability)/\(g.region)"
                 let pad = String(repeating: " ", count: max(1, width - key.count))
-                let why = g.state == .met ? "held \(g.heldMonths) months" : g.unmet.joined(separator: "; ")
+                var why = g.state == .met ? "held \(g.heldMonths) months" : g.unmet.joined(separator: "; ")
+                if let seq = g.declaredMet { why = "declared met (ledger entry \(seq)); " + why }
                 print("  \(key)\(pad)\(g.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))\(why)")
             }
         }

@@ -96,6 +96,17 @@ public struct DecisionBook: Sendable {
 
     public func verify() throws -> LedgerReport { LedgerVerifier.verify(try store.ledgerEntries()) }
 
+    /// Gates declared met by binding decisions: gate → the decision's entry number.
+    public func declaredGates() throws -> [GateKey: Int] {
+        var out: [GateKey: Int] = [:]
+        for state in try verify().decisions where state.binding && state.decision.kind == .gateMet {
+            if let r = state.decision.payload["region"]?.stringValue, let c = state.decision.payload["capability"]?.stringValue {
+                out[GateKey(region: r, capability: c)] = state.seq
+            }
+        }
+        return out
+    }
+
     /// The workspace's scenario with the effect of every binding decision laid over it: resolved
     /// disputes, commitment statuses and completed phases. The ledger stays the one record of
     /// them, so signing is a single append.

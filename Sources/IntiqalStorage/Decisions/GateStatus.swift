@@ -12,10 +12,12 @@ public struct GateStatus: Sendable, Hashable, Codable {
     public var heldMonths: Int
     public var requiredMonths: Int
     public var unmet: [String]
+    /// The binding ledger decision that declared this gate met, if any.
+    public var declaredMet: Int?
 
     /// Every region × capability gate of `scenario` in `month` (default: the latest rated
     /// month), clamped to the plan horizon.
-    public static func all(_ scenario: Scenario, month: YearMonth? = nil) -> [GateStatus] {
+    public static func all(_ scenario: Scenario, month: YearMonth? = nil, declared: [GateKey: Int] = [:]) -> [GateStatus] {
         let latest = scenario.assessments.map(\.month).max() ?? scenario.start
         let m = min(max(month ?? latest, scenario.start), scenario.end)
         let evaluator = GateEvaluator(scenario: scenario)
@@ -34,7 +36,8 @@ public struct GateStatus: Sendable, Hashable, Codable {
                     unmet.append("held \(check.heldMonths) of \(check.requiredMonths) months")
                 }
                 out.append(GateStatus(region: region.id, capability: capability.id, month: m, state: state,
-                                      heldMonths: check.heldMonths, requiredMonths: check.requiredMonths, unmet: unmet))
+                                      heldMonths: check.heldMonths, requiredMonths: check.requiredMonths, unmet: unmet,
+                                      declaredMet: declared[key]))
             }
         }
         return out
