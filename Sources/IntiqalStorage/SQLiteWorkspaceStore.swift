@@ -51,7 +51,14 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         }
         let store = try SQLiteWorkspaceStore(path: temporary, create: true)
         if let scenario { try store.importScenario(scenario, actor: actor) }
-        try store.wrap { try store.writer.close() }
+        // Everything into the main file before it gets its real name: the WAL stays behind.
+        try store.wrap {
+            try store.writer.writeWithoutTransaction { db in
+                let result = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                guard let result, try result.decode(Int.self, atIndex: 0) == 0 else { throw StorageError.busy(path) }
+            }
+            try store.writer.close()
+        }
         guard link(temporary, path) == 0 else {
             throw StorageError.invalid("\(path): cannot create the workspace (\(errno == EEXIST ? "a file already exists there" : String(cString: strerror(errno))))")
         }

@@ -97,6 +97,15 @@ func signedWorkspace(_ store: SQLiteWorkspaceStore) throws {
         #expect(try DecisionBook(store: try SQLiteWorkspaceStore(path: path)).verify().ok)
     }
 
+    @Test func createIsAllOrNothingAndLeavesNoTemporaryFiles() throws {
+        let dir = TempDir()
+        let path = dir.path("w.intiqal")
+        try SQLiteWorkspaceStore.create(path: path, scenario: try example(), actor: "init")
+        #expect(try SQLiteWorkspaceStore(path: path).scenario().assessments.count == (try example().assessments.count))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0.contains("creating") }.isEmpty)
+        #expect(throws: StorageError.self) { try SQLiteWorkspaceStore.create(path: path, scenario: nil, actor: "init") }
+    }
+
     @Test func notAWorkspaceIsRefused() throws {
         let dir = TempDir()
         let path = dir.path("junk")
