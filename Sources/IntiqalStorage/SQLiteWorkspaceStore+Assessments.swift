@@ -18,22 +18,9 @@ extension SQLiteWorkspaceStore {
         try read { db in try Row.fetchAll(db, sql: "SELECT \(Self.assessmentColumns) FROM assessment a ORDER BY a.id").map(Self.assessmentRecord) }
     }
 
-    /// Checks a rating against the scenario (party, region, capability, month, scale); the message names the field.
+    /// Checks a rating against the scenario (see `Scenario.validate(_:at:)`).
     public static func validate(_ a: Assessment, in s: Scenario, at path: String) throws {
-        func bad(_ field: String, _ message: String) -> StorageError { .invalid("\(path).\(field): \(message)") }
-        guard s.parties.contains(where: { $0.id == a.party }) else { throw bad("party", "unknown party '\(a.party)'") }
-        guard s.region(a.region) != nil else { throw bad("region", "unknown region '\(a.region)'") }
-        if a.factor == .threat {
-            if a.capability != nil { throw bad("capability", "threat is rated per region, not per capability area") }
-        } else {
-            guard let c = a.capability else { throw bad("capability", "\(a.factor.rawValue) is rated per capability area: name one") }
-            guard s.capability(c) != nil else { throw bad("capability", "unknown capability area '\(c)'") }
-        }
-        guard a.month <= s.end else { throw bad("month", "\(a.month) is after the plan's last month \(s.end)") }
-        guard let scale = s.scale(a.scale) else { throw bad("scale", "no \(a.factor.rawValue) scale version \(a.scale.version)") }
-        guard a.value.isFinite, scale.contains(a.value) else {
-            throw bad("value", "\(a.value) is outside the \(a.factor.rawValue) scale \(scale.minimum)–\(scale.maximum)")
-        }
+        try s.validate(a, at: path)
     }
 
     func insertAssessments(_ db: Database, _ assessments: [Assessment], structure: Scenario, actor: String, at: String,

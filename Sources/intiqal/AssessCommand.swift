@@ -102,7 +102,7 @@ struct AssessCommand: AsyncParsableCommand {
             let a = Assessment(party: row["party"] ?? "", factor: factor, region: row["region"] ?? "", capability: row["capability"],
                                month: month, value: value, trend: trend, scale: ScaleReference(factor: factor, version: version),
                                confidence: confidence)
-            do { try SQLiteWorkspaceStore.validate(a, in: scenario, at: "row") } catch let e as StorageError {
+            do { try scenario.validate(a, at: "row") } catch let e as StorageError {
                 CLI.fail("\(path):\(i + 1): \(e.message.replacingOccurrences(of: "row.", with: ""))")
             } catch { CLI.fail("\(path):\(i + 1): \(error)") }
             out.append(a)
