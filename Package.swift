@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure value types: no I/O, no framework imports beyond Foundation.
@@ -26,11 +28,22 @@ let package = Package(
         .target(name: "IntiqalEvidence", dependencies: ["IntiqalDomain"], resources: [.copy("Resources")]),
         // Hawkes fitting, simulation, Monte Carlo risk of plans.
         .target(name: "IntiqalRisk", dependencies: ["IntiqalDomain"]),
+        // Canonical encoding, SHA-256 hash chain, Ed25519 signatures of decisions.
+        .target(name: "IntiqalLedger", dependencies: ["IntiqalDomain", .product(name: "Crypto", package: "swift-crypto")]),
+        // The workspace: stores behind protocols; SQLite (GRDB) by default.
+        .target(
+            name: "IntiqalStorage",
+            dependencies: [
+                "IntiqalDomain", "IntiqalLedger", "IntiqalScenario", "IntiqalPlanning",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // The CLI: wiring only.
         .executableTarget(
             name: "intiqal",
             dependencies: [
                 "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalEvidence", "IntiqalRisk",
+                "IntiqalStorage", "IntiqalLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +63,16 @@ let package = Package(
         .testTarget(name: "IntiqalEvidenceTests", dependencies: ["IntiqalEvidence"], resources: [.copy("Fixtures")]),
         .executableTarget(name: "evidence-bench", dependencies: ["IntiqalEvidence"], path: "Benchmarks/evidence-bench"),
         .testTarget(name: "IntiqalRiskTests", dependencies: ["IntiqalRisk"]),
+        .testTarget(name: "IntiqalLedgerTests", dependencies: ["IntiqalLedger", "IntiqalDomain"]),
+        .testTarget(
+            name: "IntiqalStorageTests",
+            dependencies: ["IntiqalStorage", "IntiqalLedger", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"]
+        ),
+        .executableTarget(
+            name: "storage-bench",
+            dependencies: ["IntiqalStorage", "IntiqalLedger", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"],
+            path: "Benchmarks/storage-bench"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

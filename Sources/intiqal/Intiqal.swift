@@ -11,6 +11,19 @@ struct Intiqal: AsyncParsableCommand {
             RiskCommand.self,
             ExtractCommand.self,
             FitIncidentsCommand.self,
+            InitCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            AssessCommand.self,
+            StatusCommand.self,
+            KeysCommand.self,
+            DecideCommand.self,
+            SignCommand.self,
+            LedgerCommand.self,
+            IngestCommand.self,
+            ReviewCommand.self,
+            UsersCommand.self,
+            AuditCommand.self,
         ]
     )
 }

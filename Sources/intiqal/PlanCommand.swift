@@ -3,6 +3,7 @@ import Foundation
 import IntiqalDomain
 import IntiqalPlanning
 import IntiqalScenario
+import IntiqalStorage
 
 extension PlanMode: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
@@ -37,12 +38,15 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Monte Carlo runs for the risk of each mode side by side (0: leave risk out).")
     var riskRuns: Int = 2_000
 
+    @Option(help: "Plan from this workspace's current joint ratings instead of a scenario file.")
+    var workspace: String?
+
     func validate() throws {
         guard riskRuns >= 0, riskRuns <= 10_000_000 else { throw ValidationError("--risk-runs must be between 0 and 10000000") }
     }
 
     func run() async throws {
-        let scenario = try CLI.loadScenario(scenario)
+        let scenario = try CLI.scenario(file: scenario, workspace: workspace)
         let planner = Planner(scenario: scenario)
         var plan = planner.plan(mode: mode)
         guard plan.verification.ok else {

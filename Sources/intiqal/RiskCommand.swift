@@ -14,7 +14,8 @@ struct RiskCommand: AsyncParsableCommand {
         commandName: "risk",
         abstract: "Estimate a plan's risk of resurgence by Monte Carlo of a fitted self-exciting model.",
         discussion: """
-        With no SCENARIO, uses the bundled example iraq-2024. Reports the probability that any \
+        With no SCENARIO, uses the bundled example iraq-2024; with --workspace, the workspace's \
+        current ratings and incidents. Reports the probability that any \
         region crosses the resurgence threshold within the horizon, with a 95% interval, for the \
         plan, the no-change baseline (no drawdown) and the other planning mode.
         """
@@ -22,6 +23,9 @@ struct RiskCommand: AsyncParsableCommand {
 
     @Argument(help: "A scenario file (YAML or JSON) or a bundled scenario name.")
     var scenario: String = "iraq-2024"
+
+    @Option(help: "Estimate from this workspace's current ratings and incidents instead of a scenario file.")
+    var workspace: String?
 
     @Option(help: "conditions or deadlines.")
     var mode: PlanMode = .conditions
@@ -51,7 +55,7 @@ struct RiskCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let scenario = try CLI.loadScenario(scenario)
+        let scenario = try CLI.scenario(file: scenario, workspace: workspace)
         let planner = Planner(scenario: scenario)
         var plans: [PlanMode: Plan] = [:]
         for m in PlanMode.allCases {

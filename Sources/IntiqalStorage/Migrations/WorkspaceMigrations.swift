@@ -1,0 +1,55 @@
+import GRDB
+
+/// The workspace schema, as named migrations. A migration is never edited once shipped: a
+/// change is a new migration appended here.
+enum WorkspaceMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-workspace") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE entity (
+                    kind TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NULL, json TEXT NOT NULL,
+                    PRIMARY KEY (kind, id));
+                CREATE TABLE assessment (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    party TEXT NOT NULL, working_group TEXT NOT NULL, region TEXT NOT NULL,
+                    capability TEXT NOT NULL, month INTEGER NOT NULL, value REAL NOT NULL, trend TEXT,
+                    scale_version INTEGER NOT NULL, confidence TEXT NOT NULL, evidence TEXT,
+                    illustrative INTEGER NOT NULL, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL,
+                    supersedes INTEGER REFERENCES assessment(id));
+                CREATE INDEX assessment_subject ON assessment (party, working_group, region, capability, month, id);
+                CREATE INDEX assessment_supersedes ON assessment (supersedes);
+                CREATE TABLE resolution (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);
+                CREATE TABLE commitment (id TEXT PRIMARY KEY NOT NULL, position INTEGER NOT NULL, json TEXT NOT NULL);
+                CREATE TABLE commitment_status (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    commitment_id TEXT NOT NULL REFERENCES commitment(id),
+                    month INTEGER NOT NULL, status INTEGER NOT NULL, note TEXT, source TEXT,
+                    recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL);
+                CREATE TABLE incident (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);
+                CREATE TABLE user (
+                    name TEXT PRIMARY KEY NOT NULL, party TEXT NOT NULL, role TEXT NOT NULL, working_group TEXT);
+                CREATE TABLE evidence_document (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, sha256 TEXT NOT NULL,
+                    ingested_at TEXT NOT NULL, ingested_by TEXT NOT NULL);
+                CREATE TABLE evidence_item (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    document_id INTEGER NOT NULL REFERENCES evidence_document(id),
+                    kind TEXT NOT NULL, content TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('proposed', 'accepted', 'rejected')),
+                    reviewed_by TEXT, reviewed_at TEXT);
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
+                    action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, before TEXT, after TEXT);
+                CREATE TABLE ledger_entry (
+                    seq INTEGER PRIMARY KEY NOT NULL, kind TEXT NOT NULL, prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL, body TEXT NOT NULL);
+                """)
+        }
+        return migrator
+    }
+
+    /// Bumped with every migration added; also written to `PRAGMA user_version`.
+    static let schemaVersion = 1
+}

@@ -1,0 +1,62 @@
+import IntiqalDomain
+
+/// Who may do what in a workspace (DESIGN §4, §7). A workspace with no users registered is
+/// open (the bootstrap state); once any user exists, every write names a registered user
+/// whose role allows it. Only a party's co-chair signs for it; an admin may do anything else.
+public enum Permission: Sendable, Hashable {
+    /// Recording ratings of `party` for a working group.
+    case assess(party: String, group: Factor)
+    case reviewEvidence
+    case ingest
+    case propose
+    /// Signing for `party` (the key's party).
+    case sign(party: String)
+    case registerKey(party: String)
+    /// Scenario import, users, full imports.
+    case administer
+
+    /// Whether `user` may do this.
+    public func allows(_ user: User) -> Bool {
+        switch (self, user.role) {
+        case (.sign, .admin): return false
+        case (_, .admin): return true
+        case (.assess(let party, let group), .workingGroupMember):
+            return user.party == party && user.workingGroup == group.rawValue
+        case (.assess, .secretariat): return true
+        case (.reviewEvidence, .workingGroupMember), (.reviewEvidence, .secretariat): return true
+        case (.ingest, .secretariat), (.ingest, .liaison), (.ingest, .workingGroupMember): return true
+        case (.propose, .secretariat), (.propose, .coChair): return true
+        case (.sign(let party), .coChair): return user.party == party
+        case (.registerKey(let party), .coChair): return user.party == party
+        case (.registerKey, .secretariat): return true
+        case (.administer, .secretariat): return true
+        default: return false
+        }
+    }
+
+    var words: String {
+        switch self {
+        case .assess(let party, let group): "record \(party)'s \(group.rawValue) ratings"
+        case .reviewEvidence: "review evidence"
+        case .ingest: "ingest evidence"
+        case .propose: "propose decisions"
+        case .sign(let party): "sign for \(party)"
+        case .registerKey(let party): "register \(party)'s co-chair key"
+        case .administer: "administer the workspace"
+        }
+    }
+}
+
+extension WorkspaceStore {
+    /// Throws unless `actor` may do every one of `permissions` (always allowed while no users are registered).
+    public func authorize(_ actor: String, _ permissions: [Permission]) throws {
+        let users = try users()
+        guard !users.isEmpty else { return }
+        guard let user = users.first(where: { $0.name == actor }) else {
+            throw StorageError.invalid("--by: '\(actor)' is not a registered user of this workspace (see `intiqal users list`)")
+        }
+        for p in permissions where !p.allows(user) {
+            throw StorageError.invalid("--by: \(actor) (\(user.role.rawValue) of \(user.party)\(user.workingGroup.map { ", \($0) group" } ?? "")) may not \(p.words)")
+        }
+    }
+}

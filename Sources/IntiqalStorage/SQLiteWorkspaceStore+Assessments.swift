@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import IntiqalDomain
+
+extension SQLiteWorkspaceStore {
+    @discardableResult
+    public func recordAssessments(_ assessments: [Assessment], actor: String) throws -> [Int64] {
+        let at = timestamp
+        return try write { db in
+            guard let structure = try structure(db) else {
+                throw StorageError.notFound("\(location): the workspace holds no scenario yet (use `intiqal import \(location) SCENARIO`)")
+            }
+            return try insertAssessments(db, assessments, structure: structure, actor: actor, at: at, skipUnchanged: false)
+        }
+    }
+
+    public func assessmentHistory() throws -> [AssessmentRecord] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT \(Self.assessmentColumns) FROM assessment a ORDER BY a.id").map(Self.assessmentRecord) }
+    }
+
+    /// Checks a rating against the scenario (see `Scenario.validate(_:at:)`).
+    public static func validate(_ a: Assessment, in s: Scenario, at path: String) throws {
+        try s.validate(a, at: path)
+    }
+
+    func insertAssessments(_ db: Database, _ assessments: [Assessment], structure: Scenario, actor: String, at: String,
+                           skipUnchanged: Bool) throws -> [Int64] {
+        let current = try db.cachedStatement(sql: """
+            SELECT \(Self.assessmentColumns) FROM assessment a WHERE party = ? AND working_group = ? AND region = ? AND capability = ? AND month = ?
+            ORDER BY id DESC LIMIT 1
+            """)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO assessment (party, working_group, region, capability, month, value, trend, scale_version,
+                                    confidence, evidence, illustrative, recorded_at, recorded_by, supersedes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var ids: [Int64] = []
+        ids.reserveCapacity(assessments.count)
+        for (i, a) in assessments.enumerated() {
+            try Self.validate(a, in: structure, at: "assessments[\(i)]")
+            let capability = a.capability ?? ""
+            let previous = try Row.fetchOne(current, arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal])
+            let previousID: Int64? = previous?["id"]
+            if skipUnchanged, let previous, try Self.assessmentRecord(previous).assessment == a { continue }
+            let evidence = a.evidence.isEmpty ? nil : try jsonText(a.evidence)
+            try insert.execute(arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal, a.value,
+                                           a.trend?.rawValue, a.scale.version, a.confidence.rawValue, evidence,
+                                           a.illustrative, at, actor, previousID])
+            let id = db.lastInsertedRowID
+            ids.append(id)
+            try audit(db, at: at, actor: actor, action: previousID == nil ? "create" : "supersede", entity: "assessment",
+                      id: String(id), before: previousID.map { #"{"assessment":\#($0)}"# }, after: Self.auditText(a))
+        }
+        return ids
+    }
+
+    /// Compact JSON of a rating for the audit log (written by hand: bulk imports write many).
+    static func auditText(_ a: Assessment) -> String {
+        var s = #"{"party":"\#(a.party)","factor":"\#(a.factor.rawValue)","region":"\#(a.region)""#
+        if let c = a.capability { s += #","capability":"\#(c)""# }
+        s += #","month":"\#(a.month)","value":\#(a.value)"#
+        if let t = a.trend { s += #","trend":"\#(t.rawValue)""# }
+        s += #","scale":\#(a.scale.version),"confidence":"\#(a.confidence.rawValue)"}"#
+        return s
+    }
+
+    func currentAssessments(_ db: Database) throws -> [Assessment] {
+        // Current: not superseded by a later record of its slot.
+        var out: [Assessment] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(Self.assessmentColumns) FROM assessment a
+            WHERE NOT EXISTS (SELECT 1 FROM assessment b WHERE b.supersedes = a.id)
+            ORDER BY a.id
+            """)
+        while let row = try rows.next() { out.append(try Self.assessmentRecord(row).assessment) }
+        return out
+    }
+
+    /// The columns `assessmentRecord` reads, in the order it reads them.
+    static let assessmentColumns = """
+        a.id, a.party, a.working_group, a.region, a.capability, a.month, a.value, a.trend, a.scale_version, a.confidence, \
+        a.evidence, a.illustrative, a.recorded_at, a.recorded_by, a.supersedes
+        """
+
+    /// Reads a row selected with `assessmentColumns` (by position: bulk reads are hot).
+    static func assessmentRecord(_ row: Row) throws -> AssessmentRecord {
+        let factor = Factor(rawValue: (try row.decode(atIndex: 2))) ?? .threat
+        let capability: String = (try row.decode(atIndex: 4))
+        let evidenceText: String? = (try row.decode(atIndex: 10))
+        let evidence = evidenceText.flatMap { try? JSONDecoder().decode([EvidenceReference].self, from: Data($0.utf8)) } ?? []
+        let trendText: String? = (try row.decode(atIndex: 7))
+        let a = Assessment(party: (try row.decode(atIndex: 1)), factor: factor, region: (try row.decode(atIndex: 3)),
+                           capability: capability.isEmpty ? nil : capability, month: YearMonth(ordinal: (try row.decode(atIndex: 5))),
+                           value: (try row.decode(atIndex: 6)), trend: trendText.flatMap(Trend.init(rawValue:)),
+                           scale: ScaleReference(factor: factor, version: (try row.decode(atIndex: 8))),
+                           confidence: Assessment.Confidence(rawValue: (try row.decode(atIndex: 9))) ?? .medium,
+                           evidence: evidence, illustrative: (try row.decode(atIndex: 11)))
+        return AssessmentRecord(id: (try row.decode(atIndex: 0)), assessment: a, recordedAt: (try row.decode(atIndex: 12)), recordedBy: (try row.decode(atIndex: 13)), supersedes: (try row.decode(atIndex: 14)))
+    }
+}

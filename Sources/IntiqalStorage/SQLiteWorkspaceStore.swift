@@ -1,0 +1,173 @@
+import Foundation
+import GRDB
+import IntiqalDomain
+import IntiqalLedger
+
+/// The default store: one SQLite file (WAL mode), or GRDB's in-memory database for tests.
+///
+/// Migrates in `init`; refuses a workspace written by a newer schema. Writers take the write
+/// lock up front (`BEGIN IMMEDIATE`) and wait up to `busyTimeout` for another process, then
+/// fail with "workspace is busy, try again".
+public final class SQLiteWorkspaceStore: WorkspaceStore {
+    public let location: String
+    let writer: any DatabaseWriter
+    let now: @Sendable () -> Date
+
+    /// Opens (and with `create`, creates) the workspace file at `path`.
+    public init(path: String, create: Bool = false, busyTimeout: TimeInterval = 5,
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
+        location = path
+        self.now = now
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw StorageError.cannotOpen(path, "it is a directory") }
+        if !exists && !create { throw StorageError.cannotOpen(path, "no such workspace (create one with `intiqal init \(path)`)") }
+        if exists && create { throw StorageError.invalid("\(path): a file already exists there") }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        do {
+            writer = try Self.wrap(path) { try DatabasePool(path: path, configuration: config) }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError.cannotOpen(path, Self.describe(error))
+        }
+        try migrate()
+    }
+
+    /// Creates a workspace at `path` holding `scenario`, all or nothing: it is built under a
+    /// temporary name beside `path`, closed, then renamed into place.
+    public static func create(path: String, scenario: Scenario?, actor: String) throws {
+        if FileManager.default.fileExists(atPath: path) { throw StorageError.invalid("\(path): a file already exists there") }
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StorageError.invalid("\(path): cannot create the workspace: no such directory \(url.deletingLastPathComponent().path)")
+        }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).creating-\(UUID().uuidString)").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+        }
+        let store = try SQLiteWorkspaceStore(path: temporary, create: true)
+        if let scenario { try store.importScenario(scenario, actor: actor) }
+        // Everything into the main file before it gets its real name: the WAL stays behind.
+        try store.wrap {
+            try store.writer.writeWithoutTransaction { db in
+                let result = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                guard let result, try result.decode(Int.self, atIndex: 0) == 0 else { throw StorageError.busy(path) }
+            }
+            try store.writer.close()
+        }
+        guard link(temporary, path) == 0 else {
+            throw StorageError.invalid("\(path): cannot create the workspace (\(errno == EEXIST ? "a file already exists there" : String(cString: strerror(errno))))")
+        }
+    }
+
+    /// A workspace in memory (GRDB's in-memory database): same schema, same code paths.
+    public init(inMemory name: String = "memory", now: @escaping @Sendable () -> Date = { Date() }) throws {
+        location = ":memory:\(name)"
+        self.now = now
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: config)
+        try migrate()
+    }
+
+    private func migrate() throws {
+        let migrator = WorkspaceMigrations.migrator
+        try wrap {
+            let applied = try writer.read { db -> Set<String> in
+                try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
+            }
+            let known = Set(migrator.migrations)
+            let unknown = applied.subtracting(known)
+            let userVersion = try writer.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            if !unknown.isEmpty || userVersion > WorkspaceMigrations.schemaVersion {
+                let names = unknown.isEmpty ? ["user_version \(userVersion)"] : unknown.sorted()
+                throw StorageError.newerSchema(location, unknown: names)
+            }
+            if applied != known {
+                try migrator.migrate(writer)
+                try writer.write { db in
+                    try db.execute(sql: "PRAGMA user_version = \(WorkspaceMigrations.schemaVersion)")
+                    try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('schemaVersion', ?)",
+                                   arguments: [String(WorkspaceMigrations.schemaVersion)])
+                }
+            }
+        }
+    }
+
+    // MARK: Transactions and errors
+
+    /// One write transaction, taken with `BEGIN IMMEDIATE`.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try wrap {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try wrap { try writer.read(body) }
+    }
+
+    func wrap<T>(_ body: () throws -> T) throws -> T {
+        try Self.wrap(location, body)
+    }
+
+    static func wrap<T>(_ location: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StorageError.busy(location)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StorageError.cannotOpen(location, "not an Intiqal workspace or the file is damaged")
+        } catch let error as DatabaseError {
+            throw StorageError.invalid("\(location): database error: \(error.message ?? "\(error.resultCode)")")
+        } catch let error as RowDecodingError {
+            throw StorageError.cannotOpen(location, "the workspace is damaged (a value of the wrong type was written into it): \(error)")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let e = error as? DatabaseError {
+            if e.resultCode == .SQLITE_NOTADB { return "not an Intiqal workspace (not an SQLite file)" }
+            return e.message ?? "\(e.resultCode)"
+        }
+        return "\(error)"
+    }
+
+    var timestamp: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: now())
+    }
+
+    func audit(_ db: Database, at: String, actor: String, action: String, entity: String, id: String,
+               before: String?, after: String?) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [at, actor, action, entity, id, before, after])
+    }
+}
+
+/// Sorted-key JSON text of a value (for entity rows and the audit log).
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String, what: String) throws -> T {
+    do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
+        throw StorageError.invalid("stored \(what) is not readable: \(error)")
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import IntiqalDomain
+import IntiqalLedger
+
+/// The workspace: scenario, ratings with full history, evidence, commitments, users, the
+/// audit log and the decision ledger. Every method is one transaction: all or nothing.
+///
+/// Engines and the CLI talk to this protocol only, so a PostgreSQL store can be added later.
+public protocol WorkspaceStore: Sendable {
+    /// A description of where the workspace lives, for messages.
+    var location: String { get }
+
+    /// Replaces the scenario's structure and records its ratings, resolutions, commitments and
+    /// incidents (ratings equal to the current ones are not recorded again).
+    func importScenario(_ scenario: Scenario, actor: String) throws
+    /// The scenario as the planner sees it now: the structure with the current ratings.
+    func scenario() throws -> Scenario
+    /// Whether a scenario has been imported.
+    func hasScenario() throws -> Bool
+
+    /// Records ratings; each supersedes the current one of the same party, group, subject and month.
+    @discardableResult
+    func recordAssessments(_ assessments: [Assessment], actor: String) throws -> [Int64]
+    /// Every rating ever recorded, oldest first.
+    func assessmentHistory() throws -> [AssessmentRecord]
+
+    func recordResolution(_ resolution: Resolution, actor: String) throws
+    func recordCommitmentStatus(commitment: String, change: Commitment.StatusChange, actor: String) throws
+    func setPhaseCompleted(phase: String, month: YearMonth, actor: String) throws
+
+    func addUser(_ user: User, actor: String) throws
+    func users() throws -> [User]
+
+    /// Adds documents and their extracted items, all `proposed`, in one transaction; returns the document ids.
+    @discardableResult
+    func addEvidence(_ documents: [EvidenceInput], actor: String) throws -> [Int64]
+    func reviewEvidenceItem(id: Int64, status: EvidenceItemRecord.Status, reviewer: String) throws
+    func evidenceItems() throws -> [EvidenceItemRecord]
+
+    /// Appends an entry made from the next sequence number and the last hash, atomically.
+    @discardableResult
+    func appendLedger(actor: String, _ make: (_ seq: Int, _ prevHash: String) throws -> LedgerEntry) throws -> LedgerEntry
+    func ledgerEntries() throws -> [LedgerEntry]
+
+    func auditLog() throws -> [AuditRecord]
+
+    func exportWorkspace() throws -> WorkspaceExport
+    /// Loads an export into this workspace, which must be empty.
+    func importWorkspace(_ export: WorkspaceExport) throws
+}
+
+/// A document to add to the workspace with the items extracted from it.
+public struct EvidenceInput: Sendable, Hashable {
+    public var file: String
+    public var sha256: String
+    /// Each item's kind (`event`, `number`) and JSON content.
+    public var items: [Item]
+
+    public struct Item: Sendable, Hashable {
+        public var kind: String
+        public var content: String
+        public init(kind: String, content: String) { self.kind = kind; self.content = content }
+    }
+
+    public init(file: String, sha256: String, items: [(kind: String, content: String)]) {
+        self.file = file
+        self.sha256 = sha256
+        self.items = items.map { Item(kind: $0.kind, content: $0.content) }
+    }
+}
+
+extension WorkspaceStore {
+    /// Adds one document and its items; returns the document id.
+    @discardableResult
+    public func addEvidence(file: String, sha256: String, items: [(kind: String, content: String)], actor: String) throws -> Int64 {
+        try addEvidence([EvidenceInput(file: file, sha256: sha256, items: items)], actor: actor)[0]
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import IntiqalStorage
+
+/// `intiqal audit --workspace W [--entity assessment] [--last N]`
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Show the audit log: every change, who made it, when, before and after."
+    )
+
+    @Option(name: .long, help: "The workspace file.") var workspace: String
+    @Option(help: "Only changes to this kind of entity (assessment, ledger, user, site …).") var entity: String?
+    @Option(help: "Only the last N changes.") var last: Int?
+
+    func run() async throws {
+        let store = CLI.openWorkspace(workspace)
+        var records = CLI.guarded { try store.auditLog() }
+        if let entity { records = records.filter { $0.entity == entity } }
+        if let last { records = Array(records.suffix(max(0, last))) }
+        for r in records {
+            print("\(r.id)\t\(r.at)\t\(r.actor)\t\(r.action)\t\(r.entity) \(r.entityID)\t\(r.before ?? "-") → \(r.after ?? "-")")
+        }
+    }
+}

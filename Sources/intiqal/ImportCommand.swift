@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import IntiqalDomain
+import IntiqalScenario
+import IntiqalStorage
+
+/// `intiqal import WORKSPACE FILE`: a scenario file, or a full workspace export.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a scenario (YAML/JSON) or a full workspace export into a workspace, all or nothing.",
+        discussion: """
+            A scenario replaces the workspace's structure and records its ratings as new ratings where they differ. \
+            A full export (`intiqal export --format workspace`) imports only into an empty workspace.
+            """
+    )
+
+    @Argument(help: "The workspace file.")
+    var workspace: String
+
+    @Argument(help: "A scenario file, a bundled scenario name, or a workspace export (JSON).")
+    var file: String
+
+    @Option(help: "Who is acting, for the audit log (default: $USER).")
+    var by: String?
+
+    func run() async throws {
+        let actor = by ?? ProcessInfo.processInfo.environment["USER"] ?? "cli"
+        let data = FileManager.default.contents(atPath: file)
+        if let data, Self.isWorkspaceExport(data) {
+            let export: WorkspaceExport
+            do { export = try JSONDecoder().decode(WorkspaceExport.self, from: data) } catch let error as DecodingError {
+                CLI.fail("\(file): \(CLI.describe(error))")
+            }
+            let store = CLI.openWorkspace(workspace)
+            CLI.guarded { try store.importWorkspace(export) }
+            print("\(workspace): imported \(file) (\(export.assessments.count) ratings, \(export.ledger.count) ledger entries, \(export.audit.count) audit records)")
+            return
+        }
+        let scenario = CLI.guarded { () throws -> Scenario in
+            let (scenario, warnings) = try ScenarioLoader.load(path: file)
+            for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            return scenario
+        }
+        let store = CLI.openWorkspace(workspace)
+        CLI.guarded { try store.authorize(actor, [.administer]) }
+        let before = CLI.guarded { try store.assessmentHistory().count }
+        CLI.guarded { try store.importScenario(scenario, actor: actor) }
+        let after = CLI.guarded { try store.assessmentHistory().count }
+        print("\(workspace): imported scenario \(scenario.id) (\(after - before) new ratings)")
+    }
+
+    private struct FormatProbe: Decodable { var format: String? }
+
+    /// A JSON object whose "format" is the workspace export's.
+    static func isWorkspaceExport(_ data: Data) -> Bool {
+        guard data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") else { return false }
+        return (try? JSONDecoder().decode(FormatProbe.self, from: data))?.format == WorkspaceExport.formatName
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import IntiqalStorage
+
+extension EvidenceItemRecord.Status: ExpressibleByArgument {}
+
+/// `intiqal review --workspace W --item N --status accepted|rejected --by NAME`
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Accept or reject an ingested evidence item (a working-group member's review: who and when are kept)."
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The evidence item's number.") var item: Int64
+    @Option(help: "accepted or rejected.") var status: EvidenceItemRecord.Status
+
+    func validate() throws {
+        if status == .proposed { throw ValidationError("--status: accepted or rejected") }
+    }
+
+    func run() async throws {
+        let store = CLI.openWorkspace(options.workspace)
+        CLI.guarded { try store.authorize(options.actor, [.reviewEvidence]) }
+        CLI.guarded { try store.reviewEvidenceItem(id: item, status: status, reviewer: options.actor) }
+        print("\(options.workspace): item \(item) \(status.rawValue) by \(options.actor)")
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import IntiqalLedger
+import IntiqalStorage
+
+/// `intiqal sign --workspace W --entry N --key FILE`
+struct SignCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign a proposed decision with a co-chair's key; the ledger must verify first."
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The decision's entry number.") var entry: Int
+    @Option(help: "The co-chair's private key file.") var key: String
+
+    func run() async throws {
+        let partyKey = CLI.guarded { try PartyKey.read(path: key) }
+        let store = CLI.openWorkspace(options.workspace)
+        CLI.guarded { try store.authorize(options.actor, [.sign(party: partyKey.party)]) }
+        let state = CLI.guarded { try DecisionBook(store: store).sign(seq: entry, key: partyKey, actor: options.actor) }
+        print("\(options.workspace): entry \(entry) signed by \(partyKey.party); " +
+              (state.binding ? "binding (signed by \(state.signedBy.sorted().joined(separator: ", ")))" : "waiting for \(state.missing.joined(separator: ", "))"))
+    }
+}

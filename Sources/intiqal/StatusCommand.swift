@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import IntiqalDomain
+import IntiqalStorage
+
+/// `intiqal status --workspace W [--month YYYY-MM] [--format table|json]`
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Gates met, unmet or disputed per region × capability, from the workspace's joint ratings.",
+        discussion: "The month defaults to the latest rated month (within the plan horizon)."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @Option(name: .long, help: "The workspace file.") var workspace: String
+    @Option(help: "Month, YYYY-MM.") var month: String?
+    @Option(help: "table or json.") var format: Format = .table
+
+    func validate() throws {
+        if let month, YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not YYYY-MM") }
+    }
+
+    func run() async throws {
+        let store = CLI.openWorkspace(workspace)
+        let book = DecisionBook(store: store)
+        let scenario = CLI.guarded { try book.scenario() }
+        let gates = GateStatus.all(scenario, month: month.flatMap { YearMonth($0) }, declared: CLI.guarded { try book.declaredGates() })
+        switch format {
+        case .json:
+            print(try CLI.json(gates), terminator: "")
+        case .table:
+            let counts = Dictionary(grouping: gates, by: \.state).mapValues(\.count)
+            print("\(scenario.id), \(gates.first?.month.description ?? "-"): \(counts[.met] ?? 0) met, \(counts[.unmet] ?? 0) unmet, \(counts[.disputed] ?? 0) disputed")
+            let width = max(20, (gates.map { $0.capability.count + $0.region.count + 1 }.max() ?? 0) + 2)
+            for g in gates {
+                let key = "\(g.capability)/\(g.region)"
+                let pad = String(repeating: " ", count: max(1, width - key.count))
+                var why = g.state == .met ? "held \(g.heldMonths) months" : g.unmet.joined(separator: "; ")
+                if let seq = g.declaredMet { why = "declared met (ledger entry \(seq)); " + why }
+                print("  \(key)\(pad)\(g.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))\(why)")
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import IntiqalDomain
+import IntiqalScenario
+@testable import IntiqalStorage
+
+/// The stores every storage test runs against.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case memory, file
+
+    var testDescription: String { rawValue }
+
+    func make() throws -> SQLiteWorkspaceStore {
+        switch self {
+        case .memory: return try SQLiteWorkspaceStore(inMemory: UUID().uuidString, now: fixedClock())
+        case .file: return try SQLiteWorkspaceStore(path: TempDir().path("workspace.intiqal"), create: true, now: fixedClock())
+        }
+    }
+}
+
+/// A clock that ticks one second per reading, from a fixed instant.
+func fixedClock() -> @Sendable () -> Date {
+    let counter = Counter()
+    return { Date(timeIntervalSince1970: 1_735_689_600 + Double(counter.next())) }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}
+
+/// A fresh temporary directory, removed at process exit only (tests are short-lived).
+struct TempDir {
+    let url: URL
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("intiqal-storage-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+func example() throws -> Scenario { try ScenarioLoader.loadBundled("iraq-2024").scenario }
+
+import Testing
