@@ -209,10 +209,12 @@ public struct PlanVerifier: Sendable {
             for (site, n) in movedFrom.sorted(by: { $0.key < $1.key }) where n > scenario.capacity.limit(for: site) {
                 v.append("\(month): \(n) personnel moved from \(site), over its capacity \(scenario.capacity.limit(for: site))")
             }
+            var advisersAt: [String: Int] = [:]
+            for (id, at) in teamSite { advisersAt[at, default: 0] += remaining[id] ?? 0 }
             for site in scenario.sites {
                 let open = closedAt[site.id] == nil
                 var count = open ? site.minimumGarrison : 0
-                for (id, at) in teamSite where at == site.id { count += remaining[id] ?? 0 }
+                count += advisersAt[site.id] ?? 0
                 if !open && count > 0 { v.append("\(month): \(count) advisers at closed site \(site.id)") }
                 if open && count < site.minimumGarrison { v.append("\(month): \(site.id) below its garrison") }
                 headcounts[site.id, default: []].append(count)
