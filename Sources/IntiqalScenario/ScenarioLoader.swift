@@ -15,8 +15,13 @@ public enum ScenarioLoader {
         if !FileManager.default.fileExists(atPath: path), bundledNames.contains(path) {
             return try loadBundled(path)
         }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        guard !isDirectory.boolValue else {
+            throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: path, line: nil, column: nil, path: "",
+                                                         message: "is a directory, not a scenario file")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
             throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: path, line: nil, column: nil, path: "",
                                                          message: exists ? "cannot read the file" : "no such file")])
         }

@@ -33,6 +33,11 @@ enum CLI {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            fail("\(path): cannot write: no such directory '\(directory)'")
+        }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -53,6 +58,17 @@ enum CLI {
         }
     }
 
+    /// A JSON kind in words, for a Swift type named in a decoding error.
+    static func kind(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "a JSON object" }
+        if name.hasPrefix("Array") || name.hasPrefix("UnkeyedDecodingContainer") { return "a JSON list" }
+        if name == "String" { return "text" }
+        if ["Int", "Double", "UInt64", "Int64", "Float"].contains(name) { return "a number" }
+        if name == "Bool" { return "true or false" }
+        return name
+    }
+
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let p = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
@@ -60,8 +76,8 @@ enum CLI {
         }
         switch error {
         case .keyNotFound(let key, let context): return "\(path(context))missing field '\(key.stringValue)'"
-        case .typeMismatch(let type, let context): return "\(path(context))expected \(type)"
-        case .valueNotFound(let type, let context): return "\(path(context))expected \(type), found null"
+        case .typeMismatch(let type, let context): return "\(path(context))expected \(kind(type))"
+        case .valueNotFound(let type, let context): return "\(path(context))expected \(kind(type)), found null"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty { return "not valid JSON" }
             return "\(path(context))\(context.debugDescription)"
