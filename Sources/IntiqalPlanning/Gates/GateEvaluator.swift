@@ -4,8 +4,9 @@ import IntiqalDomain
 /// above the requirement, threat is at or below the policy's ceiling and not rising, no rating it
 /// rests on is disputed, and this has held for the policy's number of months.
 ///
-/// ISF capability is projected forward from the latest joint rating at the policy's growth rate
-/// while advisers are present (they are, until the gate opens), and compared with the
+/// ISF capability is projected forward from each delegation's latest rating (or the commission's
+/// resolution) at the policy's growth rate while advisers are present (they are, until the gate
+/// opens); the joint value is the lower projection, compared with the
 /// requirement on the requirement's scale where the two scales differ.
 public struct GateEvaluator: Sendable {
     public let scenario: Scenario
@@ -72,12 +73,20 @@ public struct GateEvaluator: Sendable {
         var capabilityValue: Double?
         var projected = false
         if let capability, let v = capability.value {
-            let months = month.months(since: capability.basisMonth)
-            if months > 0 {
-                projected = true
-                capabilityValue = min(Double(capabilityScale.maximum), v + scenario.growth.rate(for: key.capability) * Double(months))
+            // Each rating grows from the month it was made for (a resolution from its month), so a
+            // party that re-rates does not freeze the other party's older rating; the joint value
+            // is the cautious one of the projections.
+            let rate = scenario.growth.rate(for: key.capability)
+            let top = Double(capabilityScale.maximum)
+            func grow(_ value: Double, from basis: YearMonth) -> Double {
+                let months = month.months(since: basis)
+                if months > 0 { projected = true }
+                return min(top, value + rate * Double(max(0, months)))
+            }
+            if capability.resolution != nil || capability.byParty.isEmpty {
+                capabilityValue = grow(v, from: capability.basisMonth)
             } else {
-                capabilityValue = v
+                capabilityValue = capability.byParty.map { grow($0.value, from: $0.month) }.min()
             }
         }
         // Capability is compared with the requirement on the requirement's scale.

@@ -332,9 +332,16 @@ public struct PlanVerifier: Sendable {
               let capability = book.rating(.init(factor: .capability, region: key.region, capability: key.capability), asOf: month),
               let t = threat.value, let r = requirement.value, let c0 = capability.value
         else { return false }
-        let elapsed = Double(max(0, month.months(since: capability.basisMonth)))
         let capabilityScale = scenario.currentScale(for: .capability)
-        let grown = Swift.min(Double(capabilityScale.maximum), c0 + elapsed * scenario.growth.rate(for: key.capability))
+        let rate = scenario.growth.rate(for: key.capability)
+        var grown = Double.infinity
+        // Every party's rating grows from its own month; a resolution from the month it was made.
+        let bases: [(Double, YearMonth)] = capability.resolution != nil || capability.byParty.isEmpty
+            ? [(c0, capability.basisMonth)] : capability.byParty.map { ($0.value, $0.month) }
+        for (value, basis) in bases {
+            let elapsed = Double(Swift.max(0, month.months(since: basis)))
+            grown = Swift.min(grown, Swift.min(Double(capabilityScale.maximum), value + elapsed * rate))
+        }
         let c = capabilityScale.convert(grown, to: scenario.currentScale(for: .requirement))
         if c < r - 1e-9 { return false }
         if t > policy.threatCeiling + 1e-9 { return false }
