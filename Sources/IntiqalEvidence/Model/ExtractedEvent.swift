@@ -1,5 +1,5 @@
 /// A dated, typed event with its actors and place, tied to the sentence it came from.
-public struct ExtractedEvent: Sendable, Codable, Hashable {
+public struct ExtractedEvent: Sendable, Codable, Hashable, EventFacts {
     public var type: EventType
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; nil when the sentence gives no date.
     public var date: String?
@@ -28,19 +28,13 @@ public struct ExtractedEvent: Sendable, Codable, Hashable {
         self.evidence = evidence
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, EventFactKey {
         case type, date, dateEnd, precision, place, actors, planned, speaker, evidence
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(type, forKey: .type)
-        try c.encode(date, forKey: .date)
-        try c.encode(dateEnd, forKey: .dateEnd)
-        try c.encode(precision, forKey: .precision)
-        try c.encode(place, forKey: .place)
-        try c.encode(actors, forKey: .actors)
-        try c.encode(planned, forKey: .planned)
+        try c.encodeFacts(self)
         try c.encode(speaker, forKey: .speaker)
         try c.encode(evidence, forKey: .evidence)
     }

@@ -12,15 +12,8 @@ public enum ExposureHistoryCSV {
         var sawContent = false
         var byRegion: [String: [Row]] = [:]
         var order: [String] = []
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if line.last == "\r" { line.removeLast() }
-            if lineNumber == 1, line.first == "\u{FEFF}" { line.removeFirst() }
-            let trimmed = String(line).trimmingWhitespace
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = try IncidentCSV.split(line, file: file, line: lineNumber).map(\.trimmingWhitespace)
+        for (lineNumber, raw) in try CSVRecords.read(text, file: file) {
+            let fields = raw.map(\.trimmingWhitespace)
             if !sawContent {
                 sawContent = true
                 let lowered = fields.map { $0.lowercased() }

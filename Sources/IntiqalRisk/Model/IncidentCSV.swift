@@ -11,15 +11,7 @@ public enum IncidentCSV {
         var columns: (date: Int, region: Int, count: Int?) = (0, 1, 2)
         var sawContent = false
         var incidents: [Incident] = []
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if line.last == "\r" { line.removeLast() }
-            if lineNumber == 1, line.first == "\u{FEFF}" { line.removeFirst() }
-            let trimmed = String(line).trimmingWhitespace
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = try split(line, file: file, line: lineNumber)
+        for (lineNumber, fields) in try CSVRecords.read(text, file: file) {
             let lowered = fields.map { $0.trimmingWhitespace.lowercased() }
             if !sawContent {
                 sawContent = true
