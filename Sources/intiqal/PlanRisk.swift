@@ -60,34 +60,11 @@ enum PlanRisk {
     }
 
     static func model(for scenario: Scenario) -> RiskModel {
-        if let fit = try? RiskModel.fit(incidents: spread(scenario.incidents)) {
+        if let fit = try? RiskModel.fit(incidents: scenario.incidents) {
             return fit.model
         }
         return RiskModel(regions: [:], illustrative: true,
                          notes: ["no incidents to fit: default parameters (about 3 incidents a month per region) are assumed"])
-    }
-
-    /// Incidents known only as a count over a period are spread evenly over its days.
-    static func spread(_ incidents: [Incident]) -> [Incident] {
-        var result: [Incident] = []
-        for incident in incidents {
-            guard let until = incident.until, let first = CivilDate(incident.date), let last = CivilDate(until),
-                  last.day > first.day, incident.count > 1 else {
-                result.append(incident)
-                continue
-            }
-            let days = last.day - first.day + 1
-            var perDay: [Int: Int] = [:]
-            for n in 0..<incident.count { perDay[first.day + (n * days + days / 2) / incident.count, default: 0] += 1 }
-            for (day, count) in perDay.sorted(by: { $0.key < $1.key }) {
-                var copy = incident
-                copy.date = CivilDate(day: day).description
-                copy.until = nil
-                copy.count = count
-                result.append(copy)
-            }
-        }
-        return result
     }
 
     static func exposures(_ series: [ExposureSeries]) -> [RegionExposure] {
@@ -99,10 +76,13 @@ enum PlanRisk {
         let model = model(for: planner.scenario)
         let baseline = exposures(planner.noChangeExposures())
         let other: PlanMode = mode == .conditions ? .deadlines : .conditions
-        let first = try await MonteCarlo.evaluate(plan: exposures(planner.exposures(of: plans[mode]!)), baseline: baseline,
-                                                  model: model, threshold: threshold, runs: runs, seed: seed, progress: progress)
-        let second = try await MonteCarlo.evaluate(plan: exposures(planner.exposures(of: plans[other]!)), baseline: baseline,
-                                                   model: model, threshold: threshold, runs: runs, seed: seed)
+        // Both plans and the baseline in one joint simulation: the baseline is simulated once
+        // and the three share their random numbers.
+        let reports = try await MonteCarlo.evaluate(plans: [exposures(planner.exposures(of: plans[mode]!)),
+                                                            exposures(planner.exposures(of: plans[other]!))],
+                                                    baseline: baseline, model: model, threshold: threshold,
+                                                    runs: runs, seed: seed, progress: progress)
+        let first = reports[0], second = reports[1]
         return Comparison(mode: mode, report: first, otherMode: other, other: second)
     }
 }

@@ -87,24 +87,20 @@ import Testing
         // chunks gives the same tallies: one chunk of 1,500 equals chunks of 1,000 + 500,
         // and equals 3 × 500.
         let s = Self.setting()
-        let setup = try MonteCarlo.Setup(plan: s.plan, baseline: s.baseline, model: s.model)
+        let setup = try MonteCarlo.Setup(plans: [s.plan], baseline: s.baseline, model: s.model)
         func run(_ first: Int, _ count: Int) -> MonteCarlo.ChunkResult {
             MonteCarlo.simulate(setup, firstRun: first, runs: count, seed: 21, threshold: Self.threshold)
         }
         let whole = run(0, 1_500)
         for split in [[(0, 1_000), (1_000, 500)], [(0, 500), (500, 500), (1_000, 500)]] {
-            var plan = MonteCarlo.Tally(regions: 3), base = MonteCarlo.Tally(regions: 3)
-            for (first, count) in split {
-                let part = run(first, count)
-                plan.add(part.plan)
-                base.add(part.baseline)
-            }
-            #expect(plan.anyCrossed == whole.plan.anyCrossed && plan.regionIncidents == whole.plan.regionIncidents)
-            #expect(base.regionCrossed == whole.baseline.regionCrossed)
+            var total = MonteCarlo.ChunkResult(runs: 0, scenarios: 2, regions: 3)
+            for (first, count) in split { total.add(run(first, count)) }
+            #expect(total == whole)
         }
         let report = try await MonteCarlo.evaluate(plan: s.plan, baseline: s.baseline, model: s.model,
                                                    threshold: Self.threshold, runs: 1_500, seed: 21)
-        #expect(report.pResurgence == Double(whole.plan.anyCrossed) / 1_500)
+        #expect(report.pResurgence == Double(whole.tallies[1].anyCrossed) / 1_500)
+        #expect(report.baseline.pResurgence == Double(whole.tallies[0].anyCrossed) / 1_500)
     }
 
     @Test func expectedIncidentsMatchTheory() async throws {
@@ -118,35 +114,101 @@ import Testing
         #expect(abs(r.expectedIncidents / expected - 1) < 0.03, "\(r.expectedIncidents) vs \(expected)")
     }
 
-    @Test func clusterSimulationAgreesWithSequentialExactSimulation() {
-        // Two independent exact methods, same varying background: same monthly means.
-        let background = (0..<12).map { m in 0.05 * (1 + Double(m) / 4) }
-        let sim = RegionSimulator(background: background, alpha: 0.6, beta: 0.4)
-        var rngA = Xoshiro256StarStar(seed: 1), rngB = Xoshiro256StarStar(seed: 2)
-        var a = [Double](repeating: 0, count: 12), b = a
-        var stack = EventStack()
-        defer { stack.deallocate() }
-        var counts = [Int](repeating: 0, count: 12)
-        let runs = 3_000
+    /// Monthly counts of every scenario of a joint simulator, over `runs` runs.
+    static func jointCounts(_ sim: RegionSimulator, runs: Int, seed: UInt64) -> [[[Int]]] {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var births = Generations()
+        defer { births.deallocate() }
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: sim.countsLength)
+        let scratch = UnsafeMutableBufferPointer<Int>.allocate(capacity: sim.months)
+        defer { counts.deallocate(); scratch.deallocate() }
+        var out = Array(repeating: [[Int]](), count: sim.scenarios)
         ExponentialZiggurat.shared.withTables { exp1 in
-            counts.withUnsafeMutableBufferPointer { buffer in
-                for _ in 0..<runs {
-                    _ = sim.run(&rngA, exp1: exp1, counts: buffer, stack: &stack)
-                    for m in 0..<12 { a[m] += Double(buffer[m]) }
-                }
+            for _ in 0..<runs {
+                _ = sim.run(&rng, exp1: exp1, counts: counts, births: &births)
+                for s in 0..<sim.scenarios { out[s].append(Array(sim.counts(of: s, from: counts, scratch: scratch))) }
             }
         }
-        for _ in 0..<runs {
-            let c = HawkesSimulator.simulateMonthlyCounts(background: background, alpha: 0.6, beta: 0.4,
-                                                          warmUpDays: sim.warmUpDays, using: &rngB)
-            for m in 0..<12 { b[m] += Double(c[m]) }
+        return out
+    }
+
+    @Test(arguments: [true, false])
+    func jointSimulationAgreesWithSequentialExactSimulationForEveryScenario(tabulate: Bool) {
+        // Three scenarios with rates that cross over the months (so the layers change order),
+        // one of them zero in some months; two independent exact methods must give the same
+        // distribution of monthly counts for each: means, variances and tail frequencies.
+        let months = 12
+        let background: [[Double]] = [
+            (0..<months).map { m in 0.05 * (1 + Double(m) / 4) },
+            (0..<months).map { m in 0.2 - 0.015 * Double(m) },
+            (0..<months).map { m in m % 4 == 1 ? 0 : 0.1 },
+        ]
+        let (alpha, beta) = (0.6, 0.4)
+        let sim = RegionSimulator(background: background, alpha: alpha, beta: beta, tabulate: tabulate)
+        let runs = 4_000
+        let joint = Self.jointCounts(sim, runs: runs, seed: 1)
+        var rng = Xoshiro256StarStar(seed: 2)
+        for s in 0..<3 {
+            let sequential = (0..<runs).map { _ in
+                HawkesSimulator.simulateMonthlyCounts(background: background[s], alpha: alpha, beta: beta,
+                                                      warmUpDays: sim.warmUpDays, using: &rng)
+            }
+            for m in 0..<months {
+                let a = joint[s].map { Double($0[m]) }, b = sequential.map { Double($0[m]) }
+                let meanA = a.reduce(0, +) / Double(runs), meanB = b.reduce(0, +) / Double(runs)
+                let varA = a.map { ($0 - meanA) * ($0 - meanA) }.reduce(0, +) / Double(runs - 1)
+                let varB = b.map { ($0 - meanB) * ($0 - meanB) }.reduce(0, +) / Double(runs - 1)
+                let se = ((varA + varB) / Double(runs)).squareRoot()
+                #expect(abs(meanA - meanB) <= 4 * se + 1e-9, "scenario \(s) month \(m): joint \(meanA) vs sequential \(meanB)")
+                // Variances of overdispersed counts: within 25 % of each other.
+                if varB > 0.5 { #expect(abs(varA / varB - 1) < 0.25, "scenario \(s) month \(m): variance \(varA) vs \(varB)") }
+            }
+            // The tail: P(a month with ≥ 8 incidents), over the horizon.
+            let tailA = Double(joint[s].filter { $0.contains { $0 >= 8 } }.count) / Double(runs)
+            let tailB = Double(sequential.filter { $0.contains { $0 >= 8 } }.count) / Double(runs)
+            let se = ((tailA * (1 - tailA) + tailB * (1 - tailB)) / Double(runs)).squareRoot()
+            #expect(abs(tailA - tailB) <= 4 * se + 1e-9, "scenario \(s): tail \(tailA) vs \(tailB)")
         }
-        for m in 0..<12 {
-            let meanA = a[m] / Double(runs), meanB = b[m] / Double(runs)
-            // Monthly counts have variance ≈ mean/(1−α)² ≈ 6·mean; allow 4 standard errors.
-            let se = (2 * 6.25 * max(meanA, meanB) / Double(runs)).squareRoot()
-            #expect(abs(meanA - meanB) < 4 * se, "month \(m): cluster \(meanA) vs sequential \(meanB)")
+    }
+
+    @Test func scenariosWithTheSameRatesHaveTheSameCountsRunByRun() {
+        let base = (0..<10).map { m in 0.1 + 0.01 * Double(m) }
+        var higher = base
+        for m in 5..<10 { higher[m] *= 2 }
+        let sim = RegionSimulator(background: [base, higher, base], alpha: 0.5, beta: 0.3)
+        let joint = Self.jointCounts(sim, runs: 500, seed: 9)
+        #expect(joint[0] == joint[2])
+        // Coupling: the higher scenario has every cluster of the base and more, so at least its
+        // count in every month, and exactly its counts before the rates part.
+        for (a, b) in zip(joint[0], joint[1]) {
+            #expect(zip(a, b).allSatisfy { $0 <= $1 })
+            #expect(Array(a[0..<5]) == Array(b[0..<5]))
         }
+        #expect(joint[1].map { $0.reduce(0, +) }.reduce(0, +) > joint[0].map { $0.reduce(0, +) }.reduce(0, +))
+    }
+
+    @Test func evaluatingPlansTogetherMatchesEvaluatingThemApart() async throws {
+        // The joint simulation changes the coupling between plans, not any plan's distribution.
+        let s = Self.setting()
+        var slower = s.plan
+        for r in slower.indices { slower[r].coalitionShare = slower[r].coalitionShare.map { min(1, $0 + 0.3) } }
+        let together = try await MonteCarlo.evaluate(plans: [s.plan, slower], baseline: s.baseline, model: s.model,
+                                                     threshold: Self.threshold, runs: 6_000, seed: 4)
+        let alone = try await MonteCarlo.evaluate(plan: slower, baseline: s.baseline, model: s.model,
+                                                  threshold: Self.threshold, runs: 6_000, seed: 5)
+        #expect(together.count == 2)
+        #expect(together[0].baseline == together[1].baseline)
+        let a = together[1].pResurgence, b = alone.pResurgence
+        let se = ((a * (1 - a) + b * (1 - b)) / 6_000).squareRoot()
+        #expect(abs(a - b) < 4 * se, "together \(a) vs alone \(b)")
+        #expect(abs(together[1].expectedIncidents / alone.expectedIncidents - 1) < 0.03)
+        // The slower drawdown carries less risk, and the plans are paired with the baseline.
+        #expect(together[1].pResurgence < together[0].pResurgence)
+        #expect(together[0].difference.planOnlyRuns > together[1].difference.planOnlyRuns)
+        // Two identical plans get identical reports.
+        let twins = try await MonteCarlo.evaluate(plans: [s.plan, s.plan], baseline: s.baseline, model: s.model,
+                                                  threshold: Self.threshold, runs: 1_000, seed: 4)
+        #expect(twins[0] == twins[1])
     }
 
     @Test func progressReportsEveryChunkUpToAllRuns() async throws {
@@ -230,6 +292,28 @@ import Testing
         await fails(s.plan, Array(s.baseline.dropLast()), mentioning: "missing from the baseline")
         await fails(s.plan + [s.plan[0]], s.baseline, mentioning: "twice")
         await fails(s.plan, s.baseline, model: RiskModel(regions: ["anbar": .init(mu: 0.1, alpha: 1.2, beta: 1)]), mentioning: "alpha")
+        do {
+            var wrong = s.plan
+            wrong[1].coalitionShare[2] = 2
+            _ = try await MonteCarlo.evaluate(plans: [s.plan, wrong], baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 10, seed: 1)
+            Issue.record("expected an error for the second plan")
+        } catch {
+            #expect(String(describing: error).contains("plans[1].baghdad.coalitionShare[2]"), "\(error)")
+        }
+        do {
+            _ = try await MonteCarlo.evaluate(plans: [s.plan, Array(s.plan.dropFirst())], baseline: s.baseline, model: s.model,
+                                              threshold: Self.threshold, runs: 10, seed: 1)
+            Issue.record("expected an error for a plan without anbar")
+        } catch {
+            #expect(String(describing: error).contains("anbar") && String(describing: error).contains("plan 2"), "\(error)")
+        }
+        do {
+            _ = try await MonteCarlo.evaluate(plans: [], baseline: s.baseline, model: s.model, threshold: Self.threshold, runs: 10, seed: 1)
+            Issue.record("expected an error for no plans")
+        } catch {
+            #expect(String(describing: error).contains("no plan"), "\(error)")
+        }
         await fails(s.plan, s.baseline, model: RiskModel(regions: ["anbar": .init(mu: .nan, alpha: 0.2, beta: 1)]), mentioning: "mu")
         await fails(s.plan, s.baseline, model: RiskModel(regions: ["anbar": .init(mu: 1e6, alpha: 0.2, beta: 1)]), mentioning: "incidents per run")
         await fails(s.plan, s.baseline, model: RiskModel(regions: ["anbar": .init(mu: 1e308, alpha: 0.2, beta: 1)]), mentioning: "inf incidents per run")

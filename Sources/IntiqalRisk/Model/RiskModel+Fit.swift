@@ -8,7 +8,8 @@ extension RiskModel {
     ///
     /// Incidents are dated to the day; each incident's `count` events are spread uniformly
     /// at random inside its day (seeded by `jitterSeed`), which removes ties without
-    /// inventing a within-day order. Regions with fewer than `HawkesFit.minimumEvents`
+    /// inventing a within-day order. An incident with `until` is a count over a period: its
+    /// events are spread evenly over the period's days first. Regions with fewer than `HawkesFit.minimumEvents`
     /// events take the median α and β of the fitted regions (or the defaults) and a μ that
     /// matches their observed rate.
     ///
@@ -39,7 +40,29 @@ extension RiskModel {
                 throw RiskError.invalid("incidents[\(i)].count", "count must be in 0…1000000, got \(incident.count)")
             }
             illustrative = illustrative || incident.illustrative
-            rows.append(Row(day: date.day, region: region, count: incident.count))
+            guard let until = incident.until else {
+                rows.append(Row(day: date.day, region: region, count: incident.count))
+                continue
+            }
+            // A count known only over a period is spread evenly over its days.
+            guard let last = CivilDate(until) else {
+                throw RiskError.invalid("incidents[\(i)].until", "expected a date YYYY-MM-DD, got '\(until)'")
+            }
+            guard last.day >= date.day else {
+                throw RiskError.invalid("incidents[\(i)].until", "the period ends (\(until)) before it starts (\(incident.date))")
+            }
+            guard incident.count > 0 else {
+                // Nothing seen over the period: the window still covers it.
+                rows.append(Row(day: date.day, region: region, count: 0))
+                rows.append(Row(day: last.day, region: region, count: 0))
+                continue
+            }
+            let days = last.day - date.day + 1
+            var perDay: [Int: Int] = [:]
+            for n in 0..<incident.count { perDay[date.day + (n * days + days / 2) / incident.count, default: 0] += 1 }
+            for (day, count) in perDay.sorted(by: { $0.key < $1.key }) {
+                rows.append(Row(day: day, region: region, count: count))
+            }
         }
         var notes: [String] = []
         if let history {

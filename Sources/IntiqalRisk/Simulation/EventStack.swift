@@ -1,6 +1,12 @@
-/// A growable stack of event times without Array's per-operation checks.
+/// A growable list of pending births without Array's per-operation checks: each item is one
+/// child still to be born of a parent at `time`, to be counted in class row `row`.
 struct EventStack {
-    private(set) var base: UnsafeMutablePointer<Double>
+    struct Item {
+        var time: Double
+        var row: Int
+    }
+
+    private(set) var base: UnsafeMutablePointer<Item>
     var count = 0
     private var capacity: Int
 
@@ -9,35 +15,55 @@ struct EventStack {
         base = .allocate(capacity: self.capacity)
     }
 
+    /// Makes room for `n` more items.
     @inline(__always)
-    mutating func push(_ t: Double) {
-        if count == capacity { grow() }
-        base[count] = t
-        count += 1
+    mutating func reserve(_ n: Int) {
+        if count &+ n > capacity { grow(to: count + n) }
     }
 
-    /// Pushes `t` when `condition` holds, without a branch on `condition` (it is random
-    /// and would be mispredicted half the time).
+    /// Writes `item` into the next three slots and keeps `copies` (0…3) of them, without a
+    /// branch on `copies` (it is random and would be mispredicted). Needs `reserve(3)` first.
     @inline(__always)
-    mutating func push(_ t: Double, if condition: Bool) {
-        if count == capacity { grow() }
-        base[count] = t
-        count &+= condition ? 1 : 0
+    mutating func push(_ item: Item, copies: Int) {
+        base[count] = item
+        base[count &+ 1] = item
+        base[count &+ 2] = item
+        count &+= copies
+    }
+
+    /// Pushes `n` copies of `item`.
+    mutating func push(_ item: Item, times n: Int) {
+        reserve(n)
+        for i in 0..<n { base[count + i] = item }
+        count += n
     }
 
     @inline(__always)
-    mutating func pop() -> Double {
-        count -= 1
+    mutating func pop() -> Item {
+        count &-= 1
         return base[count]
     }
 
-    private mutating func grow() {
-        let bigger = UnsafeMutablePointer<Double>.allocate(capacity: capacity * 2)
-        bigger.update(from: base, count: count)
+    private mutating func grow(to needed: Int) {
+        var bigger = capacity * 2
+        while bigger < needed { bigger *= 2 }
+        let memory = UnsafeMutablePointer<Item>.allocate(capacity: bigger)
+        memory.update(from: base, count: count)
         base.deallocate()
-        base = bigger
-        capacity *= 2
+        base = memory
+        capacity = bigger
     }
 
     func deallocate() { base.deallocate() }
+}
+
+/// The births of one generation and the next, reused from run to run.
+struct Generations {
+    var current = EventStack()
+    var next = EventStack()
+
+    func deallocate() {
+        current.deallocate()
+        next.deallocate()
+    }
 }

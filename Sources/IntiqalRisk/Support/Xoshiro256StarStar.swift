@@ -57,4 +57,10 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
     public mutating func nextOpenUnit() -> Double {
         Double((next() >> 11) &+ 1) * 0x1.0p-53
     }
+
+    /// A uniform double in [0, 1), on the 53-bit grid.
+    @inlinable
+    public mutating func nextUnit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
 }
