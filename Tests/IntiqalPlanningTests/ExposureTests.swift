@@ -16,6 +16,34 @@ import Testing
         }
     }
 
+    @Test(arguments: ["iraq-2024", "contested-2025"])
+    func withEveryAdviserPresentTheGapIsTheGatesShortfall(name: String) throws {
+        // The risk model's gap follows the gates' projection (each delegation's rating from its
+        // own month, the cautious one counting): under no change they agree month by month.
+        var scenario = try ScenarioLoader.loadBundled(name).scenario
+        // A re-rating by one delegation only, so the two projections part.
+        scenario.assessments.append(Assessment(party: "IRQ", factor: .capability, region: "anbar", capability: "isr",
+                                               month: scenario.start.adding(months: 3), value: 3,
+                                               scale: .init(factor: .capability, version: scenario.currentScale(for: .capability).version)))
+        let planner = Planner(scenario: scenario)
+        let evaluator = GateEvaluator(scenario: scenario)
+        var compared = 0
+        for series in planner.noChangeExposures() {
+            // The pairs the gap sums over: every region × capability with a rating.
+            let keys = Set(scenario.assessments.compactMap { a in
+                a.factor != .threat && a.region == series.region ? a.capability.map { GateKey(region: a.region, capability: $0) } : nil
+            })
+            for i in 0..<scenario.horizonMonths {
+                let checks = keys.map { evaluator.evaluate($0, at: scenario.start.adding(months: i)) }
+                guard checks.allSatisfy({ $0.capability != nil && $0.requirement != nil && !$0.basis.contains(where: \.disputed) }) else { continue }
+                let shortfall = checks.map { max(0, $0.requirement! - $0.capability!) }.reduce(0, +)
+                #expect(abs(series.gap[i] - shortfall) < 1e-9, "\(name) \(series.region) month \(i): \(series.gap[i]) vs \(shortfall)")
+                compared += 1
+            }
+        }
+        #expect(compared > 100)
+    }
+
     @Test func conditionsFirstLeavesNoGapBehindAHandover() {
         let planner = Planner(scenario: scenario)
         let plan = planner.plan(mode: .conditions)

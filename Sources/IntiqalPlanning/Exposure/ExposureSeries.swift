@@ -14,7 +14,9 @@ public struct ExposureSeries: Sendable, Hashable, Codable {
 extension Planner {
     /// Exposures of each region with ratings under `plan`. ISF capability grows at the policy's
     /// rate while advisers of its region × capability are present and at the lower rate once
-    /// they have gone; the gap counts only shortfalls below the requirement.
+    /// they have gone, from each delegation's rating as the gates project it (so with every
+    /// adviser present the gap is the gates' requirement minus capability); the gap counts only
+    /// shortfalls below the requirement.
     public func exposures(of plan: Plan) -> [ExposureSeries] {
         var present: [GateKey: [Int]] = [:]
         let T = scenario.horizonMonths
@@ -60,6 +62,8 @@ extension Planner {
             if let k = subject.capability { pairs.insert(GateKey(region: subject.region, capability: k)) }
         }
         let regions = scenario.regions.map(\.id).filter { r in pairs.contains { $0.region == r } || initial.keys.contains { $0.region == r } }
+        let withoutRate = scenario.growth.withoutAdvisersPerMonth
+        let top = Double(capabilityScale.maximum)
         return regions.map { region in
             var gap = Array(repeating: 0.0, count: T)
             var here = Array(repeating: 0, count: T)
@@ -67,24 +71,30 @@ extension Planner {
             for key in pairs where key.region == region {
                 let capSubject = RatingSubject(factor: .capability, region: region, capability: key.capability)
                 let reqSubject = RatingSubject(factor: .requirement, region: region, capability: key.capability)
-                var withAdvisers = 0, without = 0
-                var lastBasis: YearMonth?
+                // Months with advisers present, as a prefix sum over plan months.
+                var withAdvisers = [0]
+                for i in 0..<T { withAdvisers.append(withAdvisers[i] + ((present[key]?[i] ?? 0) > 0 ? 1 : 0)) }
+                let rate = scenario.growth.rate(for: key.capability)
                 for i in 0..<T {
                     let month = scenario.start.adding(months: i)
-                    guard let c = book.rating(capSubject, asOf: month), let cv = c.value ?? c.byParty.map(\.value).min(),
+                    guard let c = book.rating(capSubject, asOf: month),
                           let r = book.rating(reqSubject, asOf: month), let rv = r.value ?? r.byParty.map(\.value).max()
                     else { continue }
-                    if lastBasis != c.basisMonth {
-                        // A new rating: growth counts from it.
-                        lastBasis = c.basisMonth
-                        withAdvisers = max(0, month.months(since: c.basisMonth) - 1)
-                        without = 0
+                    // As the gates do: each delegation's rating grows from its own month (a
+                    // resolution from its month), faster while advisers are present (months
+                    // before the plan count as present); the cautious projection counts.
+                    let sources = c.resolution != nil || c.byParty.isEmpty
+                        ? c.value.map { [($0, c.basisMonth)] } ?? []
+                        : c.byParty.map { ($0.value, $0.month) }
+                    let projections = sources.map { value, basis -> Double in
+                        let b = basis.months(since: scenario.start)
+                        let before = max(0, -b - 1)
+                        let first = max(b + 1, 0)
+                        let inPlan = max(0, i - first + 1)
+                        let with = inPlan > 0 ? withAdvisers[i + 1] - withAdvisers[first] : 0
+                        return min(top, value + rate * Double(before + with) + withoutRate * Double(inPlan - with))
                     }
-                    let advisers = present[key]?[i] ?? 0
-                    if advisers > 0 { withAdvisers += 1 } else { without += 1 }
-                    let projected = min(Double(capabilityScale.maximum),
-                                        cv + scenario.growth.rate(for: key.capability) * Double(withAdvisers)
-                                            + scenario.growth.withoutAdvisersPerMonth * Double(without))
+                    guard let projected = projections.min() else { continue }
                     let comparable = capabilityScale.convert(projected, to: requirementScale)
                     gap[i] += max(0, rv - comparable)
                 }
