@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "IntiqalEvidence", dependencies: ["IntiqalDomain"], resources: [.copy("Resources")]),
         // Hawkes fitting, simulation, Monte Carlo risk of plans.
         .target(name: "IntiqalRisk", dependencies: ["IntiqalDomain"]),
+        // Plans → risk: exposures, the fitted model, one joint Monte Carlo of both modes and no change.
+        .target(name: "IntiqalPlanRisk", dependencies: ["IntiqalDomain", "IntiqalPlanning", "IntiqalRisk"]),
         // Canonical encoding, SHA-256 hash chain, Ed25519 signatures of decisions.
         .target(name: "IntiqalLedger", dependencies: ["IntiqalDomain", .product(name: "Crypto", package: "swift-crypto")]),
         // The workspace: stores behind protocols; SQLite (GRDB) by default.
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "intiqal",
             dependencies: [
-                "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalEvidence", "IntiqalRisk",
+                "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalEvidence", "IntiqalRisk", "IntiqalPlanRisk",
                 "IntiqalStorage", "IntiqalLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -52,7 +54,11 @@ let package = Package(
             dependencies: ["IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"],
             path: "Benchmarks/intiqal-bench"
         ),
-        .executableTarget(name: "risk-bench", dependencies: ["IntiqalRisk"], path: "Benchmarks/risk-bench"),
+        .executableTarget(
+            name: "risk-bench",
+            dependencies: ["IntiqalRisk", "IntiqalPlanRisk", "IntiqalPlanning", "IntiqalScenario"],
+            path: "Benchmarks/risk-bench"
+        ),
         .testTarget(name: "IntiqalDomainTests", dependencies: ["IntiqalDomain"]),
         .testTarget(
             name: "IntiqalPlanningTests",

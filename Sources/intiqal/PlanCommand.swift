@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntiqalDomain
 import IntiqalPlanning
+import IntiqalPlanRisk
 import IntiqalScenario
 import IntiqalStorage
 
@@ -54,7 +55,18 @@ struct PlanCommand: AsyncParsableCommand {
                      plan.verification.violations.map { "  \($0)" }.joined(separator: "\n"))
         }
         if riskRuns > 0 {
-            plan.risk = try await PlanRisk.summary(planner: planner, mode: mode, plan: plan, runs: riskRuns)
+            // The risk of this plan beside the other mode's and no change; a plan is still a
+            // plan without it, so a failure is reported and the plan printed.
+            let otherPlan = planner.plan(mode: mode == .conditions ? .deadlines : .conditions)
+            if otherPlan.verification.ok {
+                do {
+                    let comparison = try await PlanRisk.compare(planner: planner, mode: mode, plan: plan, otherPlan: otherPlan,
+                                                                runs: riskRuns, seed: 1, threshold: PlanRisk.defaultThreshold)
+                    plan.risk = PlanRisk.summary(comparison)
+                } catch {
+                    FileHandle.standardError.write(Data("intiqal: risk not estimated: \(error)\n".utf8))
+                }
+            }
         }
         let text: String
         switch format {

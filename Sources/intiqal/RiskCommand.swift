@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntiqalDomain
 import IntiqalPlanning
+import IntiqalPlanRisk
 import IntiqalRisk
 
 enum RiskFormat: String, ExpressibleByArgument, CaseIterable {
@@ -57,18 +58,17 @@ struct RiskCommand: AsyncParsableCommand {
     func run() async throws {
         let scenario = try CLI.scenario(file: scenario, workspace: workspace)
         let planner = Planner(scenario: scenario)
-        var plans: [PlanMode: Plan] = [:]
-        for m in PlanMode.allCases {
+        let plans = [mode, mode == .conditions ? .deadlines : .conditions].map { m in
             let plan = planner.plan(mode: m)
             guard plan.verification.ok else {
                 CLI.fail("internal error: the \(m.rawValue) plan did not pass verification: \(plan.verification.violations.joined(separator: "; "))")
             }
-            plans[m] = plan
+            return plan
         }
         let bar = Progress(total: runs, showFrom: 20_000)
         let comparison: PlanRisk.Comparison
         do {
-            comparison = try await PlanRisk.compare(planner: planner, mode: mode, plans: plans, runs: runs, seed: seed,
+            comparison = try await PlanRisk.compare(planner: planner, mode: mode, plan: plans[0], otherPlan: plans[1], runs: runs, seed: seed,
                                                     threshold: ResurgenceThreshold(incidentsPerMonth: threshold, consecutiveMonths: consecutive),
                                                     progress: { bar.step($0) })
         } catch {

@@ -123,10 +123,11 @@ import Testing
         let scratch = UnsafeMutableBufferPointer<Int>.allocate(capacity: sim.months)
         defer { counts.deallocate(); scratch.deallocate() }
         var out = Array(repeating: [[Int]](), count: sim.scenarios)
+        let view = sim.view
         ExponentialZiggurat.shared.withTables { exp1 in
             for _ in 0..<runs {
-                _ = sim.run(&rng, exp1: exp1, counts: counts, births: &births)
-                for s in 0..<sim.scenarios { out[s].append(Array(sim.counts(of: s, from: counts, scratch: scratch))) }
+                _ = view.run(&rng, exp1: exp1, counts: counts, births: &births)
+                for s in 0..<sim.scenarios { out[s].append(Array(view.counts(of: s, from: counts, scratch: scratch))) }
             }
         }
         return out

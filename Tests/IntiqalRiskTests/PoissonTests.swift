@@ -39,6 +39,13 @@ import Testing
         return d * c * c * c
     }
 
+    /// A draw from `entry` of `tables`, as the Monte Carlo makes it.
+    static func draw(_ entry: PoissonTables.Entry, _ tables: PoissonTables, _ rng: inout Xoshiro256StarStar) -> Int {
+        tables.cells.withUnsafeBufferPointer { cells in
+            PoissonTables.draw(entry, cells: cells.baseAddress ?? UnsafePointer(bitPattern: 8)!, &rng)
+        }
+    }
+
     static let means: [Double] = [0.004, 0.3, 1, 2.5, 9.99, 10, 37, 255, 1_000, 25_000]
 
     @Test(arguments: means)
@@ -46,10 +53,9 @@ import Testing
         var tables = PoissonTables(tabulate: true)
         let entry = tables.entry(mean: mean)
         #expect((entry.count > 0) == (mean <= PoissonTables.maximumTabulatedMean))
-        let frozen = tables.frozen()
         var rng = Xoshiro256StarStar(seed: 11)
         let n = 60_000
-        let tabulated = (0..<n).map { _ in frozen.draw(entry, &rng) }
+        let tabulated = (0..<n).map { _ in Self.draw(entry, tables, &rng) }
         let direct = (0..<n).map { _ in Poisson.draw(mean: mean, &rng) }
         for (name, draws) in [("tabulated", tabulated), ("direct", direct)] {
             #expect(draws.allSatisfy { $0 >= 0 })
@@ -63,9 +69,8 @@ import Testing
     @Test func zeroMeanAlwaysGivesZero() {
         var tables = PoissonTables(tabulate: true)
         let entry = tables.entry(mean: 0)
-        let frozen = tables.frozen()
         var rng = Xoshiro256StarStar(seed: 1)
-        #expect((0..<1_000).allSatisfy { _ in frozen.draw(entry, &rng) == 0 && Poisson.draw(mean: 0, &rng) == 0 })
+        #expect((0..<1_000).allSatisfy { _ in Self.draw(entry, tables, &rng) == 0 && Poisson.draw(mean: 0, &rng) == 0 })
     }
 
     @Test func tablesAreSharedAndBounded() {
@@ -81,6 +86,29 @@ import Testing
         while last.count > 0 { i += 1; last = full.entry(mean: 200 + i / 1_000) }
         #expect(full.cells.count <= PoissonTables.maximumPoolSize)
         var rng = Xoshiro256StarStar(seed: 2)
-        #expect(full.frozen().draw(last, &rng) > 100)
+        #expect(Self.draw(last, full, &rng) > 100)
+    }
+}
+
+@Suite struct AliasTableTests {
+    @Test func drawsFollowTheWeights() {
+        // Uneven weights, a zero among them: frequencies within 4 standard errors.
+        let weights = [0.5, 0, 3, 1.25, 0.25, 5]
+        let total = weights.reduce(0, +)
+        var cells: [AliasTable.Cell] = [AliasTable.Cell(keep: 0, alias: 0)]  // a table after another's cells
+        var builder = AliasTable.Builder()
+        builder.append(weights[...], total: total, to: &cells)
+        var rng = Xoshiro256StarStar(seed: 5)
+        let n = 200_000
+        var seen = [Int](repeating: 0, count: weights.count)
+        cells.withUnsafeBufferPointer { c in
+            for _ in 0..<n { seen[AliasTable.pick(c.baseAddress! + 1, count: weights.count, &rng)] += 1 }
+        }
+        #expect(seen[1] == 0)
+        for (i, w) in weights.enumerated() {
+            let p = w / total
+            let se = (p * (1 - p) / Double(n)).squareRoot()
+            #expect(abs(Double(seen[i]) / Double(n) - p) <= 4 * se + 1e-12, "value \(i): \(seen[i]) of \(n), p \(p)")
+        }
     }
 }

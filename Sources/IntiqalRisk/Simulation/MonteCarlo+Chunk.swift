@@ -67,9 +67,9 @@ extension MonteCarlo {
         return (r * cos(angle), r * sin(angle))
     }
 
-    /// The joint simulator of one region with parameters drawn for one run.
+    /// Lays out one region for one run with parameters drawn from the fit's uncertainty.
     static func drawn(_ u: Setup.Uncertainty.Region, gamma: SIMD2<Double>, months: Int,
-                      rng: inout Xoshiro256StarStar) -> RegionSimulator {
+                      rng: inout Xoshiro256StarStar, into rebuilder: RegionRebuilder) -> RegionView {
         var p = u.parameters
         if let l = u.logFactor {
             let (z0, z1) = normals(&rng)
@@ -81,14 +81,14 @@ extension MonteCarlo {
                                  alpha: min(p.alpha * exp(shift.y), RiskModel.maximumFittedAlpha),
                                  beta: min(max(p.beta * exp(shift.z), 1e-6), 1e6))
         }
-        let rates = u.exposures.map { x in
-            (0..<months).map { m in
-                RiskModel.backgroundRate(mu: p.mu, gammaGap: gamma.x, gammaDeparture: gamma.y,
-                                         gap: x.gap[m], reference: u.reference, coalitionShare: x.coalitionShare[m])
+        let rates = rebuilder.rateBuffer(count: u.exposures.count * months)
+        for (s, x) in u.exposures.enumerated() {
+            for m in 0..<months {
+                rates[s * months + m] = RiskModel.backgroundRate(mu: p.mu, gammaGap: gamma.x, gammaDeparture: gamma.y,
+                                                                 gap: x.gap[m], reference: u.reference, coalitionShare: x.coalitionShare[m])
             }
         }
-        // One run only: Poisson tables would cost more than they save.
-        return RegionSimulator(background: rates, alpha: p.alpha, beta: p.beta, tabulate: false)
+        return rebuilder.rebuild(scenarios: u.exposures.count, months: months, alpha: p.alpha, beta: p.beta)
     }
 
     /// Runs `firstRun ..< firstRun + runs`, every scenario side by side.
@@ -98,13 +98,15 @@ extension MonteCarlo {
         let months = setup.months
         var births = Generations()
         defer { births.deallocate() }
-        // Class counts, grown when a redrawn simulator has more classes than any before.
-        var counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: setup.simulators.map(\.countsLength).max() ?? 1)
+        // Class counts, grown when a redrawn layout has more classes than any before.
+        let views = setup.simulators.map(\.view)
+        var counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: views.map(\.countsLength).max() ?? 1)
         let scratch = UnsafeMutableBufferPointer<Int>.allocate(capacity: months)
         defer {
             counts.deallocate()
             scratch.deallocate()
         }
+        let rebuilders = setup.uncertainty == nil ? [] : setup.regions.map { _ in RegionRebuilder() }
         ExponentialZiggurat.shared.withTables { exp1 in
             for run in firstRun..<(firstRun + runs) {
                 var crossed: UInt64 = 0
@@ -114,20 +116,18 @@ extension MonteCarlo {
                     let (z0, z1) = normals(&g)
                     gamma = u.gamma + u.gammaStandardErrors * SIMD2(z0, z1)
                 }
-                for r in setup.regions.indices {
+                for r in views.indices {
                     var rng = generator(seed: seed, run: run, region: r)
+                    var view = views[r]
                     if let u = setup.uncertainty {
-                        let sim = drawn(u.regions[r], gamma: gamma, months: months, rng: &rng)
-                        if sim.countsLength > counts.count {
+                        view = drawn(u.regions[r], gamma: gamma, months: months, rng: &rng, into: rebuilders[r])
+                        if view.countsLength > counts.count {
                             counts.deallocate()
-                            counts = .allocate(capacity: sim.countsLength)
+                            counts = .allocate(capacity: view.countsLength)
                         }
-                        sim.book(region: r, rng: &rng, exp1: exp1, counts: counts, scratch: scratch, births: &births,
-                             threshold: threshold, result: &result, crossed: &crossed)
-                    } else {
-                        setup.simulators[r].book(region: r, rng: &rng, exp1: exp1, counts: counts, scratch: scratch, births: &births,
-                             threshold: threshold, result: &result, crossed: &crossed)
                     }
+                    view.book(region: r, rng: &rng, exp1: exp1, counts: counts, scratch: scratch, births: &births,
+                              threshold: threshold, result: &result, crossed: &crossed)
                 }
                 for s in 0..<scenarios where crossed & (1 << UInt64(s)) != 0 { result.tallies[s].anyCrossed += 1 }
                 let baseCrossed = crossed & 1 != 0
@@ -142,7 +142,7 @@ extension MonteCarlo {
     }
 }
 
-extension RegionSimulator {
+extension RegionView {
     /// Simulates one region of one run and books every scenario's counts.
     @inline(__always)
     func book(region r: Int, rng: inout Xoshiro256StarStar,

@@ -21,18 +21,12 @@ struct PoissonTables: Sendable {
         static func direct(_ mean: Double) -> Entry { Entry(mean: mean, start: 0, count: 0) }
     }
 
-    /// One cell of an alias table: value i is kept with probability `keep`, else `alias`.
-    struct Cell: Sendable, Hashable {
-        var keep: Double
-        var alias: Int32
-    }
-
     /// Largest mean tabulated (a table holds about mean + 10√mean + 20 cells).
     static let maximumTabulatedMean = 256.0
     /// Largest pool, in cells; later means are drawn directly.
     static let maximumPoolSize = 1 << 20
 
-    private(set) var cells: [Cell] = []
+    private(set) var cells: [AliasTable.Cell] = []
     private var known: [Double: Entry] = [:]
     let tabulate: Bool
 
@@ -54,62 +48,19 @@ struct PoissonTables: Sendable {
         }
         guard cells.count + pmf.count <= Self.maximumPoolSize else { return .direct(mean) }
         let start = cells.count
-        cells.append(contentsOf: Self.aliasTable(pmf.map { $0 / sum }))
+        var builder = AliasTable.Builder()
+        builder.append(pmf[...], total: sum, to: &cells)
         let e = Entry(mean: mean, start: Int32(start), count: Int32(pmf.count))
         known[mean] = e
         return e
     }
 
-    /// Vose's alias table of a probability vector (summing to 1).
-    static func aliasTable(_ probabilities: [Double]) -> [Cell] {
-        let n = probabilities.count
-        var scaled = probabilities.map { $0 * Double(n) }
-        var cells = (0..<n).map { Cell(keep: 1, alias: Int32($0)) }
-        var small: [Int] = [], large: [Int] = []
-        for (i, q) in scaled.enumerated() {
-            if q < 1 { small.append(i) } else { large.append(i) }
-        }
-        while let s = small.last, let l = large.last {
-            small.removeLast()
-            cells[s] = Cell(keep: scaled[s], alias: Int32(l))
-            scaled[l] = (scaled[l] + scaled[s]) - 1
-            if scaled[l] < 1 {
-                large.removeLast()
-                small.append(l)
-            }
-        }
-        // What remains is 1 up to rounding: kept whole.
-        for i in small + large { cells[i] = Cell(keep: 1, alias: Int32(i)) }
-        return cells
-    }
-
-    /// The pool, frozen for hot loops.
-    func frozen() -> Frozen { Frozen(cells: FrozenBuffer(cells)) }
-
-    /// An immutable pool: draws by alias table where tabulated, directly otherwise.
-    struct Frozen: Sendable {
-        let cells: FrozenBuffer<Cell>
-
-        @inline(__always)
-        func draw(_ e: Entry, _ rng: inout Xoshiro256StarStar) -> Int {
-            guard e.count > 0 else { return Poisson.draw(mean: e.mean, &rng) }
-            return PoissonTables.pick(cells.buffer.baseAddress! + Int(e.start), count: Int(e.count), &rng)
-        }
-    }
-
-    /// A value 0 ..< `count` from the alias table at `cells`: one 64-bit random number (the
-    /// high word of r·count picks the cell, the low word decides between the cell's value and
-    /// its alias), one cell read, no branch on the outcome.
+    /// A draw from `e`: from its alias table in `cells` (the pool's cells) where tabulated,
+    /// directly otherwise.
     @inline(__always)
-    static func pick(_ cells: UnsafePointer<Cell>, count: Int, _ rng: inout Xoshiro256StarStar) -> Int {
-        let (cell, fraction) = UInt64(count).multipliedFullWidth(by: rng.next())
-        let c = cells[Int(cell)]
-        // Branch-free (the comparison is random; a jump on it would be mispredicted half the
-        // time): all ones when the cell keeps its own value.
-        let keep = Double(fraction >> 11) * 0x1p-53 < c.keep
-        let mask = 0 &- Int(unsafeBitCast(keep, to: UInt8.self))
-        let alias = Int(c.alias)
-        return alias ^ ((alias ^ Int(cell)) & mask)
+    static func draw(_ e: Entry, cells: UnsafePointer<AliasTable.Cell>, _ rng: inout Xoshiro256StarStar) -> Int {
+        guard e.count > 0 else { return Poisson.draw(mean: e.mean, &rng) }
+        return AliasTable.pick(cells + Int(e.start), count: Int(e.count), &rng)
     }
 }
 
