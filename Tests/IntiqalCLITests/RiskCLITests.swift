@@ -53,4 +53,36 @@ import Testing
         let none = try CLITests.run(["plan", "--risk-runs", "0", "--format", "json"])
         #expect(!none.stdout.contains("\"risk\""))
     }
+
+    @Test func longRunsShowProgressAtATerminalOnly() throws {
+        // Under a pseudo-terminal (util-linux `script`), a long run draws a progress bar on
+        // stderr up to the last run; into a pipe it prints nothing but the report.
+        let executable = try #require(CLITests.executable)
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        try #require(FileManager.default.isExecutableFile(atPath: script.path), "util-linux script(1) is needed for a pseudo-terminal")
+        let dir = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = dir.appendingPathComponent("risk.json")
+        func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = [executable.path, "risk", "--runs", "30000", "--format", "json", "--out", report.path].map(quoted).joined(separator: " ")
+        let terminal = dir.appendingPathComponent("terminal")
+        FileManager.default.createFile(atPath: terminal.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: terminal)
+        let process = Process()
+        process.executableURL = script
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        #expect(process.terminationStatus == 0)
+        let shown = String(decoding: try Data(contentsOf: terminal), as: UTF8.self)
+        #expect(shown.contains("1000/30000") && shown.contains("[" + String(repeating: "#", count: 30) + "] 30000/30000"), "\(shown.prefix(300))")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
+        #expect(object?["runs"] as? Int == 30_000)
+        let piped = try CLITests.run(["risk", "--runs", "30000", "--format", "json"])
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr.prefix(200))")
+    }
 }
