@@ -35,9 +35,14 @@ struct ScenarioReader {
             let kind = r.optional("kind") { enumValue($0, Region.Kind.self) } ?? .governorate
             return Region(id: id, name: name, kind: kind)
         }
-        let capabilities = list("capabilities", keys: ["id", "name", "source"]) { r -> CapabilityArea? in
+        let capabilities = list("capabilities", keys: ["id", "name", "weight", "source"]) { r -> CapabilityArea? in
             guard let id = r.required("id", { $0.identifier() }), let name = r.required("name", localized) else { return nil }
-            return CapabilityArea(id: id, name: name)
+            let weight = r.optional("weight") { x -> Double? in
+                guard let w = x.double() else { return nil }
+                if w < 0 { log.error(x.node, x.path, "must not be negative, got \(w)"); return nil }
+                return w
+            }
+            return CapabilityArea(id: id, name: name, weight: weight ?? 1)
         }
         let partyIDs = unique(parties.map { ($0.0.id, $0.1) }, what: "party")
         let regionIDs = unique(regions.map { ($0.0.id, $0.1) }, what: "region")

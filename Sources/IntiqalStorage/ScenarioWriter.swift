@@ -18,7 +18,11 @@ public enum ScenarioWriter {
             "sources": .object(s.sources.mapValues { .string($0) }),
             "parties": .array(s.parties.map { ["id": .string($0.id), "name": text($0.name), "role": .string($0.role.rawValue)] }),
             "regions": .array(s.regions.map { ["id": .string($0.id), "name": text($0.name), "kind": .string($0.kind.rawValue)] }),
-            "capabilities": .array(s.capabilities.map { ["id": .string($0.id), "name": text($0.name)] }),
+            "capabilities": .array(s.capabilities.map { c -> CanonicalValue in
+                var o: [String: CanonicalValue] = ["id": .string(c.id), "name": text(c.name)]
+                if c.weight != 1 { o["weight"] = .number(c.weight) }
+                return .object(o)
+            }),
             "scales": .array(s.scales.map { sc in
                 ["factor": .string(sc.factor.rawValue), "version": .integer(Int64(sc.version)), "min": .integer(Int64(sc.minimum)),
                  "max": .integer(Int64(sc.maximum)), "labels": .object(Dictionary(uniqueKeysWithValues: sc.labels.map { (String($0.key), text($0.value)) }))]

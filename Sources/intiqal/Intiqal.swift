@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Intiqal: AsyncParsableCommand {
@@ -26,4 +27,26 @@ struct Intiqal: AsyncParsableCommand {
             AuditCommand.self,
         ]
     )
+
+    /// Runs the command line. Bad flags and arguments exit 1 with ArgumentParser's message, as
+    /// every other bad input does (DESIGN §8), not with its usage code 64; help exits 0.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
+        }
+    }
 }

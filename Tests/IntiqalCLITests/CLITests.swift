@@ -246,9 +246,9 @@ import Testing
     }
 
     @Test(arguments: [["plan", "--mode", "soon"], ["plan", "--format", "pdf"], ["plan", "--lang", "fr"]])
-    func badFlagValuesExitNonZeroWithAMessage(_ arguments: [String]) throws {
+    func badFlagValuesExitOneWithAMessage(_ arguments: [String]) throws {
         let r = try Self.run(arguments)
-        #expect(r.status != 0)
+        #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("'\(arguments[2])' is invalid for '\(arguments[1])"), "\(r.stderr)")
     }

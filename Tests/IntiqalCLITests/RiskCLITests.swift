@@ -37,8 +37,21 @@ import Testing
     @Test(arguments: [["risk", "--runs", "0"], ["risk", "--threshold", "0"], ["risk", "--consecutive", "-1"]])
     func badRiskFlagsExitNonZero(_ args: [String]) throws {
         let run = try CLITests.run(args)
-        #expect(run.status != 0)
+        #expect(run.status == 1, "bad input exits 1 (DESIGN §8), got \(run.status)")
         #expect(run.stderr.contains("--runs") || run.stderr.contains("--threshold") || run.stderr.contains("--consecutive"))
+    }
+
+    @Test(arguments: [["risk", "--mode", "sideways"], ["risk", "--runs", "many"], ["plan", "--no-such-flag"], ["no-such-command"]])
+    func unparseableCommandLinesExitOne(_ args: [String]) throws {
+        let run = try CLITests.run(args)
+        #expect(run.status == 1, "\(args): exit \(run.status)")
+        #expect(run.stderr.contains("Error") && run.stdout.isEmpty, "\(run.stderr)")
+    }
+
+    @Test func helpExitsZero() throws {
+        let run = try CLITests.run(["risk", "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("--runs") && run.stdout.contains("--mode"))
     }
 
     @Test func planShowsTheRiskOfBothModesSideBySide() throws {

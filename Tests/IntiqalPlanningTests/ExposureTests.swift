@@ -44,6 +44,34 @@ import Testing
         #expect(compared > 100)
     }
 
+    @Test func anAreasWeightScalesItsShareOfTheGap() throws {
+        // The gap of a region is the weighted sum of its areas' shortfalls: weighting one area
+        // by 3 adds twice that area's shortfall, month by month.
+        let plain = Planner(scenario: scenario)
+        var heavier = scenario
+        let area = "air-cover"
+        let index = try #require(heavier.capabilities.firstIndex { $0.id == area })
+        heavier.capabilities[index].weight = 3
+        let weighted = Planner(scenario: heavier)
+        let evaluator = GateEvaluator(scenario: scenario)
+        var compared = 0
+        for (a, b) in zip(plain.noChangeExposures(), weighted.noChangeExposures()) {
+            #expect(a.region == b.region)
+            let key = GateKey(region: a.region, capability: area)
+            for i in 0..<scenario.horizonMonths {
+                let check = evaluator.evaluate(key, at: scenario.start.adding(months: i))
+                guard let c = check.capability, let r = check.requirement else { continue }
+                #expect(abs(b.gap[i] - a.gap[i] - 2 * max(0, r - c)) < 1e-9, "\(a.region) month \(i)")
+                compared += 1
+            }
+        }
+        #expect(compared > 30)
+        // A weight of 0 takes the area out of the gap.
+        heavier.capabilities[index].weight = 0
+        let without = Planner(scenario: heavier).noChangeExposures()
+        #expect(zip(without, plain.noChangeExposures()).allSatisfy { zip($0.gap, $1.gap).allSatisfy { $0 <= $1 + 1e-12 } })
+    }
+
     @Test func conditionsFirstLeavesNoGapBehindAHandover() {
         let planner = Planner(scenario: scenario)
         let plan = planner.plan(mode: .conditions)

@@ -60,6 +60,17 @@ import Testing
         return match
     }
 
+    @Test func capabilityWeightMustBeANumberNotBelowZero() {
+        let line = "  - {id: isr, name: {en: ISR, ar: المراقبة والاستطلاع}, source: seed-004}"
+        for (weight, message) in [("-0.5", "must not be negative"), ("heavy", "expected a number")] {
+            let text = Self.edited(line, "  - {id: isr, name: {en: ISR, ar: المراقبة والاستطلاع}, weight: \(weight), source: seed-004}")
+            Self.expectError(Self.failure(text), path: "capabilities[1].weight", line: Self.line(of: "weight: \(weight)", in: text), message: message)
+        }
+        let good = Self.edited(line, "  - {id: isr, name: {en: ISR, ar: المراقبة والاستطلاع}, weight: 2.5, source: seed-004}")
+        let scenario = try? ScenarioLoader.load(text: good, file: Self.file).scenario
+        #expect(scenario?.capabilities.map(\.weight) == [1, 2.5, 1, 1, 1, 1])
+    }
+
     // MARK: - Good files
 
     @Test(arguments: ScenarioLoader.bundledNames)

@@ -150,7 +150,9 @@ import Testing
     @Test(arguments: StoreKind.allCases)
     func scenarioExportLoadsBackToTheSameScenario(kind: StoreKind) throws {
         let store = try kind.make()
-        try store.importScenario(try example(), actor: "sec")
+        var weighted = try example()
+        weighted.capabilities[1].weight = 1.75  // a weight other than the default travels too
+        try store.importScenario(weighted, actor: "sec")
         try store.recordAssessments([
             Assessment(party: "IRQ", factor: .threat, region: "anbar", capability: nil, month: YearMonth(year: 2025, month: 1), value: 2.5,
                        trend: .falling, scale: ScaleReference(factor: .threat, version: 1), confidence: .high,
@@ -161,6 +163,7 @@ import Testing
         let (back, warnings) = try ScenarioLoader.load(text: text, file: "export.json")
         #expect(warnings.filter { $0.severity == .error }.isEmpty)
         #expect(back.id == scenario.id && back.parties == scenario.parties && back.regions == scenario.regions)
+        #expect(back.capabilities == scenario.capabilities && scenario.capabilities[1].weight == 1.75)
         #expect(back.sites == scenario.sites && back.phases == scenario.phases && back.policy == scenario.policy)
         #expect(back.capacity == scenario.capacity && back.growth == scenario.growth && back.scales == scenario.scales)
         #expect(Set(back.assessments) == Set(scenario.assessments))

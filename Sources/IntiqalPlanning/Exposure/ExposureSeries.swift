@@ -1,11 +1,12 @@
 import IntiqalDomain
 
 /// What a region is exposed to month by month under a plan: the weighted capability gap
-/// (requirement minus projected ISF capability, summed over capability areas) and the share
-/// of its coalition advisers still present. The risk model reads these.
+/// (requirement minus projected ISF capability, summed over capability areas, each area's
+/// shortfall times its `weight`) and the share of its coalition advisers still present. The
+/// risk model reads these.
 public struct ExposureSeries: Sendable, Hashable, Codable {
     public var region: String
-    /// Scale points on the requirement scale, ≥ 0, per plan month.
+    /// Weighted scale points on the requirement scale, ≥ 0, per plan month.
     public var gap: [Double]
     /// 0…1 per plan month (1 for a region that had no advisers).
     public var coalitionShare: [Double]
@@ -75,6 +76,7 @@ extension Planner {
                 var withAdvisers = [0]
                 for i in 0..<T { withAdvisers.append(withAdvisers[i] + ((present[key]?[i] ?? 0) > 0 ? 1 : 0)) }
                 let rate = scenario.growth.rate(for: key.capability)
+                let weight = scenario.capabilities.first { $0.id == key.capability }?.weight ?? 1
                 for i in 0..<T {
                     let month = scenario.start.adding(months: i)
                     guard let c = book.rating(capSubject, asOf: month),
@@ -96,7 +98,7 @@ extension Planner {
                     }
                     guard let projected = projections.min() else { continue }
                     let comparable = capabilityScale.convert(projected, to: requirementScale)
-                    gap[i] += max(0, rv - comparable)
+                    gap[i] += weight * max(0, rv - comparable)
                 }
             }
             for (key, series) in present where key.region == region {
