@@ -69,6 +69,10 @@ let package = Package(
         .testTarget(name: "IntiqalEvidenceTests", dependencies: ["IntiqalEvidence"], resources: [.copy("Fixtures")]),
         .executableTarget(name: "evidence-bench", dependencies: ["IntiqalEvidence"], path: "Benchmarks/evidence-bench"),
         .testTarget(name: "IntiqalRiskTests", dependencies: ["IntiqalRisk"]),
+        .testTarget(
+            name: "IntiqalPlanRiskTests",
+            dependencies: ["IntiqalPlanRisk", "IntiqalRisk", "IntiqalPlanning", "IntiqalScenario", "IntiqalDomain"]
+        ),
         .testTarget(name: "IntiqalLedgerTests", dependencies: ["IntiqalLedger", "IntiqalDomain"]),
         .testTarget(
             name: "IntiqalStorageTests",

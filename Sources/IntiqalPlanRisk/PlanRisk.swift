@@ -53,11 +53,15 @@ public enum PlanRisk {
 
     /// The model fitted to the scenario's incidents (the defaults, flagged, when it has none).
     public static func model(for scenario: Scenario) -> RiskModel {
-        if let fit = try? RiskModel.fit(incidents: scenario.incidents) {
-            return fit.model
+        do {
+            return try RiskModel.fit(incidents: scenario.incidents).model
+        } catch let error as RiskError where error.isTooFewEvents {
+            return RiskModel(regions: [:], illustrative: true,
+                             notes: ["no incidents to fit: default parameters (about 3 incidents a month per region) are assumed"])
+        } catch {
+            return RiskModel(regions: [:], illustrative: true,
+                             notes: ["the incidents could not be fitted (\(error)): default parameters (about 3 incidents a month per region) are assumed"])
         }
-        return RiskModel(regions: [:], illustrative: true,
-                         notes: ["no incidents to fit: default parameters (about 3 incidents a month per region) are assumed"])
     }
 
     public static func exposures(_ series: [ExposureSeries]) -> [RegionExposure] {
