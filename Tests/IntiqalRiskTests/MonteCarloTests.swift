@@ -315,6 +315,16 @@ import Testing
             #expect(String(describing: error).contains("anbar") && String(describing: error).contains("plan 2"), "\(error)")
         }
         do {
+            // 64 scenarios over 1,000 months could need 64,000 sets of scenarios: refused up front.
+            let long = s.plan.map { RegionExposure(region: $0.region, gap: Array(repeating: 1, count: 1_000),
+                                                   coalitionShare: Array(repeating: 1, count: 1_000)) }
+            _ = try await MonteCarlo.evaluate(plans: Array(repeating: long, count: 63), baseline: long, model: s.model,
+                                              threshold: Self.threshold, runs: 10, seed: 1)
+            Issue.record("expected an error for too many plans over too many months")
+        } catch {
+            #expect(String(describing: error).contains("too many to evaluate together"), "\(error)")
+        }
+        do {
             _ = try await MonteCarlo.evaluate(plans: [], baseline: s.baseline, model: s.model, threshold: Self.threshold, runs: 10, seed: 1)
             Issue.record("expected an error for no plans")
         } catch {

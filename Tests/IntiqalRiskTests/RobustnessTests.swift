@@ -63,7 +63,7 @@ import Testing
     @Test func monteCarloNeverCrashesOnOddExposures() async {
         var rng = Xoshiro256StarStar(seed: 3)
         let values: [Double] = [0, 0.5, 1, 4, 1e9, -1, .nan, .infinity, 1e-300]
-        for _ in 0..<40 {
+        for _ in 0..<120 {
             let months = Int(rng.next() % 4)
             func pick() -> Double { values[Int(rng.next() % UInt64(values.count))] }
             let exposure = RegionExposure(region: rng.next() % 5 == 0 ? "" : "r",
@@ -71,11 +71,22 @@ import Testing
                                           coalitionShare: (0..<months + Int(rng.next() % 2)).map { _ in pick() })
             let model = RiskModel(regions: ["r": HawkesParameters(mu: [0.05, 1e-9, 5][Int(rng.next() % 3)], alpha: [0, 0.5, 0.99][Int(rng.next() % 3)], beta: [0.01, 1, 1e4][Int(rng.next() % 3)])],
                                   gammaGap: [0.25, 100, -100][Int(rng.next() % 3)])
+            // Sometimes several plans at once (each a perturbed copy), sometimes with redrawn parameters.
+            var other = exposure
+            other.gap = other.gap.map { $0 * 1.5 }
+            other.coalitionShare = other.coalitionShare.reversed()
+            let plans = [[exposure], [other], [exposure.noChange]].prefix(1 + Int(rng.next() % 3))
+            var uncertain = model
+            if rng.next() % 2 == 0 { uncertain.logCovariance["r"] = [0.3, 0, 0, 0, 0.2, 0, 0, 0, 0.5] }
             do {
-                let report = try await MonteCarlo.evaluate(plan: [exposure], baseline: [exposure.noChange], model: model,
-                                                           threshold: .init(incidentsPerMonth: 3, consecutiveMonths: 2), runs: 20, seed: 1)
-                #expect((0...1).contains(report.pResurgence))
-                _ = try JSONEncoder().encode(report)
+                let reports = try await MonteCarlo.evaluate(plans: Array(plans), baseline: [exposure.noChange], model: uncertain,
+                                                            threshold: .init(incidentsPerMonth: 3, consecutiveMonths: 2), runs: 20, seed: 1,
+                                                            parameterUncertainty: rng.next() % 2 == 0)
+                #expect(reports.count == plans.count)
+                for report in reports {
+                    #expect((0...1).contains(report.pResurgence))
+                    _ = try JSONEncoder().encode(report)
+                }
             } catch {
                 #expect(error is RiskError, "\(error)")
             }

@@ -46,6 +46,11 @@ extension MonteCarlo {
             }
             let months = first[0].gap.count
             guard months <= 1_200 else { throw RiskError.invalid("plan.\(first[0].region).gap", "at most 1200 months, got \(months)") }
+            // Counts are kept per set of scenarios and month; at worst every month adds a set per
+            // scenario. Bound that memory before any is taken.
+            guard (plans.count + 1) * months * months <= MonteCarlo.maximumCountCells else {
+                throw RiskError.invalid("plans", "\(plans.count) plans over \(months) months are too many to evaluate together (at most \(MonteCarlo.maximumCountCells) scenario-month-months); evaluate fewer plans at once or a shorter horizon")
+            }
             // Every plan: valid exposures, the baseline's regions once each, the same months.
             var byPlan: [[String: RegionExposure]] = []
             for (p, plan) in plans.enumerated() {

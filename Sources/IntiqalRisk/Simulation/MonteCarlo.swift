@@ -20,6 +20,9 @@ public enum MonteCarlo {
     public static let maximumExpectedIncidents = 200_000.0
     /// Most plans evaluated together (with the baseline, at most 64 scenarios).
     public static let maximumPlans = 63
+    /// Bound on (plans + 1) × months², the most count cells a region's run may need (8 bytes
+    /// each): 3 scenarios over 100 years, or 64 over 58.
+    public static let maximumCountCells = 32_000_000
 
     /// Probability of resurgence under `plan` and under `baseline`, with intervals and
     /// expected incidents per region. The same as `evaluate(plans: [plan], …)`.
