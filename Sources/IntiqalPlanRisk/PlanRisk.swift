@@ -57,10 +57,12 @@ public enum PlanRisk {
             return try RiskModel.fit(incidents: scenario.incidents).model
         } catch let error as RiskError where error.isTooFewEvents {
             return RiskModel(regions: [:], illustrative: true,
-                             notes: ["no incidents to fit: default parameters (about 3 incidents a month per region) are assumed"])
+                             notes: ["no incidents to fit: default parameters (about 3 incidents a month per region) are assumed"],
+                             notesAr: ["لا حوادث للتقدير: افتُرضت المعلمات الافتراضية (نحو 3 حوادث شهرياً لكل منطقة)"])
         } catch {
             return RiskModel(regions: [:], illustrative: true,
-                             notes: ["the incidents could not be fitted (\(error)): default parameters (about 3 incidents a month per region) are assumed"])
+                             notes: ["the incidents could not be fitted (\(error)): default parameters (about 3 incidents a month per region) are assumed"],
+                             notesAr: ["تعذّر تقدير الحوادث (\(error)): افتُرضت المعلمات الافتراضية (نحو 3 حوادث شهرياً لكل منطقة)"])
         }
     }
 

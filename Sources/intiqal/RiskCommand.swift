@@ -9,7 +9,7 @@ enum RiskFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
-/// `intiqal risk [SCENARIO] --mode conditions|deadlines --runs N --seed S --format table|json`
+/// `intiqal risk [SCENARIO] --mode conditions|deadlines --runs N --seed S --format table|json [--lang en|ar]`
 struct RiskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "risk",
@@ -49,6 +49,9 @@ struct RiskCommand: AsyncParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
+    @Option(help: "Language of the table: en or ar (JSON carries both: notes and notesAr).")
+    var lang: Language = .en
+
     func validate() throws {
         guard (1...MonteCarlo.maximumRuns).contains(runs) else { throw ValidationError("--runs must be between 1 and \(MonteCarlo.maximumRuns)") }
         guard threshold >= 1 else { throw ValidationError("--threshold must be at least 1") }
@@ -77,38 +80,7 @@ struct RiskCommand: AsyncParsableCommand {
         bar.clear()
         switch format {
         case .json: try CLI.emit(try CLI.json(comparison), to: out)
-        case .table: try CLI.emit(RiskTable.render(comparison, scenario: scenario), to: out)
+        case .table: try CLI.emit(RiskTableRenderer(scenario: scenario, language: lang).render(comparison), to: out)
         }
     }
-}
-
-/// The terminal form of a risk comparison.
-enum RiskTable {
-    static func percent(_ p: Double) -> String { String(format: "%.1f%%", p * 100) }
-    static func interval(_ ci: [Double]) -> String { ci.count == 2 ? "[\(percent(ci[0])), \(percent(ci[1]))]" : "–" }
-
-    static func render(_ c: PlanRisk.Comparison, scenario: Scenario) -> String {
-        let r = c.report
-        var out = "Risk of resurgence: \(scenario.name.en)\n"
-        out += "\(r.runs) runs, seed \(r.seed), \(r.months) months; resurgence = at least \(r.threshold.incidentsPerMonth) incidents in a region in each of \(r.threshold.consecutiveMonths) consecutive months\n\n"
-        let rows = [
-            ("\(c.mode.rawValue)-first plan", r.pResurgence, r.ci95, r.expectedIncidents),
-            ("\(c.otherMode.rawValue)-first plan", c.other.pResurgence, c.other.ci95, c.other.expectedIncidents),
-            ("no-change baseline", r.baseline.pResurgence, r.baseline.ci95, r.baseline.expectedIncidents),
-        ]
-        out += pad("", 26) + pad("P(resurgence)", 15) + pad("95% interval", 20) + "expected incidents\n"
-        for (name, p, ci, e) in rows {
-            out += pad(name, 26) + pad(percent(p), 15) + pad(interval(ci), 20) + String(format: "%.1f", e) + "\n"
-        }
-        out += "\nBy region (\(c.mode.rawValue)-first)\n"
-        for region in r.byRegion {
-            let name = scenario.region(region.region)?.name.en ?? region.region
-            out += "  " + pad(name, 28) + pad(percent(region.pResurgence), 10) + String(format: "%.1f incidents", region.expectedIncidents) + "\n"
-        }
-        if r.illustrative { out += "\nIllustrative: the incident data behind this model are illustrative, not a record.\n" }
-        for note in r.notes { out += "  • \(note)\n" }
-        return out
-    }
-
-    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
 }

@@ -19,6 +19,8 @@ import Testing
         #expect(regions.allSatisfy { $0["pResurgence"] is Double && $0["expectedIncidents"] is Double })
         let baseline = try #require(object["baseline"] as? [String: Any])
         #expect(baseline["pResurgence"] is Double && (baseline["ci95"] as? [Double])?.count == 2)
+        let notes = try #require(object["notes"] as? [String]), notesAr = try #require(object["notesAr"] as? [String])
+        #expect(!notes.isEmpty && notes.count == notesAr.count)
         let other = try #require(object["otherMode"] as? [String: Any])
         #expect(other["mode"] as? String == "deadlines")
         #expect(object["illustrative"] as? Bool == true)
@@ -29,9 +31,16 @@ import Testing
     @Test func riskTableSaysTheDataAreIllustrative() throws {
         let run = try CLITests.run(["risk", "--runs", "200", "--mode", "deadlines"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("deadlines-first plan"))
-        #expect(run.stdout.contains("no-change baseline"))
+        #expect(run.stdout.contains("deadline-first plan"))
+        #expect(run.stdout.contains("no change (no drawdown)"))
         #expect(run.stdout.contains("Illustrative"))
+        // In Arabic: the labels, the regions' names and every note.
+        let ar = try CLITests.run(["risk", "--runs", "200", "--lang", "ar"])
+        #expect(ar.status == 0, "\(ar.stderr)")
+        for word in ["خطر عودة التنظيم", "خطة الشروط أولاً", "خطة المواعيد أولاً", "دون تغيير", "الأنبار", "توضيحي", "مفترض"] {
+            #expect(ar.stdout.contains(word), "missing \(word) in:\n\(ar.stdout)")
+        }
+        #expect(!ar.stdout.contains("is assumed") && !ar.stdout.contains("By region"), "\(ar.stdout)")
     }
 
     @Test(arguments: [["risk", "--runs", "0"], ["risk", "--threshold", "0"], ["risk", "--consecutive", "-1"]])

@@ -67,4 +67,11 @@ struct Labels: Sendable {
     }
 
     func modeName(_ mode: PlanMode) -> String { self["mode.\(mode.rawValue)"] }
+
+    /// How the risk figures were made: runs, seed and the resurgence threshold.
+    func riskSetting(_ risk: RiskSummary) -> String {
+        language == .ar
+            ? "\(risk.runs) محاكاة، البذرة \(risk.seed)؛ العودة: \(risk.incidentsPerMonth) حادثة أو أكثر في الشهر في منطقة ما طوال \(risk.consecutiveMonths) أشهر متتالية"
+            : "\(risk.runs) runs, seed \(risk.seed); ≥ \(risk.incidentsPerMonth)/month for \(risk.consecutiveMonths) months in any region"
+    }
 }

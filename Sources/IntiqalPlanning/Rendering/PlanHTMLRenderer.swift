@@ -70,7 +70,7 @@ public struct PlanHTMLRenderer: Sendable {
             h += "</table>\n"
         }
         if let risk = plan.risk {
-            h += "<h2>\(esc(l["risk"]))</h2>\n<p><bdi>\(risk.runs) runs, seed \(risk.seed); ≥ \(risk.incidentsPerMonth)/month × \(risk.consecutiveMonths)</bdi></p>\n<table><tr><th>\(esc(l["plan"]))</th><th>P</th><th>95%</th><th>\(esc(l["expected"]))</th></tr>\n"
+            h += "<h2>\(esc(l["risk"]))</h2>\n<p>\(esc(l.riskSetting(risk)))</p>\n<table><tr><th>\(esc(l["plan"]))</th><th>P</th><th>95%</th><th>\(esc(l["expected"]))</th></tr>\n"
             for row in risk.rows {
                 let name = row.plan == "baseline" ? l["baseline"] : l["mode.\(row.plan)"]
                 let ci = row.ci95.count == 2 ? "\(PlanTableRenderer.percent(row.ci95[0]))–\(PlanTableRenderer.percent(row.ci95[1]))" : "–"

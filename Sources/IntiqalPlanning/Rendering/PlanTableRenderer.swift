@@ -68,7 +68,7 @@ public struct PlanTableRenderer: Sendable {
             out += debt.render()
         }
         if let risk = plan.risk {
-            out += "\n\(l["risk"]) (\(risk.runs) runs, seed \(risk.seed); ≥ \(risk.incidentsPerMonth)/month for \(risk.consecutiveMonths) months in any region)\n"
+            out += "\n\(l["risk"]) (\(l.riskSetting(risk)))\n"
             var table = TextTable([l["plan"], "P", "95%", l["expected"]], numeric: [1, 3])
             for row in risk.rows {
                 let name = row.plan == "baseline" ? l["baseline"] : l["mode.\(row.plan)"]

@@ -1,20 +1,20 @@
 /// A plain-text table whose columns line up for Arabic as well as Latin text: width counts
 /// what a terminal draws (combining marks and format characters take no cell), and right-to-left
 /// cells are wrapped in Unicode directional isolates so that they do not reorder their neighbours.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
+public struct TextTable {
+    public var header: [String]
+    public var rows: [[String]] = []
     /// Columns aligned to the end (numbers).
-    var numeric: Set<Int> = []
+    public var numeric: Set<Int> = []
 
-    init(_ header: [String], numeric: Set<Int> = []) {
+    public init(_ header: [String], numeric: Set<Int> = []) {
         self.header = header
         self.numeric = numeric
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    public mutating func add(_ row: [String]) { rows.append(row) }
 
-    func render() -> String {
+    public func render() -> String {
         let all = [header] + rows
         var widths = Array(repeating: 0, count: header.count)
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.width(cell)) } }
@@ -57,7 +57,7 @@ struct TextTable {
     }
 
     /// Wraps text containing right-to-left script in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE.
-    static func isolate(_ s: String) -> String {
+    public static func isolate(_ s: String) -> String {
         isRightToLeft(s) ? "\u{2068}\(s)\u{2069}" : s
     }
 }

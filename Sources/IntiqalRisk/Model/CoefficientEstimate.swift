@@ -7,4 +7,6 @@ public struct CoefficientEstimate: Sendable, Codable, Hashable {
     public var fitted: Bool
     /// Why it was not fitted, when it was not.
     public var note: String?
+    /// The same in Arabic.
+    public var noteAr: String?
 }

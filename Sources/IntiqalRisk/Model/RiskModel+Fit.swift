@@ -64,12 +64,15 @@ extension RiskModel {
                 rows.append(Row(day: day, region: region, count: count))
             }
         }
-        var notes: [String] = []
+        var notes = RiskNotes()
         if let history {
             let from = history.firstDay.day, to = from + Int(history.monthDays.reduce(0, +))
             let outside = rows.filter { $0.day < from || $0.day >= to }.map(\.count).reduce(0, +)
             rows.removeAll { $0.day < from || $0.day >= to }
-            if outside > 0 { notes.append("\(outside) incidents outside the exposure history's months were left out") }
+            if outside > 0 {
+                notes.append("\(outside) incidents outside the exposure history's months were left out",
+                             ar: "استُبعدت \(outside) حادثة خارج أشهر سجل التعرّض")
+            }
         }
         guard let first = rows.map(\.day).min(), let last = rows.map(\.day).max() else {
             throw RiskError(.tooFewEvents, "no incidents of kinds \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) to fit", field: "incidents")
@@ -96,9 +99,11 @@ extension RiskModel {
 
         // γ: fitted on the profile likelihood where the history allows, else as given.
         var gap = CoefficientEstimate(value: gammaGap, standardError: nil, fitted: false,
-                                      note: history == nil ? "assumed: no exposure history" : nil)
+                                      note: history == nil ? "assumed: no exposure history" : nil,
+                                      noteAr: history == nil ? "مفترض: لا يوجد سجل تعرّض" : nil)
         var departure = CoefficientEstimate(value: gammaDeparture, standardError: nil, fitted: false,
-                                            note: history == nil ? "assumed: no exposure history" : nil)
+                                            note: history == nil ? "assumed: no exposure history" : nil,
+                                            noteAr: history == nil ? "مفترض: لا يوجد سجل تعرّض" : nil)
         var shapes: [String: (exposure: RegionExposure, days: [Double])] = [:]
         if let history {
             let monthDays = history.monthDays
@@ -109,12 +114,14 @@ extension RiskModel {
             let estimate = profile.maximise(start: SIMD2(gammaGap, gammaDeparture))
             for coefficient in 0..<2 {
                 let identifiable = profile.varies[coefficient]
-                var c = CoefficientEstimate(value: coefficient == 0 ? gammaGap : gammaDeparture, standardError: nil, fitted: false, note: nil)
+                var c = CoefficientEstimate(value: coefficient == 0 ? gammaGap : gammaDeparture, standardError: nil, fitted: false,
+                                            note: nil, noteAr: nil)
                 if identifiable {
                     c = CoefficientEstimate(value: estimate.gamma[coefficient], standardError: estimate.standardErrors[coefficient],
-                                            fitted: true, note: nil)
+                                            fitted: true, note: nil, noteAr: nil)
                 } else {
                     c.note = "assumed: the \(coefficient == 0 ? "gap" : "coalition share") does not change over the history in any fitted region"
+                    c.noteAr = "مفترض: لا \(coefficient == 0 ? "تتغير الفجوة" : "تتغير حصة التحالف") عبر السجل في أي منطقة مقدَّرة"
                 }
                 if coefficient == 0 { gap = c } else { departure = c }
             }
@@ -123,7 +130,8 @@ extension RiskModel {
             let covered = Set(history.regions.map(\.region))
             let uncovered = order.filter { !covered.contains($0) }
             if !uncovered.isEmpty {
-                notes.append("no exposure history for \(uncovered.joined(separator: ", ")): background taken as constant over the window")
+                notes.append("no exposure history for \(uncovered.joined(separator: ", ")): background taken as constant over the window",
+                             ar: "لا يوجد سجل تعرّض لـ \(uncovered.joined(separator: "، ")): اعتُبرت الخلفية ثابتة طوال النافذة")
             }
         }
         func shape(_ region: String) -> BackgroundShape? {
@@ -132,13 +140,13 @@ extension RiskModel {
         }
 
         var fits: [String: FitResult] = [:]
-        var failures: [String: String] = [:]
+        var failures: [String: RiskError] = [:]
         for region in order {
             let times = byRegion[region] ?? []
             do {
                 fits[region] = try HawkesFit.fit(eventTimes: times, horizon: days, background: shape(region))
             } catch let error as RiskError {
-                failures[region] = error.message
+                failures[region] = error
             }
         }
         func median(_ values: [Double]) -> Double? {
@@ -157,16 +165,18 @@ extension RiskModel {
             let events = byRegion[region]?.count ?? 0
             if let fit = fits[region] {
                 var p = fit.parameters
-                var note: String?
+                var note: String?, noteAr: String?
                 if p.alpha > maximumFittedAlpha {
                     // Keep the fitted mean background while capping the branching ratio.
                     p = HawkesParameters(mu: Double(events) / (shape(region)?.integral ?? days) * (1 - maximumFittedAlpha),
                                          alpha: maximumFittedAlpha, beta: p.beta)
                     note = "fitted alpha \(fit.parameters.alpha.formatted(3)) ≥ \(maximumFittedAlpha) (near-explosive); capped, mu set to keep the observed rate"
+                    noteAr = "ألفا المقدّرة \(fit.parameters.alpha.formatted(3)) ≥ \(maximumFittedAlpha) (قريبة من الانفجار)؛ حُدّت، وضُبطت مو لتحافظ على المعدل المرصود"
                 } else if !fit.converged {
                     note = "optimiser stopped before its convergence test; estimates may be imprecise"
+                    noteAr = "توقف المُحسِّن قبل اختبار التقارب؛ قد تكون التقديرات غير دقيقة"
                 }
-                if let note { notes.append("\(region): \(note)") }
+                if let note, let noteAr { notes.append("\(region): \(note)", ar: "\(region): \(noteAr)") }
                 if note == nil, let c = fit.covariance {
                     // Delta method: covariance of the log-parameters.
                     let v = [p.mu, p.alpha, p.beta]
@@ -177,20 +187,27 @@ extension RiskModel {
             } else {
                 let rate = max(Double(events), 0.5) / days
                 let p = HawkesParameters(mu: rate * (1 - pooledAlpha), alpha: pooledAlpha, beta: pooledBeta)
-                let note = "not fitted (\(failures[region] ?? "no events")); alpha and beta pooled from other regions, mu from the observed rate"
-                notes.append("\(region): \(note)")
+                let failure = failures[region]
+                let note = "not fitted (\(failure?.message ?? "no events")); alpha and beta pooled from other regions, mu from the observed rate"
+                let reasonAr = failure == nil ? "لا أحداث" : failure!.isTooFewEvents ? "أحداث أقل من \(HawkesFit.minimumEvents)" : failure!.message
+                notes.append("\(region): \(note)",
+                             ar: "\(region): لم تُقدَّر (\(reasonAr))؛ ألفا وبيتا مجمّعتان من المناطق الأخرى، ومو من المعدل المرصود")
                 parameters[region] = p
                 regionFits.append(.init(region: region, events: events, fit: nil, parameters: p, note: note))
             }
         }
         if illustrative {
-            notes.insert("incident data are illustrative, not observed: the fitted rates and every probability built on them illustrate the method only", at: 0)
+            notes.insertFirst("incident data are illustrative, not observed: the fitted rates and every probability built on them illustrate the method only",
+                              ar: "بيانات الحوادث توضيحية وليست مرصودة: المعدلات المقدّرة وكل احتمال مبني عليها توضّح المنهج فقط")
         }
         for (name, c) in [("gammaGap", gap), ("gammaDeparture", departure)] {
+            let nameAr = RiskNotes.arabicName(name)
             if c.fitted {
-                notes.append("\(name) \(c.value.formatted(3)) fitted from the exposure history (standard error \(c.standardError.map { $0.formatted(3) } ?? "not available"))")
+                notes.append("\(name) \(c.value.formatted(3)) fitted from the exposure history (standard error \(c.standardError.map { $0.formatted(3) } ?? "not available"))",
+                             ar: "\(nameAr) \(c.value.formatted(3)) مقدَّر من سجل التعرّض (الخطأ المعياري \(c.standardError.map { $0.formatted(3) } ?? "غير متاح"))")
             } else {
-                notes.append("\(name) \(c.value) is assumed, not fitted from incidents (\(c.note ?? "default"))")
+                notes.append("\(name) \(c.value) is assumed, not fitted from incidents (\(c.note ?? "default"))",
+                             ar: "\(nameAr) \(c.value) مفترض وليس مقدَّراً من الحوادث (\(c.noteAr ?? "القيمة الافتراضية"))")
             }
         }
         var referenceGap: [String: Double] = [:]
@@ -200,7 +217,7 @@ extension RiskModel {
                               referenceGap: referenceGap, logCovariance: logCovariance.filter { Matrix3($0.value).choleskyOfCovariance() != nil },
                               gammaGapStandardError: gap.fitted ? gap.standardError : nil,
                               gammaDepartureStandardError: departure.fitted ? departure.standardError : nil,
-                              illustrative: illustrative, notes: notes)
+                              illustrative: illustrative, notes: notes.en, notesAr: notes.ar)
         return IncidentFit(windowStart: start, windowEnd: end.adding(days: -1), days: days, regions: regionFits,
                            gammaGap: gap, gammaDeparture: departure, model: model)
     }

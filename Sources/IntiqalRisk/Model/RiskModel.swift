@@ -29,6 +29,8 @@ public struct RiskModel: Sendable, Codable, Hashable {
     public var illustrative: Bool
     /// Caveats carried into every report built on this model.
     public var notes: [String]
+    /// The same caveats in Arabic, position by position.
+    public var notesAr: [String]
 
     /// Default γ_gap: a gap of 4 points (one area from "independent" to "not capable",
     /// weight 1) multiplies the background rate by e ≈ 2.7. An assumption, not a fit.
@@ -49,7 +51,8 @@ public struct RiskModel: Sendable, Codable, Hashable {
                 gammaGapStandardError: Double? = nil,
                 gammaDepartureStandardError: Double? = nil,
                 illustrative: Bool = false,
-                notes: [String] = []) {
+                notes: [String] = [],
+                notesAr: [String] = []) {
         self.regions = regions
         self.fallback = fallback
         self.gammaGap = gammaGap
@@ -59,12 +62,14 @@ public struct RiskModel: Sendable, Codable, Hashable {
         self.gammaGapStandardError = gammaGapStandardError
         self.gammaDepartureStandardError = gammaDepartureStandardError
         self.illustrative = illustrative
-        self.notes = notes
+        let both = RiskNotes(en: notes, ar: notesAr)
+        self.notes = both.en
+        self.notesAr = both.ar
     }
 
     enum CodingKeys: String, CodingKey {
         case regions, fallback, gammaGap, gammaDeparture, referenceGap, logCovariance
-        case gammaGapStandardError, gammaDepartureStandardError, illustrative, notes
+        case gammaGapStandardError, gammaDepartureStandardError, illustrative, notes, notesAr
     }
 
     /// Decodes leniently: only `regions` is required; the rest take their defaults.
@@ -79,7 +84,8 @@ public struct RiskModel: Sendable, Codable, Hashable {
                   gammaGapStandardError: try c.decodeIfPresent(Double.self, forKey: .gammaGapStandardError),
                   gammaDepartureStandardError: try c.decodeIfPresent(Double.self, forKey: .gammaDepartureStandardError),
                   illustrative: try c.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false,
-                  notes: try c.decodeIfPresent([String].self, forKey: .notes) ?? [])
+                  notes: try c.decodeIfPresent([String].self, forKey: .notes) ?? [],
+                  notesAr: try c.decodeIfPresent([String].self, forKey: .notesAr) ?? [])
     }
 
     /// Throws unless every parameter is usable for simulation (finite, α < 1).

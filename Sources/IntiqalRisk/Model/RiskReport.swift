@@ -58,6 +58,8 @@ public struct RiskReport: Sendable, Codable, Hashable {
     /// True when the model rests on illustrative incident data.
     public var illustrative: Bool
     public var notes: [String]
+    /// The same notes in Arabic, position by position.
+    public var notesAr: [String]
 }
 
 extension RiskReport {

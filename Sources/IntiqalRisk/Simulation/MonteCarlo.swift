@@ -128,30 +128,37 @@ public enum MonteCarlo {
                 byRegion: regionRisks(plan),
                 baseline: baselineFigures,
                 difference: .init(planOnly: total.planOnly[p], baselineOnly: total.baselineOnly[p], runs: runs),
-                illustrative: model.illustrative, notes: notes)
+                illustrative: model.illustrative, notes: notes.en, notesAr: notes.ar)
         }
     }
 
-    /// The caveats every report of one evaluation carries.
-    static func reportNotes(setup: Setup, model: RiskModel, parameterUncertainty: Bool, truncatedRuns: Int) -> [String] {
-        var notes = model.notes
+    /// The caveats every report of one evaluation carries, in English and Arabic.
+    static func reportNotes(setup: Setup, model: RiskModel, parameterUncertainty: Bool, truncatedRuns: Int) -> RiskNotes {
+        var notes = RiskNotes(en: model.notes, ar: model.notesAr)
         if let u = setup.uncertainty {
             let held = zip(setup.regions, u.regions).filter { $0.1.logFactor == nil }.map(\.0)
             notes.append("parameter uncertainty propagated: each run redraws μ, α, β per region from the fit's covariance" +
                          (u.gammaStandardErrors == .zero ? "" : " and the fitted γ from their standard errors") +
-                         (held.isEmpty ? "" : "; held at their estimates for \(held.joined(separator: ", ")) (no covariance)"))
+                         (held.isEmpty ? "" : "; held at their estimates for \(held.joined(separator: ", ")) (no covariance)"),
+                         ar: "نُقل عدم اليقين في المعلمات: كل محاكاة تعيد سحب μ وα وβ لكل منطقة من تغاير التقدير" +
+                         (u.gammaStandardErrors == .zero ? "" : "، ومعاملات γ المقدّرة من أخطائها المعيارية") +
+                         (held.isEmpty ? "" : "؛ ثُبّتت عند تقديراتها في \(held.joined(separator: "، ")) (لا تغاير)"))
         } else if parameterUncertainty {
-            notes.append("parameter uncertainty requested but the model carries no covariance: parameters held at their estimates")
+            notes.append("parameter uncertainty requested but the model carries no covariance: parameters held at their estimates",
+                         ar: "طُلب نقل عدم اليقين في المعلمات لكن النموذج بلا تغاير: ثُبّتت المعلمات عند تقديراتها")
         }
         let missing = setup.regions.filter { model.regions[$0] == nil }
         if !missing.isEmpty {
-            notes.append("no incident model for \(missing.joined(separator: ", ")): default parameters (\(model.fallback)) assumed")
+            notes.append("no incident model for \(missing.joined(separator: ", ")): default parameters (\(model.fallback)) assumed",
+                         ar: "لا نموذج حوادث لـ \(missing.joined(separator: "، ")): افتُرضت المعلمات الافتراضية (\(model.fallback))")
         }
         if truncatedRuns > 0 {
-            notes.append("\(truncatedRuns) simulated region-runs exceeded \(RegionSimulator.eventCap) events and were cut short")
+            notes.append("\(truncatedRuns) simulated region-runs exceeded \(RegionSimulator.eventCap) events and were cut short",
+                         ar: "\(truncatedRuns) من محاكاة المناطق تجاوزت \(RegionSimulator.eventCap) حدث وقُطعت")
         }
-        if model.illustrative, !notes.contains(where: { $0.contains("illustrative") }) {
-            notes.insert("incident data are illustrative, not observed: these probabilities illustrate the method only", at: 0)
+        if model.illustrative, !notes.en.contains(where: { $0.contains("illustrative") }) {
+            notes.insertFirst("incident data are illustrative, not observed: these probabilities illustrate the method only",
+                              ar: "بيانات الحوادث توضيحية وليست مرصودة: هذه الاحتمالات توضّح المنهج فقط")
         }
         return notes
     }
