@@ -22,10 +22,7 @@ public struct RiskTableRenderer: Sendable {
         }
     }
 
-    static func percent(_ p: Double) -> String {
-        let tenths = Int((p * 1000).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
-    }
+    static func percent(_ p: Double) -> String { PlanTableRenderer.percent(p) }
 
     static func interval(_ ci: [Double]) -> String { ci.count == 2 ? "\(percent(ci[0]))–\(percent(ci[1]))" : "–" }
 

@@ -92,7 +92,7 @@ public struct PlanTableRenderer: Sendable {
         return out
     }
 
-    static func percent(_ p: Double) -> String {
+    public static func percent(_ p: Double) -> String {
         let tenths = Int((p * 1000).rounded())
         return "\(tenths / 10).\(tenths % 10)%"
     }

@@ -98,7 +98,8 @@ extension MonteCarlo {
         let months = setup.months
         var births = Generations()
         defer { births.deallocate() }
-        // Class counts, grown when a redrawn layout has more classes than any before.
+        // What each region's runs read; valid while `setup` (borrowed for this call) keeps its
+        // simulators. Class counts grow when a redrawn layout has more classes than any before.
         let views = setup.simulators.map(\.view)
         var counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: views.map(\.countsLength).max() ?? 1)
         let scratch = UnsafeMutableBufferPointer<Int>.allocate(capacity: months)
