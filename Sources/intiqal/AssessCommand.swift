@@ -28,10 +28,10 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(help: "Region id.") var region: String?
     @Option(help: "Capability area id (not for threat).") var capability: String?
     @Option(help: "Month rated, YYYY-MM.") var month: String?
-    @Option(help: "The rating, on the scale named.") var value: Double?
+    @Option(parsing: .unconditional, help: "The rating, on the scale named.") var value: Double?
     @Option(help: "Threat trend: falling, steady or rising.") var trend: Trend?
     @Option(help: "low, medium or high.") var confidence: Assessment.Confidence = .medium
-    @Option(help: "Scale version (default: the current one).") var scale: Int?
+    @Option(parsing: .unconditional, help: "Scale version (default: the current one).") var scale: Int?
 
     func validate() throws {
         if csv == nil {

@@ -22,7 +22,7 @@ struct ExportCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        let store = CLI.openWorkspace(workspace)
+        let store = CLI.readWorkspace(workspace)
         let text: String
         switch format {
         case .workspace: text = try CLI.json(CLI.guarded { try store.exportWorkspace() })

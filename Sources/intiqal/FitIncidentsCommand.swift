@@ -24,7 +24,7 @@ struct FitIncidentsCommand: AsyncParsableCommand {
     @Option(help: "table or json.")
     var format: FitIncidentsFormat = .table
 
-    @Option(help: "Seed of the within-day spreading of same-day incidents.")
+    @Option(parsing: .unconditional, help: "Seed of the within-day spreading of same-day incidents.")
     var seed: UInt64 = 0
 
     @Option(help: "CSV month,region,gap,coalitionShare over the incidents' months: fits gammaGap and gammaDeparture.")

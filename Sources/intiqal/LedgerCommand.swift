@@ -17,9 +17,10 @@ struct LedgerCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The workspace file.") var workspace: String
 
         func run() async throws {
-            let store = CLI.openWorkspace(workspace)
+            let store = CLI.readWorkspace(workspace)
             let report = CLI.guarded { try DecisionBook(store: store).verify() }
             if let failure = report.failure { CLI.fail("\(workspace): ledger does not verify: \(failure)") }
+            CLI.warn(CLI.guarded { try DecisionBook(store: store).effects().refused }.map(\.description))
             let binding = report.decisions.filter(\.binding).count
             print("\(workspace): ledger ok: \(report.entries) entries, \(report.decisions.count) decisions (\(binding) binding, \(report.decisions.count - binding) awaiting signatures)")
         }
@@ -30,7 +31,7 @@ struct LedgerCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The workspace file.") var workspace: String
 
         func run() async throws {
-            let store = CLI.openWorkspace(workspace)
+            let store = CLI.readWorkspace(workspace)
             let report = CLI.guarded { try DecisionBook(store: store).verify() }
             for d in report.decisions {
                 let state = d.binding ? "binding" : "awaiting \(d.missing.joined(separator: ", "))"
@@ -46,7 +47,7 @@ struct LedgerCommand: AsyncParsableCommand {
         @Argument(help: "The entry number.") var entry: Int
 
         func run() async throws {
-            let store = CLI.openWorkspace(workspace)
+            let store = CLI.readWorkspace(workspace)
             let entries = CLI.guarded { try store.ledgerEntries() }
             guard let e = entries.first(where: { $0.seq == entry }) else { CLI.fail("\(workspace): no ledger entry \(entry)") }
             print("entry \(e.seq) (\(e.kind.rawValue))\nprev \(e.prevHash)\nhash \(e.hash)\n\(e.body)")

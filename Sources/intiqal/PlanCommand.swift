@@ -36,14 +36,14 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(help: "Language of the report: en or ar.")
     var lang: Language = .en
 
-    @Option(help: "Monte Carlo runs for the risk of each mode side by side (0: leave risk out).")
+    @Option(parsing: .unconditional, help: "Monte Carlo runs for the risk of each mode side by side (0: leave risk out).")
     var riskRuns: Int = 2_000
 
     @Option(help: "Plan from this workspace's current joint ratings instead of a scenario file.")
     var workspace: String?
 
     func validate() throws {
-        guard riskRuns >= 0, riskRuns <= 10_000_000 else { throw ValidationError("--risk-runs must be between 0 and 10000000") }
+        guard riskRuns >= 0, riskRuns <= 10_000_000 else { throw ValidationError("--risk-runs: \(riskRuns) is outside 0–10000000") }
     }
 
     func run() async throws {

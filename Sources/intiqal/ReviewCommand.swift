@@ -11,7 +11,7 @@ struct ReviewCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The evidence item's number.") var item: Int64
+    @Option(parsing: .unconditional, help: "The evidence item's number.") var item: Int64
     @Option(help: "accepted or rejected.") var status: EvidenceItemRecord.Status
 
     func validate() throws {

@@ -31,16 +31,16 @@ struct RiskCommand: AsyncParsableCommand {
     @Option(help: "conditions or deadlines.")
     var mode: PlanMode = .conditions
 
-    @Option(help: "Monte Carlo runs.")
+    @Option(parsing: .unconditional, help: "Monte Carlo runs.")
     var runs: Int = 10_000
 
-    @Option(help: "Seed: the same seed gives the same figures on any machine.")
+    @Option(parsing: .unconditional, help: "Seed: the same seed gives the same figures on any machine.")
     var seed: UInt64 = 1
 
-    @Option(help: "Resurgence: at least this many incidents in a region in a month …")
+    @Option(parsing: .unconditional, help: "Resurgence: at least this many incidents in a region in a month …")
     var threshold: Int = 20
 
-    @Option(help: "… for this many consecutive months.")
+    @Option(parsing: .unconditional, help: "… for this many consecutive months.")
     var consecutive: Int = 3
 
     @Option(help: "table or json.")
@@ -53,9 +53,13 @@ struct RiskCommand: AsyncParsableCommand {
     var lang: Language = .en
 
     func validate() throws {
-        guard (1...MonteCarlo.maximumRuns).contains(runs) else { throw ValidationError("--runs must be between 1 and \(MonteCarlo.maximumRuns)") }
-        guard threshold >= 1 else { throw ValidationError("--threshold must be at least 1") }
-        guard consecutive >= 1 else { throw ValidationError("--consecutive must be at least 1") }
+        guard (1...MonteCarlo.maximumRuns).contains(runs) else { throw ValidationError("--runs: \(runs) is outside 1–\(MonteCarlo.maximumRuns)") }
+        guard InputLimits.riskThreshold.contains(threshold) else {
+            throw ValidationError("--threshold: \(threshold) is outside \(InputLimits.riskThreshold.lowerBound)–\(InputLimits.riskThreshold.upperBound)")
+        }
+        guard InputLimits.riskConsecutiveMonths.contains(consecutive) else {
+            throw ValidationError("--consecutive: \(consecutive) is outside \(InputLimits.riskConsecutiveMonths.lowerBound)–\(InputLimits.riskConsecutiveMonths.upperBound)")
+        }
     }
 
     func run() async throws {

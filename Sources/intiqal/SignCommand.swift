@@ -10,7 +10,7 @@ struct SignCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The decision's entry number.") var entry: Int
+    @Option(parsing: .unconditional, help: "The decision's entry number.") var entry: Int
     @Option(help: "The co-chair's private key file.") var key: String
 
     func run() async throws {

@@ -22,9 +22,10 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = CLI.openWorkspace(workspace)
+        let store = CLI.readWorkspace(workspace)
         let book = DecisionBook(store: store)
-        let scenario = CLI.guarded { try book.scenario() }
+        let (scenario, refused) = CLI.guarded { try book.effects() }
+        CLI.warn(refused.map(\.description))
         let gates = GateStatus.all(scenario, month: month.flatMap { YearMonth($0) }, declared: CLI.guarded { try book.declaredGates() })
         switch format {
         case .json:

@@ -44,7 +44,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The workspace file.") var workspace: String
 
         func run() async throws {
-            let store = CLI.openWorkspace(workspace)
+            let store = CLI.readWorkspace(workspace)
             for u in CLI.guarded({ try store.users() }) {
                 print("\(u.name)\t\(u.party)\t\(u.role.rawValue)\(u.workingGroup.map { "\t\($0)" } ?? "")")
             }

@@ -4,18 +4,7 @@ import Testing
 @testable import IntiqalStorage
 
 /// Runs the built `intiqal` to the end: (status, stdout, stderr).
-func intiqal(_ args: String...) throws -> (Int32, String, String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: intiqalExecutable!)
-    p.arguments = args
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-}
+func intiqal(_ args: String...) throws -> (Int32, String, String) { try intiqal(args) }
 
 @Suite(.enabled(if: intiqalExecutable != nil, "the intiqal executable is built next to the tests"))
 struct WorkspaceCLITests {

@@ -62,7 +62,7 @@ struct SeededGenerator: RandomNumberGenerator {
                     for party in ["IRQ", "USA"] where report.keys[party] == nil {
                         try book.registerKey(party: party, publicKey: keys[party]!.publicKey, actor: "sec")
                     }
-                    decisions.append(try book.propose(.adoptScale, summary: "adopt scale", payload: ["factor": "threat", "version": 1], actor: "sec").seq)
+                    decisions.append(try book.propose(DecisionRequest(kind: .adoptScale, factor: .threat, version: 1), actor: "sec").seq)
                 default:
                     if let d = decisions.randomElement(using: &rng) {
                         let state = try book.verify().decisions.first { $0.seq == d }!

@@ -12,7 +12,7 @@ func signedWorkspace(_ store: SQLiteWorkspaceStore) throws {
     let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")
     try book.registerKey(party: "IRQ", publicKey: irq.publicKey, actor: "sec")
     try book.registerKey(party: "USA", publicKey: usa.publicKey, actor: "sec")
-    let d = try book.propose(.gateMet, summary: "gate isr/anbar met", payload: ["region": "anbar", "capability": "isr", "month": "2025-03"], actor: "sec")
+    let d = try book.propose(DecisionRequest(kind: .gateMet, region: "anbar", capability: "isr", month: "2025-03"), actor: "sec")
     try book.sign(seq: d.seq, key: irq, actor: "irq")
     try book.sign(seq: d.seq, key: usa, actor: "usa")
 }

@@ -136,9 +136,8 @@ import Testing
         let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")
         try book.registerKey(party: "IRQ", publicKey: irq.publicKey, actor: "sec")
         try book.registerKey(party: "USA", publicKey: usa.publicKey, actor: "sec")
-        let d = try book.propose(.resolveDispute, summary: "resolve ISR in Anbar at 2",
-                                 payload: ["factor": "capability", "region": "anbar", "capability": "isr", "month": "2025-01", "value": 2],
-                                 actor: "sec")
+        let d = try book.propose(DecisionRequest(kind: .resolveDispute, region: "anbar", capability: "isr", month: "2025-01",
+                                                 factor: .capability, value: 2), actor: "sec")
         try book.sign(seq: d.seq, key: irq, actor: "irq")
         #expect(try gate()?.state == .disputed)
         try book.sign(seq: d.seq, key: usa, actor: "usa")

@@ -45,10 +45,19 @@ public struct DecisionBook: Sendable {
         }
     }
 
-    /// Proposes a decision; it binds once every party of the policy's rating parties has signed.
+    /// Proposes a decision after checking it against the workspace's scenario
+    /// (`DecisionRequest.validated`); it binds once every party of the policy's rating parties
+    /// has signed.
     @discardableResult
-    public func propose(_ kind: Decision.Kind, summary: String, payload: [String: CanonicalValue], actor: String) throws -> LedgerEntry {
+    public func propose(_ request: DecisionRequest, actor: String) throws -> LedgerEntry {
+        if request.kind == .adoptPlan { return try proposePlan(mode: request.mode ?? .conditions, actor: actor).entry }
         let scenario = try self.scenario()
+        let (summary, payload) = try request.validated(against: scenario)
+        return try append(request.kind, summary: summary, payload: payload, scenario: scenario, actor: actor)
+    }
+
+    private func append(_ kind: Decision.Kind, summary: String, payload: [String: CanonicalValue], scenario: Scenario,
+                        actor: String) throws -> LedgerEntry {
         var payload = payload
         payload["scenario"] = .string(scenario.id)
         payload["ratings"] = try Self.ratingsFingerprint(scenario)
@@ -62,10 +71,11 @@ public struct DecisionBook: Sendable {
     public func proposePlan(mode: PlanMode, actor: String) throws -> (entry: LedgerEntry, plan: Plan) {
         let scenario = try self.scenario()
         let plan = Planner(scenario: scenario).plan(mode: mode)
-        let entry = try propose(.adoptPlan, summary: "adopt the \(mode.rawValue) plan of \(scenario.id)",
-                                payload: ["planHash": .string(try Self.planHash(plan)), "mode": .string(mode.rawValue),
-                                          "start": .string(plan.start.description), "end": .string(plan.end.description)],
-                                actor: actor)
+        guard plan.verification.ok else { throw StorageError.invalid("the \(mode.rawValue) plan did not pass verification; not proposing it") }
+        let entry = try append(.adoptPlan, summary: "adopt the \(mode.rawValue) plan of \(scenario.id)",
+                               payload: ["planHash": .string(try Self.planHash(plan)), "mode": .string(mode.rawValue),
+                                         "start": .string(plan.start.description), "end": .string(plan.end.description)],
+                               scenario: scenario, actor: actor)
         return (entry, plan)
     }
 
@@ -110,29 +120,48 @@ public struct DecisionBook: Sendable {
     /// The workspace's scenario with the effect of every binding decision laid over it: resolved
     /// disputes, commitment statuses and completed phases. The ledger stays the one record of
     /// them, so signing is a single append.
-    public func scenario() throws -> Scenario {
-        var scenario = try store.scenario()
-        let report = try verify()
-        for state in report.decisions where state.binding { Self.apply(state.decision, seq: state.seq, to: &scenario) }
-        return scenario
+    public func scenario() throws -> Scenario { try effects().scenario }
+
+    /// A binding decision whose payload the rules refuse (written by an older Intiqal that did
+    /// not check proposals, or by hand): it takes no effect, and every reader is told why.
+    public struct RefusedDecision: Sendable, Hashable, CustomStringConvertible {
+        public var seq: Int
+        public var summary: String
+        public var reason: String
+        public var description: String { "ledger entry \(seq) (\(summary)) is binding but takes no effect: \(reason)" }
     }
 
-    static func apply(_ d: Decision, seq: Int, to scenario: inout Scenario) {
-        let p = d.payload
-        let month = p["month"]?.stringValue.flatMap { YearMonth($0) }
-        switch d.kind {
+    /// The scenario with every binding decision applied in ledger order, each checked by the same
+    /// rules as a proposal against the scenario as it stands; and the binding decisions refused.
+    public func effects() throws -> (scenario: Scenario, refused: [RefusedDecision]) {
+        var scenario = try store.scenario()
+        var refused: [RefusedDecision] = []
+        for state in try verify().decisions where state.binding {
+            do {
+                let request = try DecisionRequest(decision: state.decision)
+                _ = try request.validated(against: scenario)
+                Self.apply(request, seq: state.seq, to: &scenario)
+            } catch let error as StorageError {
+                refused.append(RefusedDecision(seq: state.seq, summary: state.decision.summary, reason: error.description))
+            }
+        }
+        return (scenario, refused)
+    }
+
+    /// Lays a checked request's effect over the scenario.
+    static func apply(_ r: DecisionRequest, seq: Int, to scenario: inout Scenario) {
+        let month = r.month.flatMap { YearMonth($0) }
+        switch r.kind {
         case .resolveDispute:
-            guard let factor = p["factor"]?.stringValue.flatMap(Factor.init(rawValue:)), let region = p["region"]?.stringValue,
-                  let month, let value = p["value"]?.doubleValue else { return }
-            scenario.resolutions.append(Resolution(subject: RatingSubject(factor: factor, region: region, capability: p["capability"]?.stringValue),
-                                                   month: month, value: value,
-                                                   trend: p["trend"]?.stringValue.flatMap(Trend.init(rawValue:)), decision: "ledger:\(seq)"))
+            guard let factor = r.factor, let region = r.region, let month, let value = r.value else { return }
+            scenario.resolutions.append(Resolution(subject: RatingSubject(factor: factor, region: region, capability: r.capability),
+                                                   month: month, value: value, trend: r.trend, decision: "ledger:\(seq)"))
         case .commitmentStatus:
-            guard let id = p["commitment"]?.stringValue, let status = p["status"]?.intValue.flatMap(Commitment.Status.init(rawValue:)),
-                  let month, let i = scenario.commitments.firstIndex(where: { $0.id == id }) else { return }
+            guard let id = r.commitment, let status = r.status.flatMap(Commitment.Status.init(rawValue:)), let month,
+                  let i = scenario.commitments.firstIndex(where: { $0.id == id }) else { return }
             scenario.commitments[i].history.append(.init(month: month, status: status, source: "ledger:\(seq)"))
         case .phaseComplete:
-            guard let id = p["phase"]?.stringValue, let month, let i = scenario.phases.firstIndex(where: { $0.id == id }) else { return }
+            guard let id = r.phase, let month, let i = scenario.phases.firstIndex(where: { $0.id == id }) else { return }
             scenario.phases[i].completed = month
         case .adoptPlan, .gateMet, .adoptScale:
             break
