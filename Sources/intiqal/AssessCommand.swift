@@ -22,15 +22,15 @@ struct AssessCommand: AsyncParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(help: "A CSV file of ratings.") var csv: String?
-    @Option(help: "The rating party (e.g. IRQ).") var party: String?
-    @Option(help: "The working group: threat, requirement or capability.") var group: Factor?
-    @Option(help: "Region id.") var region: String?
-    @Option(help: "Capability area id (not for threat).") var capability: String?
-    @Option(help: "Month rated, YYYY-MM.") var month: String?
+    @Option(parsing: .unconditional, help: "A CSV file of ratings.") var csv: String?
+    @Option(parsing: .unconditional, help: "The rating party (e.g. IRQ).") var party: String?
+    @Option(parsing: .unconditional, help: "The working group: threat, requirement or capability.") var group: Factor?
+    @Option(parsing: .unconditional, help: "Region id.") var region: String?
+    @Option(parsing: .unconditional, help: "Capability area id (not for threat).") var capability: String?
+    @Option(parsing: .unconditional, help: "Month rated, YYYY-MM.") var month: String?
     @Option(parsing: .unconditional, help: "The rating, on the scale named.") var value: Double?
-    @Option(help: "Threat trend: falling, steady or rising.") var trend: Trend?
-    @Option(help: "low, medium or high.") var confidence: Assessment.Confidence = .medium
+    @Option(parsing: .unconditional, help: "Threat trend: falling, steady or rising.") var trend: Trend?
+    @Option(parsing: .unconditional, help: "low, medium or high.") var confidence: Assessment.Confidence = .medium
     @Option(parsing: .unconditional, help: "Scale version (default: the current one).") var scale: Int?
 
     func validate() throws {

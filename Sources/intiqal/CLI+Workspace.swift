@@ -7,10 +7,10 @@ import IntiqalStorage
 
 /// Options every workspace command shares.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: "The workspace file (created with `intiqal init`).")
+    @Option(name: .long, parsing: .unconditional, help: "The workspace file (created with `intiqal init`).")
     var workspace: String
 
-    @Option(name: .long, help: "Who is acting, for the audit log (default: $USER).")
+    @Option(name: .long, parsing: .unconditional, help: "Who is acting, for the audit log (default: $USER).")
     var by: String?
 
     var actor: String { by ?? ProcessInfo.processInfo.environment["USER"] ?? "cli" }

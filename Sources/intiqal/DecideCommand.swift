@@ -27,16 +27,16 @@ struct DecideCommand: AsyncParsableCommand {
     var kind: Decision.Kind
 
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "Plan mode for adopt-plan.") var mode: PlanMode?
-    @Option var region: String?
-    @Option var capability: String?
-    @Option(help: "YYYY-MM.") var month: String?
-    @Option var factor: Factor?
+    @Option(parsing: .unconditional, help: "Plan mode for adopt-plan.") var mode: PlanMode?
+    @Option(parsing: .unconditional) var region: String?
+    @Option(parsing: .unconditional) var capability: String?
+    @Option(parsing: .unconditional, help: "YYYY-MM.") var month: String?
+    @Option(parsing: .unconditional) var factor: Factor?
     @Option(parsing: .unconditional, help: "The resolved rating, on the factor's current scale.") var value: Double?
-    @Option var trend: Trend?
-    @Option var phase: String?
+    @Option(parsing: .unconditional) var trend: Trend?
+    @Option(parsing: .unconditional) var phase: String?
     @Option(parsing: .unconditional) var version: Int?
-    @Option var commitment: String?
+    @Option(parsing: .unconditional) var commitment: String?
     @Option(parsing: .unconditional, help: "Commitment status 0–3.") var status: Int?
 
     func run() async throws {

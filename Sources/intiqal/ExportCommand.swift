@@ -15,10 +15,10 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "The workspace file.")
     var workspace: String
 
-    @Option(help: "workspace (full, default) or scenario.")
+    @Option(parsing: .unconditional, help: "workspace (full, default) or scenario.")
     var format: Format = .workspace
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(parsing: .unconditional, help: "Write to this file (atomically) instead of standard output.")
     var out: String?
 
     func run() async throws {

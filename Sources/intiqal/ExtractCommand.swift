@@ -18,10 +18,10 @@ struct ExtractCommand: AsyncParsableCommand {
     @Argument(help: "Report files (UTF-8 text).")
     var files: [String]
 
-    @Option(help: "Publication date (YYYY-MM-DD) used to resolve relative dates; otherwise a date line in the page.")
+    @Option(parsing: .unconditional, help: "Publication date (YYYY-MM-DD) used to resolve relative dates; otherwise a date line in the page.")
     var published: String?
 
-    @Option(help: "Output format: json or table.")
+    @Option(parsing: .unconditional, help: "Output format: json or table.")
     var format: Format = .json
 
     @Flag(help: "Merge the same event reported by several documents into one event with its sources.")

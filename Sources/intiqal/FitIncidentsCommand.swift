@@ -21,13 +21,13 @@ struct FitIncidentsCommand: AsyncParsableCommand {
     @Argument(help: "A CSV file of incidents: date,region[,count].")
     var file: String
 
-    @Option(help: "table or json.")
+    @Option(parsing: .unconditional, help: "table or json.")
     var format: FitIncidentsFormat = .table
 
     @Option(parsing: .unconditional, help: "Seed of the within-day spreading of same-day incidents.")
     var seed: UInt64 = 0
 
-    @Option(help: "CSV month,region,gap,coalitionShare over the incidents' months: fits gammaGap and gammaDeparture.")
+    @Option(parsing: .unconditional, help: "CSV month,region,gap,coalitionShare over the incidents' months: fits gammaGap and gammaDeparture.")
     var history: String?
 
     func run() async throws {

@@ -21,7 +21,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "A scenario file, a bundled scenario name, or a workspace export (JSON).")
     var file: String
 
-    @Option(help: "Who is acting, for the audit log (default: $USER).")
+    @Option(parsing: .unconditional, help: "Who is acting, for the audit log (default: $USER).")
     var by: String?
 
     func run() async throws {

@@ -17,7 +17,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Argument(help: "Report files (UTF-8 text).")
     var files: [String]
 
-    @Option(help: "Publication date (YYYY-MM-DD) used to resolve relative dates.")
+    @Option(parsing: .unconditional, help: "Publication date (YYYY-MM-DD) used to resolve relative dates.")
     var published: String?
 
     func validate() throws {

@@ -18,8 +18,8 @@ struct KeysCommand: AsyncParsableCommand {
             discussion: "Keep the key file outside any workspace: the workspace holds only public keys."
         )
 
-        @Option(help: "The party whose co-chair holds the key (e.g. IRQ).") var party: String
-        @Option(help: "The private key file to create (default: PARTY.key).") var out: String?
+        @Option(parsing: .unconditional, help: "The party whose co-chair holds the key (e.g. IRQ).") var party: String
+        @Option(parsing: .unconditional, help: "The private key file to create (default: PARTY.key).") var out: String?
 
         func run() async throws {
             let path = out ?? "\(party).key"
@@ -45,9 +45,9 @@ struct KeysCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "A key file; only its public key is recorded.") var key: String?
-        @Option(help: "The party (with --public-key).") var party: String?
-        @Option(name: .customLong("public-key"), help: "Base64 public key printed by `keys new`.") var publicKey: String?
+        @Option(parsing: .unconditional, help: "A key file; only its public key is recorded.") var key: String?
+        @Option(parsing: .unconditional, help: "The party (with --public-key).") var party: String?
+        @Option(name: .customLong("public-key"), parsing: .unconditional, help: "Base64 public key printed by `keys new`.") var publicKey: String?
 
         func validate() throws {
             if key == nil && (party == nil || publicKey == nil) { throw ValidationError("give --key FILE, or --party and --public-key") }

@@ -14,7 +14,7 @@ struct LedgerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every hash, link and signature; exit 1 naming the first bad entry."
         )
-        @Option(name: .long, help: "The workspace file.") var workspace: String
+        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
 
         func run() async throws {
             let store = CLI.readWorkspace(workspace)
@@ -28,7 +28,7 @@ struct LedgerCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the decisions and who has signed them.")
-        @Option(name: .long, help: "The workspace file.") var workspace: String
+        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
 
         func run() async throws {
             let store = CLI.readWorkspace(workspace)
@@ -43,7 +43,7 @@ struct LedgerCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one entry: its canonical body, hash and, for a decision, who has signed.")
-        @Option(name: .long, help: "The workspace file.") var workspace: String
+        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
         @Argument(help: "The entry number.") var entry: Int
 
         func run() async throws {

@@ -25,10 +25,10 @@ struct RiskCommand: AsyncParsableCommand {
     @Argument(help: "A scenario file (YAML or JSON) or a bundled scenario name.")
     var scenario: String = "iraq-2024"
 
-    @Option(help: "Estimate from this workspace's current ratings and incidents instead of a scenario file.")
+    @Option(parsing: .unconditional, help: "Estimate from this workspace's current ratings and incidents instead of a scenario file.")
     var workspace: String?
 
-    @Option(help: "conditions or deadlines.")
+    @Option(parsing: .unconditional, help: "conditions or deadlines.")
     var mode: PlanMode = .conditions
 
     @Option(parsing: .unconditional, help: "Monte Carlo runs.")
@@ -43,13 +43,13 @@ struct RiskCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "… for this many consecutive months.")
     var consecutive: Int = 3
 
-    @Option(help: "table or json.")
+    @Option(parsing: .unconditional, help: "table or json.")
     var format: RiskFormat = .table
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(parsing: .unconditional, help: "Write to this file instead of standard output.")
     var out: String?
 
-    @Option(help: "Language of the table: en or ar (JSON carries both: notes and notesAr).")
+    @Option(parsing: .unconditional, help: "Language of the table: en or ar (JSON carries both: notes and notesAr).")
     var lang: Language = .en
 
     func validate() throws {

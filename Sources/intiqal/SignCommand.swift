@@ -11,7 +11,7 @@ struct SignCommand: AsyncParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
     @Option(parsing: .unconditional, help: "The decision's entry number.") var entry: Int
-    @Option(help: "The co-chair's private key file.") var key: String
+    @Option(parsing: .unconditional, help: "The co-chair's private key file.") var key: String
 
     func run() async throws {
         let partyKey = CLI.guarded { try PartyKey.read(path: key) }

@@ -13,9 +13,9 @@ struct StatusCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-    @Option(name: .long, help: "The workspace file.") var workspace: String
-    @Option(help: "Month, YYYY-MM.") var month: String?
-    @Option(help: "table or json.") var format: Format = .table
+    @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+    @Option(parsing: .unconditional, help: "Month, YYYY-MM.") var month: String?
+    @Option(parsing: .unconditional, help: "table or json.") var format: Format = .table
 
     func validate() throws {
         if let month, YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not YYYY-MM") }

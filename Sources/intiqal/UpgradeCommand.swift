@@ -9,7 +9,7 @@ struct UpgradeCommand: AsyncParsableCommand {
         abstract: "Bring a workspace written by an older Intiqal up to this version's schema."
     )
 
-    @Option(name: .long, help: "The workspace file.") var workspace: String
+    @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
 
     func run() async throws {
         _ = CLI.openWorkspace(workspace)
