@@ -22,16 +22,18 @@ enum DocumentBudget {
     }
 
     static func check(_ text: String, limits: ScenarioLimits) -> Excess? {
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { bytes = [0x0A] }
-        return bytes.withUnsafeBufferPointer { buffer in
+        func read(_ buffer: UnsafeBufferPointer<UInt8>) -> Excess? {
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else { return nil }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_input_string(&parser, base, buffer.count)
             return walk(&parser, limits: limits)
         }
+        // A native string's bytes are read in place; a bridged one is copied once.
+        if let excess = text.utf8.withContiguousStorageIfAvailable(read) { return excess }
+        return Array(text.utf8).withUnsafeBufferPointer(read)
     }
 
     private static func walk(_ parser: inout yaml_parser_t, limits: ScenarioLimits) -> Excess? {
