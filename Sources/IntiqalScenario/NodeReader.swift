@@ -12,13 +12,18 @@ final class DiagnosticLog {
     }
 
     func error(_ node: Node?, _ path: String, _ message: String) {
-        items.append(Diagnostic(severity: .error, file: file, line: node?.mark?.line, column: node?.mark?.column,
-                                path: path, message: message))
+        add(Diagnostic(severity: .error, file: file, line: node?.mark?.line, column: node?.mark?.column, path: path, message: message))
     }
 
     func warning(_ node: Node?, _ path: String, _ message: String) {
-        items.append(Diagnostic(severity: .warning, file: file, line: node?.mark?.line, column: node?.mark?.column,
-                                path: path, message: message))
+        add(Diagnostic(severity: .warning, file: file, line: node?.mark?.line, column: node?.mark?.column, path: path, message: message))
+    }
+
+    /// A node read twice (a list re-read to locate an entry) reports its problem once.
+    private var seen: Set<Diagnostic> = []
+
+    private func add(_ diagnostic: Diagnostic) {
+        if seen.insert(diagnostic).inserted { items.append(diagnostic) }
     }
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }

@@ -38,7 +38,7 @@ struct AssessCommand: AsyncParsableCommand {
             for (name, v) in [("party", party as Any?), ("group", group), ("region", region), ("month", month), ("value", value)] where v == nil {
                 throw ValidationError("give --\(name) (or --csv FILE)")
             }
-            if let month, YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not YYYY-MM") }
+            if let month { do { _ = try YearMonth.parse(month) } catch { throw ValidationError("--month: \(error)") } }
         } else if party != nil || region != nil || value != nil {
             throw ValidationError("give either --csv or a single rating's flags, not both")
         }

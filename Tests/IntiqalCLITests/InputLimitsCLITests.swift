@@ -83,3 +83,18 @@ import Testing
         #expect(r.stderr.contains("\(csv), line 2, field 'count'"), "\(r.stderr)")
     }
 }
+
+extension InputLimitsCLITests {
+    @Test func fitIncidentsRefusesACSVOverTheSizeLimitBeforeReadingIt() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("huge.csv")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 300 * 1024 * 1024)
+        try handle.close()
+        let r = try CLI.run(["fit-incidents", url.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(url.path): the file is \(300 * 1024 * 1024) bytes; at most"), "\(r.stderr)")
+    }
+}

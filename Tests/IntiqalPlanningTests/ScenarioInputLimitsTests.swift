@@ -214,3 +214,20 @@ import Testing
         }
     }
 }
+
+extension ScenarioInputLimitsTests {
+    /// Lists are read more than once (teams, to find duplicate ids): their problem is said once.
+    @Test func listOverTheLimitIsReportedOnce() throws {
+        let text = Loader.minimal(phases: "phases: [{id: p, name: P, sites: [base]}]").replacingOccurrences(
+            of: "      - {id: t1, region: anbar, capability: isr, headcount: 20, nation: USA}",
+            with: "      - {id: t1, region: anbar, capability: isr, headcount: 20, nation: USA}\n      - {id: t2, region: anbar, capability: isr, headcount: 5, nation: USA}")
+        do {
+            _ = try ScenarioLoader.load(text: text, file: Loader.file, limits: ScenarioLimits(recordsPerSection: 1))
+            Issue.record("loaded")
+        } catch let error as ScenarioError {
+            let teams = error.errors.filter { $0.path == "sites[0].teams" }
+            #expect(teams.count == 1, "\(error)")
+            #expect(teams.first?.message == "2 entries; at most 1 entries in one list or mapping (InputLimits.recordsPerSection)")
+        }
+    }
+}
