@@ -83,7 +83,7 @@ enum DocumentBudget {
             }
             if expanded > limits.nodes {
                 return Excess(line: line, column: column,
-                              message: "more than \(limits.nodes) values after aliases are expanded (InputLimits.yamlNodes)")
+                              message: "more than \(limits.nodes) values (scalars, lists and mappings, aliases expanded); at most \(limits.nodes) (InputLimits.yamlNodes)")
             }
         }
     }

@@ -231,3 +231,18 @@ extension ScenarioInputLimitsTests {
         }
     }
 }
+
+extension ScenarioInputLimitsTests {
+    @Test func documentWithMoreValuesThanTheLimitIsRefusedWhereItCrossesIt() {
+        let text = Loader.minimal(phases: "phases: [{id: p, name: P, sites: [base]}]\nnotes: [" + Array(repeating: "n", count: 200).joined(separator: ", ") + "]")
+        do {
+            _ = try ScenarioLoader.load(text: text, file: Loader.file, limits: ScenarioLimits(nodes: 100))
+            Issue.record("loaded")
+        } catch let error as ScenarioError {
+            Loader.expectError(error.errors, path: "", line: Loader.line(of: "notes: [", in: text),
+                               message: "more than 100 values (scalars, lists and mappings, aliases expanded); at most 100 (InputLimits.yamlNodes)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}
