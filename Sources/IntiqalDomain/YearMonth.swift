@@ -47,11 +47,11 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = YearMonth(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "expected YYYY-MM, got '\(text)'"))
+        do {
+            self = try YearMonth.parse(text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
-        self = value
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,3 +1,4 @@
+import Foundation
 import IntiqalDomain
 import Testing
 
@@ -18,5 +19,19 @@ import Testing
         #expect(try YearMonth.parse("\(InputLimits.year.lowerBound)-01") == YearMonth(year: InputLimits.year.lowerBound, month: 1))
         #expect(try YearMonth.parse("\(InputLimits.year.upperBound)-12") == YearMonth(year: InputLimits.year.upperBound, month: 12))
         do { _ = try YearMonth.parse("2201-01") } catch { #expect(error.isYearOutOfRange) }
+    }
+}
+
+extension YearMonthParseTests {
+    @Test func decodingSaysWhyAMonthIsRefused() {
+        struct Box: Decodable { var month: YearMonth }
+        do {
+            _ = try JSONDecoder().decode(Box.self, from: Data(#"{"month": "9999-12"}"#.utf8))
+            Issue.record("decoded a month out of range")
+        } catch DecodingError.dataCorrupted(let context) {
+            #expect(context.debugDescription == "year 9999 of '9999-12' is out of range 1900–2200")
+        } catch {
+            Issue.record("\(error)")
+        }
     }
 }
