@@ -17,6 +17,7 @@ struct ScenarioReader {
         let name = root.required("name") { localized($0) }
         let start = root.required("start") { month($0) }
         let horizon = root.required("horizonMonths") { $0.int(in: InputLimits.horizonMonths) }
+        _ = root.optional("notes") { $0.string() }
         let sources = root.optional("sources") { r in
             Dictionary(r.entries().compactMap { e in e.value.string().map { (e.key, $0) } }, uniquingKeysWith: { a, _ in a })
         } ?? [:]

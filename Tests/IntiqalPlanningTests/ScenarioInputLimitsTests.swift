@@ -107,6 +107,8 @@ import Testing
         .init(old: "    source: seed-001\n    illustrative: true\n    teams:\n      - {id: aaa-anbar-air",
               new: "    source: [seed-001, seed-002]\n    illustrative: true\n    teams:\n      - {id: aaa-anbar-air",
               lineOf: "source: [seed-001, seed-002]", path: "sites[0].source", message: "expected text"),
+        .init(old: "\nsites:\n", new: "\nnotes: [one, two]\nsites:\n",
+              lineOf: "notes: [one, two]", path: "notes", message: "expected text"),
         .init(old: "  - {id: isr, name: {en: ISR, ar: المراقبة والاستطلاع}, source: seed-004}",
               new: "  - {id: isr, name: {en: ISR, ar: المراقبة والاستطلاع}, source: {key: seed-004}}",
               lineOf: "source: {key: seed-004}", path: "capabilities[1].source", message: "expected text"),
