@@ -8,15 +8,22 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.month = month
     }
 
-    /// Parses `YYYY-MM`; nil for anything else (month 1–12, year 1900–2200).
+    /// Parses `YYYY-MM`; nil for anything else (month 1–12, year 1900–2200). `parse` says why.
     public init?(_ text: some StringProtocol) {
+        guard let value = try? YearMonth.parse(text) else { return nil }
+        self = value
+    }
+
+    /// Parses `YYYY-MM` (month 01–12, year in `InputLimits.year`), or says what is wrong with `text`.
+    public static func parse(_ text: some StringProtocol) throws(YearMonthError) -> YearMonth {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII),
-              let y = Int(parts[0]), let m = Int(parts[1]),
-              (1900...2200).contains(y), (1...12).contains(m)
-        else { return nil }
-        self.init(year: y, month: m)
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1])
+        else { throw YearMonthError(format: String(text)) }
+        guard (1...12).contains(m) else { throw YearMonthError(month: m, in: String(text)) }
+        guard InputLimits.year.contains(y) else { throw YearMonthError(year: y, in: String(text)) }
+        return YearMonth(year: y, month: m)
     }
 
     /// Months since year 0, so differences are plain subtraction.
@@ -40,11 +47,11 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = YearMonth(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "expected YYYY-MM, got '\(text)'"))
+        do {
+            self = try YearMonth.parse(text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
-        self = value
     }
 
     public func encode(to encoder: any Encoder) throws {

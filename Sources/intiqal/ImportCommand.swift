@@ -26,7 +26,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let actor = by ?? ProcessInfo.processInfo.environment["USER"] ?? "cli"
-        let data = FileManager.default.contents(atPath: file)
+        // Over the size limit (or unreadable): nil here, and the scenario loader says why.
+        let data = try? InputFile.data(atPath: file)
         if let data, Self.isWorkspaceExport(data) {
             let export: WorkspaceExport
             do { export = try JSONDecoder().decode(WorkspaceExport.self, from: data) } catch let error as DecodingError {

@@ -18,7 +18,7 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "table or json.") var format: Format = .table
 
     func validate() throws {
-        if let month, YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not YYYY-MM") }
+        if let month { do { _ = try YearMonth.parse(month) } catch { throw ValidationError("--month: \(error)") } }
     }
 
     func run() async throws {
