@@ -127,7 +127,8 @@ public struct DecisionRequest: Sendable, Hashable {
         }
         var yearMonth: YearMonth?
         if let month {
-            guard let m = YearMonth(month) else { throw StorageError.invalid(field: "month", "expected YYYY-MM (1900–2200), got '\(month)'") }
+            let m: YearMonth
+            do { m = try YearMonth.parse(month) } catch { throw StorageError.invalid(field: "month", error.description) }
             let earliest = kind == .commitmentStatus ? YearMonth(year: InputLimits.year.lowerBound, month: 1) : scenario.start
             guard m >= earliest, m <= scenario.end else {
                 throw StorageError.invalid(field: "month", "\(m) is outside the scenario's period \(scenario.start)–\(scenario.end)")
