@@ -15,6 +15,12 @@ struct DocumentBuilder {
     private var numbers: [ExtractedNumber] = []
     private var mentions: [Int32: [EntityMention]] = [:]
     private var entityOrder: [Int32] = []
+    /// Sentences cut because they ran past ``maxSentenceTokens`` without an end.
+    private var longSentences = 0
+
+    /// The most tokens one sentence may hold; a longer run without a sentence end is cut there, which
+    /// bounds the work of assigning dates to triggers (quadratic in a sentence's length).
+    static let maxSentenceTokens = 512
 
     init(extractor: Extractor, document: String, published: CivilDate?) {
         self.x = extractor
@@ -51,6 +57,11 @@ struct DocumentBuilder {
                 sentence(p, s, e, scalars, base)
                 s = e
                 i = e
+            } else if i + 1 - s >= Self.maxSentenceTokens {
+                sentence(p, s, i + 1, scalars, base)
+                longSentences += 1
+                s = i + 1
+                i += 1
             } else {
                 i += 1
             }
@@ -185,7 +196,7 @@ struct DocumentBuilder {
         for idx in trigs.indices where trigs[idx].type == .other {
             let k = trigs[idx].k
             let meetingNear = trigs.contains { $0.type == .meeting && $0.k > k && $0.k - k <= 8 }
-            let bodyNear = p.entities.contains { m in m.start > k && m.start - k <= 8 && x.meetingBodies.contains(m.entity) }
+            let bodyNear = entities(p, k + 1, k + 9).contains { m in m.start > k && m.start - k <= 8 && x.meetingBodies.contains(m.entity) }
             if meetingNear || bodyNear { trigs[idx].type = .meeting }
         }
         for idx in trigs.indices {
@@ -275,9 +286,23 @@ struct DocumentBuilder {
         }
     }
 
+    /// The paragraph's entity matches that start in `lo..<hi` (matches are in order of their start).
+    private func entities(_ p: Paragraph, _ lo: Int, _ hi: Int) -> ArraySlice<(start: Int, end: Int, entity: Int32)> {
+        func firstAt(_ k: Int) -> Int {
+            var a = 0, b = p.entities.count
+            while a < b {
+                let mid = (a + b) / 2
+                if p.entities[mid].start < k { a = mid + 1 } else { b = mid }
+            }
+            return a
+        }
+        let a = firstAt(lo)
+        return p.entities[a..<max(a, firstAt(hi))]
+    }
+
     private func actorsIn(_ p: Paragraph, _ s: Int, _ e: Int) -> [String] {
         var out: [String] = []
-        for m in p.entities where m.start >= s && m.end <= e {
+        for m in entities(p, s, e) where m.start >= s && m.end <= e {
             let entry = x.gazetteer.entries[Int(m.entity)]
             guard entry.kind == .person || entry.kind == .organisation || entry.kind == .party else { continue }
             if !out.contains(entry.name) { out.append(entry.name) }
@@ -288,7 +313,7 @@ struct DocumentBuilder {
 
     private func placeIn(_ p: Paragraph, _ s: Int, _ e: Int) -> String? {
         var first: String? = nil
-        for m in p.entities where m.start >= s && m.end <= e {
+        for m in entities(p, s, e) where m.start >= s && m.end <= e {
             let entry = x.gazetteer.entries[Int(m.entity)]
             guard entry.kind == .place || entry.kind == .site else { continue }
             let prev = m.start - 1
@@ -304,13 +329,13 @@ struct DocumentBuilder {
 
     private func speakerFor(_ p: Paragraph, _ k: Int, _ s: Int, _ e: Int) -> String? {
         var org: String? = nil
-        for m in p.entities where m.start > k && m.start <= k + 10 && m.end <= e {
+        for m in entities(p, k + 1, k + 11) where m.start > k && m.start <= k + 10 && m.end <= e {
             let entry = x.gazetteer.entries[Int(m.entity)]
             if entry.kind == .person { return entry.name }
             if org == nil && (entry.kind == .organisation || entry.kind == .party) { org = entry.name }
         }
         if let org { return org }
-        for m in p.entities.reversed() where m.end <= k && m.end >= k - 6 && m.start >= s {
+        for m in entities(p, s, k).reversed() where m.end <= k && m.end >= k - 6 && m.start >= s {
             let entry = x.gazetteer.entries[Int(m.entity)]
             if entry.kind == .person || entry.kind == .organisation || entry.kind == .party { return entry.name }
         }
@@ -412,6 +437,10 @@ struct DocumentBuilder {
                 guard let d = e.date, d.count < 10 else { return true }
                 return !finer.contains("\(e.type.rawValue)|\(e.planned)|\(d)")
             }
+        }
+        if longSentences > 0 {
+            diagnostics.append(Diagnostic(severity: .warning, document: document,
+                message: "\(longSentences) sentence(s) longer than \(Self.maxSentenceTokens) tokens were split"))
         }
         let entities = entityOrder.map { id in
             let entry = x.gazetteer.entries[Int(id)]
