@@ -20,6 +20,19 @@ struct Generated {
         "The handover of Ain al-Asad air base to Iraqi forces will take place next year, the minister announced.",
     ]
 
+    /// Background prose: no event, date or number, as most of a news page.
+    static let arabicProse = [
+        "وتأتي هذه التطورات في ظل نقاش واسع حول مستقبل العلاقة بين البلدين وشكل التعاون الأمني بينهما.",
+        "ويرى مراقبون أن المرحلة المقبلة تتطلب تنسيقا أكبر بين المؤسسات الأمنية والسياسية في البلاد.",
+        "وتشير التقديرات إلى أن الوضع الأمني تحسن بشكل ملحوظ مقارنة بالسنوات السابقة رغم التحديات القائمة.",
+        "ولا تزال ملفات كثيرة عالقة بين الطرفين من بينها التدريب والتسليح وتبادل المعلومات الاستخبارية.",
+    ]
+    static let englishProse = [
+        "Analysts say the coming phase will require closer coordination between the security institutions.",
+        "The debate over the future of the relationship has grown louder in political circles.",
+        "Many questions remain open, among them training, equipment and the sharing of intelligence.",
+    ]
+
     var state: UInt64
 
     mutating func next() -> UInt64 {
@@ -32,13 +45,17 @@ struct Generated {
 
     mutating func pick(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
-    /// One article: a date line and `paragraphs` paragraphs of two to four sentences, 70% Arabic.
+    /// One article: a date line and `paragraphs` paragraphs of two to four sentences, 70% Arabic,
+    /// half of them background prose.
     mutating func article(paragraphs: Int = 6) -> String {
         var text = "تاريخ النشر: 14/3/2025\n"
         for _ in 0..<paragraphs {
-            let pool = pick(10) < 7 ? Self.arabic : Self.english
+            let arabic = pick(10) < 7
             let k = 2 + pick(3)
-            text += (0..<k).map { _ in pool[pick(pool.count)] }.joined(separator: " ") + "\n"
+            text += (0..<k).map { _ in
+                let pool = pick(2) == 0 ? (arabic ? Self.arabic : Self.english) : (arabic ? Self.arabicProse : Self.englishProse)
+                return pool[pick(pool.count)]
+            }.joined(separator: " ") + "\n"
         }
         return text
     }

@@ -5,8 +5,7 @@ import Foundation
 enum Scaling {
     static func run(executable: String, counts: [Int], scratch: URL) throws {
         print("evidence-bench scaling: \(executable), small generated reports (about 2 KB each); CPU = user + system of the child")
-        print(String(format: "%-22@ %8@ %9@ %9@ %13@ %8@", "input" as NSString, "files" as NSString, "wall s" as NSString,
-                     "CPU s" as NSString, "CPU µs/file" as NSString, "×first" as NSString))
+        print("input".padding(toLength: 20, withPad: " ", startingAt: 0) + "   files    wall s     CPU s  CPU µs/file  ×first")
         var generator = Generated(state: 1)
         var first: [String: Double] = [:]
         for n in counts {
@@ -21,11 +20,12 @@ enum Scaling {
                 ("paths as arguments", Child.run(executable, ["extract"] + paths)),
             ]
             for (label, c) in runs {
-                guard c.status == 0 else { throw BenchError("\(label) with \(n) files exited \(c.status)") }
+                let name = label.padding(toLength: 20, withPad: " ", startingAt: 0)
+                guard c.status == 0 else { print(name + String(format: " %7d  exit status %d", n, c.status)); continue }
                 let perFile = c.cpuSeconds / Double(n) * 1e6
                 if first[label] == nil { first[label] = perFile }
-                print(String(format: "%-22@ %8d %9.2f %9.2f %13.0f %8.2f", label as NSString, n, c.wallSeconds, c.cpuSeconds,
-                             perFile, perFile / (first[label] ?? perFile)))
+                print(name + String(format: " %7d %9.2f %9.2f %12.0f %7.2f", n, c.wallSeconds, c.cpuSeconds,
+                                    perFile, perFile / (first[label] ?? perFile)))
             }
             try FileManager.default.removeItem(at: dir)
         }

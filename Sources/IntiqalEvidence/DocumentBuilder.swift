@@ -21,6 +21,13 @@ struct DocumentBuilder {
     /// The most tokens one sentence may hold; a longer run without a sentence end is cut there, which
     /// bounds the work of assigning dates to triggers (quadratic in a sentence's length).
     static let maxSentenceTokens = 512
+    /// The most items (events, numbers and entity mentions) one document may yield; past it the rest of
+    /// the document is not read. This bounds the memory one report can take whatever its size
+    /// (about 350 bytes an item); a real report yields a few thousand.
+    static let maxItems = 1_000_000
+    private var mentionCount = 0
+    /// Where reading stopped at ``maxItems``, in scalars of the document.
+    private var stoppedAt: Int?
 
     init(extractor: Extractor, document: String, published: CivilDate?) {
         self.x = extractor
@@ -29,7 +36,11 @@ struct DocumentBuilder {
     }
 
     mutating func add(paragraph scalars: UnsafeBufferPointer<UInt32>, base: Int) {
-        if tail { return }
+        if tail || stoppedAt != nil { return }
+        if events.count + numbers.count + mentionCount >= x.maxItemsPerDocument {
+            stoppedAt = base
+            return
+        }
         paragraph.analyze(scalars, lexicon: x.lexicon, gazetteer: x.gazetteer, filter: x.filter)
         let p = paragraph
         guard p.count > 0 else { return }
@@ -100,6 +111,7 @@ struct DocumentBuilder {
             let end = base + Int(p.tokens[m.end - 1].oe)
             if mentions[m.entity] == nil { entityOrder.append(m.entity) }
             mentions[m.entity, default: []].append(EntityMention(start: start, end: end))
+            mentionCount += 1
         }
     }
 
@@ -441,6 +453,10 @@ struct DocumentBuilder {
         if longSentences > 0 {
             diagnostics.append(Diagnostic(severity: .warning, document: document,
                 message: "\(longSentences) sentence(s) longer than \(Self.maxSentenceTokens) tokens were split"))
+        }
+        if let stoppedAt {
+            diagnostics.append(Diagnostic(severity: .warning, document: document,
+                message: "stopped after \(x.maxItemsPerDocument) items (events, numbers, entity mentions) at scalar \(stoppedAt): the rest of the document was not read; split it into smaller reports"))
         }
         let entities = entityOrder.map { id in
             let entry = x.gazetteer.entries[Int(id)]

@@ -14,6 +14,8 @@ public struct Extractor: Sendable {
     let meetingBodies: Set<Int32>
     /// Entities with an alias that itself begins with ب (so a leading ب is not the preposition "in").
     let startsWithBa: [Bool]
+    /// Items one document may yield before the rest of it is left unread (tests lower it).
+    var maxItemsPerDocument = DocumentBuilder.maxItems
 
     public init(gazetteer: Gazetteer = .bundled) {
         self.gazetteer = gazetteer

@@ -41,7 +41,7 @@ struct ExtractCommand: AsyncParsableCommand {
     var dedupe = false
 
     func validate() throws {
-        if files.isEmpty && filesFrom == nil { throw ValidationError("give at least one FILE or DIRECTORY, or --files-from LIST") }
+        if files.isEmpty && PathArguments.lifted.isEmpty && filesFrom == nil { throw ValidationError("give at least one FILE or DIRECTORY, or --files-from LIST") }
     }
 
     func run() async throws {
@@ -56,7 +56,7 @@ struct ExtractCommand: AsyncParsableCommand {
         // Check every file before writing anything, so bad input never leaves a partial output.
         let inputs: ReportInputs
         do {
-            inputs = try ReportInputs.resolve(files, filesFrom: filesFrom)
+            inputs = try ReportInputs.resolve(files + PathArguments.lifted, filesFrom: filesFrom)
         } catch {
             FileHandle.standardError.write(Data("intiqal extract: \(error)\n".utf8))
             throw ExitCode(1)

@@ -28,7 +28,7 @@ struct IngestCommand: AsyncParsableCommand {
     var published: String?
 
     func validate() throws {
-        if files.isEmpty && filesFrom == nil { throw ValidationError("give at least one FILE or DIRECTORY, or --files-from LIST") }
+        if files.isEmpty && PathArguments.lifted.isEmpty && filesFrom == nil { throw ValidationError("give at least one FILE or DIRECTORY, or --files-from LIST") }
         if let published, CivilDate(iso: published) == nil { throw ValidationError("--published: '\(published)' is not YYYY-MM-DD") }
     }
 
@@ -37,9 +37,9 @@ struct IngestCommand: AsyncParsableCommand {
         CLI.guarded { try store.authorize(options.actor, [.ingest]) }
         let inputs: ReportInputs
         do {
-            inputs = try ReportInputs.resolve(files, filesFrom: filesFrom)
+            inputs = try ReportInputs.resolve(files + PathArguments.lifted, filesFrom: filesFrom)
         } catch {
-            CLI.fail(error.description)
+            CLI.fail("\(error)")
         }
         for (path, reason) in inputs.skipped {
             FileHandle.standardError.write(Data("intiqal: skipped \(path): \(reason)\n".utf8))

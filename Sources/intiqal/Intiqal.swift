@@ -32,7 +32,7 @@ struct Intiqal: AsyncParsableCommand {
     /// every other bad input does (DESIGN §8), not with its usage code 64; help exits 0.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(PathArguments.lift(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

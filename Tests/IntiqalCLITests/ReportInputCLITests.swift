@@ -88,6 +88,28 @@ import Testing
         }
     }
 
+    @Test func manyPathsAsArgumentsKeepTheirOrderAndTheOptionsBetweenThem() throws {
+        // Past 64 paths the command line is split before ArgumentParser (whose array arguments are quadratic).
+        let dir = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = (0..<80).map { String(format: "r%02d.txt", 79 - $0) }
+        for name in names { _ = try CLITests.write(Self.report, to: name, in: dir) }
+        let r = try Self.run(["extract", "--format", "json"] + names[..<40] + ["--published", "2025-03-14", "--"] + names[40...],
+                             in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.documents(r.stdout) == names)
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.contains("\"publishedSource\":\"given\"") })
+        var withMissing = names
+        withMissing.insert("missing.txt", at: 50)
+        let bad = try Self.run(["extract"] + withMissing, in: dir)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("missing.txt: no such file"))
+        #expect(bad.stdout.isEmpty)
+        let wrong = try Self.run(["extract", "--format", "yaml"] + names, in: dir)
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.isEmpty)
+    }
+
     @Test func aNamedUTF16FileExitsOneNamingTheEncoding() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -125,6 +125,18 @@ import Testing
         #expect(doc.events.filter { $0.type == .meeting }.count == 1)
     }
 
+    @Test func aDocumentStopsAtTheItemLimitWithAWarning() {
+        var extractor = Support.extractor
+        extractor.maxItemsPerDocument = 100
+        let line = "أعلن وزير الدفاع يوم الأحد 12/3/2025 أن نحو 2500 عسكري سيغادرون بغداد.\n"
+        let text = String(repeating: line, count: 200)
+        let doc = extractor.extract(text: text, document: "many", published: CivilDate(iso: "2025-03-14"))
+        let items = doc.events.count + doc.numbers.count + doc.entities.reduce(0) { $0 + $1.mentions.count }
+        #expect(items < 100 + 10)
+        #expect(doc.diagnostics.contains { $0.message.contains("stopped after 100 items") })
+        #expect(!Support.extract(String(repeating: line, count: 5)).diagnostics.contains { $0.message.contains("stopped") })
+    }
+
     @Test func ordinarySentencesAreNotCut() {
         let text = "أعلن وزير الدفاع يوم الأحد 12/3/2025 أن اللجنة العسكرية العليا عقدت اجتماعها الخامس في بغداد."
         let doc = Support.extract(String(repeating: text + " ", count: 50))
