@@ -21,10 +21,12 @@ struct DocumentBuilder {
     /// The most tokens one sentence may hold; a longer run without a sentence end is cut there, which
     /// bounds the work of assigning dates to triggers (quadratic in a sentence's length).
     static let maxSentenceTokens = 512
-    /// The most items (events, numbers and entity mentions) one document may yield; past it the rest of
-    /// the document is not read. This bounds the memory one report can take whatever its size
-    /// (about 350 bytes an item); a real report yields a few thousand.
-    static let maxItems = 1_000_000
+    /// The most events and numbers (before merging) one document may yield, and eight times as many entity
+    /// mentions; past either the rest of the document is not read. This bounds the memory one report can
+    /// take whatever its size (about 300 MiB at worst: an event or number holds a few hundred bytes with
+    /// its sentence, a mention 16); a real report yields a few hundred items, 100 MB of news pages about
+    /// 200,000 events and numbers and 1.3 million mentions.
+    static let maxItems = 500_000
     private var mentionCount = 0
     /// Where reading stopped at ``maxItems``, in scalars of the document.
     private var stoppedAt: Int?
@@ -37,7 +39,7 @@ struct DocumentBuilder {
 
     mutating func add(paragraph scalars: UnsafeBufferPointer<UInt32>, base: Int) {
         if tail || stoppedAt != nil { return }
-        if events.count + numbers.count + mentionCount >= x.maxItemsPerDocument {
+        if events.count + numbers.count >= x.maxItemsPerDocument || mentionCount >= x.maxItemsPerDocument * 8 {
             stoppedAt = base
             return
         }
@@ -456,7 +458,7 @@ struct DocumentBuilder {
         }
         if let stoppedAt {
             diagnostics.append(Diagnostic(severity: .warning, document: document,
-                message: "stopped after \(x.maxItemsPerDocument) items (events, numbers, entity mentions) at scalar \(stoppedAt): the rest of the document was not read; split it into smaller reports"))
+                message: "stopped at scalar \(stoppedAt) after \(x.maxItemsPerDocument) events and numbers or \(x.maxItemsPerDocument * 8) entity mentions (the limit on one document): the rest was not read; split it into smaller reports"))
         }
         let entities = entityOrder.map { id in
             let entry = x.gazetteer.entries[Int(id)]

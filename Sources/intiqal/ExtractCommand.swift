@@ -19,7 +19,9 @@ struct ExtractCommand: AsyncParsableCommand {
             with --files-from - (e.g. find reports -name '*.txt' | intiqal extract --files-from -).
 
             Every file named is checked before anything is written: one that is missing, unreadable, larger \
-            than 256 MiB or UTF-16 stops the command with exit status 1, naming it, and nothing is written.
+            than 256 MiB or UTF-16 stops the command with exit status 1, naming it, and nothing is written. \
+            One document yields at most 500,000 events and numbers; past that its rest is not read (a warning \
+            says where). Limits and memory: docs/evidence.md.
             """
     )
 
