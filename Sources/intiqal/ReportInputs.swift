@@ -20,34 +20,27 @@ struct ReportInputs {
     /// Files found in directories and not read, with the reason.
     var skipped: [(path: String, reason: String)] = []
 
-    /// Why the inputs cannot be read: a message naming the path.
-    struct Problem: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// Resolves `arguments` (files or directories) and the paths listed in `filesFrom`, in that order.
-    static func resolve(_ arguments: [String], filesFrom: String?) throws(Problem) -> ReportInputs {
+    static func resolve(_ arguments: [String], filesFrom: String?) throws(ReportInputError) -> ReportInputs {
         var inputs = ReportInputs()
         for path in arguments { try inputs.add(path) }
         if let filesFrom {
             for path in try list(filesFrom) { try inputs.add(path) }
         }
         if inputs.files.isEmpty {
-            throw Problem(description: inputs.skipped.isEmpty
-                ? "no reports to read (the directories given hold no files)"
-                : "no reports to read (\(inputs.skipped.count) file(s) skipped, none of them a text report)")
+            throw .nothingToRead(skipped: inputs.skipped.count)
         }
         return inputs
     }
 
     /// A named path: a directory is walked; a file must be readable as a report.
-    private mutating func add(_ path: String) throws(Problem) {
+    private mutating func add(_ path: String) throws(ReportInputError) {
         var st = stat()
         if stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
             walk(path)
             return
         }
-        if let problem = ReportFile.problem(at: path) { throw Problem(description: "\(path): \(problem.reason)") }
+        if let problem = ReportFile.problem(at: path) { throw .report(problem) }
         files.append(path)
     }
 
@@ -101,21 +94,17 @@ struct ReportInputs {
     }
 
     /// The paths in a list file (or standard input for `-`): one a line, blank lines ignored.
-    private static func list(_ source: String) throws(Problem) -> [String] {
+    private static func list(_ source: String) throws(ReportInputError) -> [String] {
         let data: Data
         if source == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            if let problem = ReportFile.problem(at: source) {
-                throw Problem(description: "--files-from \(source): \(problem.reason)")
-            }
-            guard let d = FileManager.default.contents(atPath: source) else {
-                throw Problem(description: "--files-from \(source): cannot read the file")
-            }
+            if let problem = ReportFile.problem(at: source) { throw .list(source, reason: problem.reason) }
+            guard let d = FileManager.default.contents(atPath: source) else { throw .list(source, reason: "cannot read the file") }
             data = d
         }
         if data.count > InputLimits.fileBytes {
-            throw Problem(description: "--files-from \(source): more than \(InputLimits.fileBytes) bytes of paths")
+            throw .list(source, reason: "more than \(InputLimits.fileBytes) bytes of paths")
         }
         var paths: [String] = []
         for line in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
