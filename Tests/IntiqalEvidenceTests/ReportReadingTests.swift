@@ -60,6 +60,15 @@ import Testing
         }
     }
 
+    @Test func aLineWrittenInPiecesIsTheLineEncodedWhole() {
+        let doc = Self.awkwardReport().withUnsafeBufferPointer { Support.extractor.extract(bytes: $0, document: "r") }
+        var pieces: [UInt8] = []
+        var count = 0
+        JSONLines.write(doc, chunk: 256) { pieces.append(contentsOf: $0); count += 1 }
+        #expect(pieces == JSONLines.encode(doc))
+        #expect(count > 10)
+    }
+
     @Test func aFileOverTheSizeLimitIsRefusedNamingTheLimit() throws {
         let path = try Self.temporaryFile(Array(repeating: 0x41, count: 5000))
         defer { Self.remove(path) }
