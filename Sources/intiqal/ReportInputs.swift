@@ -40,6 +40,9 @@ struct ReportInputs {
             walk(path)
             return
         }
+        if path == "-" && !FileManager.default.fileExists(atPath: path) {
+            throw .report(.unreadable(path, reason: "no such file (to read a list of paths from standard input, use --files-from -)"))
+        }
         if let problem = ReportFile.problem(at: path) { throw .report(problem) }
         files.append(path)
     }
