@@ -30,7 +30,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Argument(help: "Report files (UTF-8 text) or directories of them.")
     var files: [String] = []
 
-    @Option(name: .customLong("files-from"), help: ArgumentHelp("Read the paths of reports from LIST, one a line ('-' for standard input).", valueName: "LIST"))
+    @Option(name: .customLong("files-from"), parsing: .unconditional, help: ArgumentHelp("Read the paths of reports from LIST, one a line ('-' for standard input).", valueName: "LIST"))
     var filesFrom: String?
 
     @Option(parsing: .unconditional, help: "Publication date (YYYY-MM-DD) used to resolve relative dates; otherwise a date line in the page.")
