@@ -130,6 +130,8 @@ def main(root, *extra):
         hashes, keys = walk(root)
     except Bad as bad:
         sys.exit(f"verify-ledger: {bad}")
+    except (OSError, ValueError) as error:
+        sys.exit(f"verify-ledger: {root}: not a complete ledger export ({error})")
     index = [{"countersignatures": k["cs"], "entry": s, "format": k["format"], "party": k["party"], "publicKey": k["publicKey"]}
              for s, k in keys.items()]
     if open(os.path.join(root, "keys.json"), "rb").read() != rfc8785.dumps(index) + b"\n":

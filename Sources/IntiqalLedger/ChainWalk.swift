@@ -15,25 +15,20 @@ struct ChainWalk {
 
     init(report: LedgerReport) { self.report = report }
 
-    /// Checks `entry`; returns the reason it fails, or nil.
-    mutating func step(_ entry: LedgerEntry, expectedSeq: Int) -> String? {
+    /// Checks `entry` (prepared on its own) in its place; returns the reason it fails, or nil.
+    mutating func step(_ entry: LedgerEntry, _ prepared: PreparedEntry, expectedSeq: Int) -> String? {
         let seq = entry.seq
         guard seq == expectedSeq else { return "out of sequence (expected entry \(expectedSeq)): an entry is missing or was inserted" }
         guard entry.prevHash == prev else { return "previous-hash link does not match entry \(expectedSeq - 1)'s hash" }
-        let bytes = Array(entry.body.utf8)
-        guard let body = try? CanonicalValue(parsing: Data(bytes)) else { return "body is not valid JSON" }
-        let entryFormat: LedgerFormat
-        switch body["format"] {
-        case nil: entryFormat = .legacy
-        case .integer(let v)? where v == Int64(LedgerFormat.jcs.rawValue): entryFormat = .jcs
-        default: return "unknown format \(body["format"]!.jcsText)"
+        let body: CanonicalValue, entryFormat: LedgerFormat
+        switch prepared.body {
+        case .invalidJSON: return "body is not valid JSON"
+        case .unknownFormat(let text): return "unknown format \(text)"
+        case .notCanonical(let f): return "body is not in canonical form (\(f == .jcs ? "RFC 8785" : "format 1"))"
+        case .valid(let b, let f): (body, entryFormat) = (b, f)
         }
-        guard entryFormat.encode(body) == bytes else {
-            return "body is not in canonical form (\(entryFormat == .jcs ? "RFC 8785" : "format 1"))"
-        }
-        guard LedgerEntry.chainHash(prevHash: prev, body: Data(bytes)) == entry.hash else {
-            return "hash does not match its body and previous hash"
-        }
+        // The stored prev_hash is `prev` (checked above), so the prepared hash check is the chain's.
+        guard prepared.hashMatches else { return "hash does not match its body and previous hash" }
         guard body["seq"]?.intValue == seq else { return "body names sequence \(body["seq"]?.intValue.map(String.init) ?? "none")" }
         guard body["type"]?.stringValue == entry.kind.rawValue else { return "kind column does not match the body's type" }
         guard entryFormat >= format else { return "a format-1 entry after a format-2 entry (old-style entries cannot be appended to a new ledger)" }
@@ -42,7 +37,7 @@ struct ChainWalk {
         switch entry.kind {
         case .key: reason = key(body, seq: seq)
         case .decision: reason = decision(body, seq: seq, hash: entry.hash)
-        case .signature: reason = signature(body, seq: seq)
+        case .signature: reason = signature(body, seq: seq, valid: prepared.signatureValid)
         }
         if let reason { return reason }
         prev = entry.hash
@@ -83,17 +78,13 @@ struct ChainWalk {
         return i
     }
 
-    mutating func signature(_ body: CanonicalValue, seq: Int) -> String? {
+    mutating func signature(_ body: CanonicalValue, seq: Int, valid: Bool) -> String? {
         guard let target = body["entry"]?.intValue, let targetHash = body["entryHash"]?.stringValue,
               let party = body["party"]?.stringValue, let pub = body["publicKey"]?.stringValue,
-              let signature = body["signature"]?.stringValue
+              body["signature"]?.stringValue != nil
         else { return "signature entry is missing a field" }
-        var message: [UInt8] = []
         if format == .jcs {
             guard body["head"]?.stringValue == prev else { return "head does not match entry \(seq - 1)'s hash" }
-            var unsigned = body.objectValue ?? [:]
-            unsigned["signature"] = nil
-            message = CanonicalValue.object(unsigned).jcsBytes
         }
         if let d = decisionIndex[target] {
             guard report.decisions[d].hash == targetHash else { return "signs a hash that is not entry \(target)'s" }
@@ -104,8 +95,8 @@ struct ChainWalk {
             guard report.decisions[d].decision.requiredParties.contains(party) else {
                 return "\(party) is not a required party of entry \(target)"
             }
-            report.pendingSignatures.append(.init(seq: seq, target: target, decisionIndex: d, party: party, publicKey: pub,
-                                                  signature: signature, message: message, legacyHash: format == .legacy ? targetHash : nil))
+            guard valid else { return "\(party)'s signature of entry \(target) does not verify" }
+            if !report.decisions[d].signedBy.contains(party) { report.decisions[d].signedBy.append(party) }
             return nil
         }
         guard format == .jcs, let t = registrationIndex[target] else {
@@ -116,6 +107,7 @@ struct ChainWalk {
         let targetParty = report.registrations[t].party
         guard party != targetParty else { return "countersigns a key of its own party \(party); another party must" }
         guard !report.registrations[t].active else { return "countersigns entry \(target), a key that is already active" }
+        guard valid else { return "\(party)'s countersignature of entry \(target) does not verify" }
         if report.registrations[s].active {
             activate(t, at: seq)
         } else if activeCount == 0 {
@@ -129,8 +121,6 @@ struct ChainWalk {
             return "countersigned with a key of \(party) (entry \(report.registrations[s].seq)) that is not itself countersigned"
         }
         report.registrations[t].countersignatures.append(.init(seq: seq, party: party, publicKey: pub))
-        report.pendingSignatures.append(.init(seq: seq, target: target, decisionIndex: nil, party: party, publicKey: pub,
-                                              signature: signature, message: message, legacyHash: nil))
         return nil
     }
 

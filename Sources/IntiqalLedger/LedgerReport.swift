@@ -31,20 +31,4 @@ public struct LedgerReport: Sendable, Hashable {
     var headHash = LedgerEntry.genesisHash
 
     public var ok: Bool { failure == nil }
-
-    struct SignatureCheck: Sendable, Hashable {
-        var seq: Int
-        var target: Int
-        /// The decision signed; nil for a key countersignature.
-        var decisionIndex: Int?
-        var party: String
-        var publicKey: String
-        var signature: String
-        /// Format 2: the bytes signed.
-        var message: [UInt8]
-        /// Format 1: the signed decision's hash (the 32 bytes signed).
-        var legacyHash: String?
-    }
-
-    var pendingSignatures: [SignatureCheck] = []
 }

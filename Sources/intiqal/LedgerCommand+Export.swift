@@ -25,15 +25,12 @@ extension LedgerCommand {
             let parent = URL(fileURLWithPath: out).deletingLastPathComponent()
             let partial = parent.appendingPathComponent(".\(URL(fileURLWithPath: out).lastPathComponent).partial-\(getpid())")
             do {
-                try fm.createDirectory(at: partial.appendingPathComponent("entries"), withIntermediateDirectories: true)
-                if !receipts.isEmpty { try fm.createDirectory(at: partial.appendingPathComponent("receipts"), withIntermediateDirectories: false) }
-                for (path, data) in LedgerExport.files(entries: entries, receipts: receipts) {
-                    try data.write(to: partial.appendingPathComponent(path))
-                }
+                try fm.createDirectory(at: partial, withIntermediateDirectories: false)
+                try LedgerExport.write(LedgerExport.files(entries: entries, receipts: receipts), to: partial.path)
                 try fm.moveItem(at: partial, to: URL(fileURLWithPath: out))
             } catch {
                 try? fm.removeItem(at: partial)
-                CLI.fail("\(out): cannot write the export: \((error as NSError).localizedDescription)")
+                CLI.fail("\(out): cannot write the export: \(error is LedgerError ? "\(error)" : (error as NSError).localizedDescription)")
             }
             print("\(out): \(entries.count) ledger entries, keys, head\(receipts.isEmpty ? "" : " and \(receipts.count) receipt\(receipts.count == 1 ? "" : "s")")")
         }
