@@ -20,10 +20,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
 /// CPU seconds (user + system, all threads) this process has used so far.
-func cpuSeconds() -> Double {
+func cpuSeconds() -> Double { let (user, system) = cpuTimes(); return user + system }
+
+/// User and system CPU seconds so far.
+func cpuTimes() -> (Double, Double) {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return (Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6, Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6)
 }
 
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("storage-bench-\(UUID().uuidString)")
@@ -128,6 +131,13 @@ for _ in 0..<5 {
 precondition(report.ok && report.entries == 10_000)
 print(String(format: "ledger verify of %d entries:      %7.3f s   (median of 5; CPU %.3f s; %d decisions; %d cores; target < 0.5 s on 2 cores)",
              report.entries, median(verifies), median(verifyCPU), report.decisions.count, ProcessInfo.processInfo.activeProcessorCount))
+var reads: [Double] = [], inMemory: [Double] = []
+for _ in 0..<5 {
+    var stored: [LedgerEntry] = []
+    reads.append(try seconds { stored = try w3.ledgerEntries() })
+    inMemory.append(seconds { precondition(LedgerVerifier.verify(stored).ok) })
+}
+print(String(format: "  of which: read %.3f s, verify in memory %.3f s (medians of 5)", median(reads), median(inMemory)))
 
 // 4. ledger export of 10,000 entries: read, lay out, write every file (as `intiqal ledger export`),
 // to the temporary directory's disk and, where there is one, to memory (/dev/shm): one file per
@@ -136,16 +146,17 @@ let shm = URL(fileURLWithPath: "/dev/shm/storage-bench-\(UUID().uuidString)")
 let targets = [("disk", dir)] + (FileManager.default.fileExists(atPath: "/dev/shm") ? [("tmpfs", shm)] : [])
 defer { try? FileManager.default.removeItem(at: shm) }
 for (name, base) in targets {
-    var exports: [Double] = [], exportCPU: [Double] = []
+    var exports: [Double] = [], exportCPU: [Double] = [], exportSys: [Double] = []
     for run in 0..<5 {
         let out = base.appendingPathComponent("export-\(run)")
-        let cpu = cpuSeconds()
+        let cpu = cpuSeconds(), sys = cpuTimes().1
         exports.append(try seconds {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
             try LedgerExport.write(LedgerExport.files(entries: try w3.ledgerEntries()), to: out.path)
         })
         exportCPU.append(cpuSeconds() - cpu)
+        exportSys.append(cpuTimes().1 - sys)
     }
-    print(String(format: "ledger export of %d entries (%@): %7.3f s   (median of 5; CPU %.3f s; target < 2 s)",
-                 entries.count, name, median(exports), median(exportCPU)))
+    print(String(format: "ledger export of %d entries (%@): %7.3f s   (median of 5; CPU %.3f s, of which kernel %.3f s; target < 2 s)",
+                 entries.count, name, median(exports), median(exportCPU), median(exportSys)))
 }
