@@ -57,7 +57,7 @@ def walk(root):
         else: raise fail("unknown format")
         if entry_fmt == 2 and rfc8785.dumps(body) != raw: raise fail("body is not in canonical form (RFC 8785)")
         if hashlib.sha256(prev + raw).hexdigest() != hash_hex: raise fail("hash does not match its body and previous hash")
-        if body.get("seq") != seq or body.get("type") != kind: raise fail("body's seq or type does not match")
+        if type(body.get("seq")) is not int or body["seq"] != seq or body.get("type") != kind: raise fail("body's seq or type does not match")
         if entry_fmt < fmt: raise fail("a format-1 entry after a format-2 entry")
         fmt = entry_fmt
 
