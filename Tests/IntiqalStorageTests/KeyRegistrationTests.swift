@@ -48,4 +48,29 @@ import Testing
         #expect(receipt.contradiction(entries: shorter, report: LedgerVerifier.verify(shorter)) != nil)
         #expect(throws: StorageError.self) { try book.receipt(key: PartyKey(party: "IRQ")) }
     }
+
+    /// Two co-chairs acting at once: whatever the interleaving, the ledger written still verifies
+    /// (a signature prepared against a ledger that has since grown is refused, not appended).
+    @Test func concurrentSignaturesNeverBreakTheLedger() throws {
+        for _ in 0..<5 {
+            let store = try StoreKind.file.make()
+            try store.importScenario(try example(), actor: "sec")
+            let book = DecisionBook(store: store)
+            let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")
+            try book.registerKey(party: "IRQ", publicKey: irq.publicKey, actor: "sec")
+            try book.registerKey(party: "USA", publicKey: usa.publicKey, actor: "sec")
+            try book.countersignKey(seq: 1, key: usa, actor: "usa")
+            // Both try to make the same countersignature; at most one may land.
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in _ = try? book.countersignKey(seq: 2, key: irq, actor: "irq") }
+            let report = try book.verify()
+            #expect(report.ok, "\(String(describing: report.failure))")
+            #expect(report.entries == 4)
+        }
+    }
+
+    @Test func signaturePreparedAgainstAnOlderLedgerIsRefused() throws {
+        let report = LedgerVerifier.verify([])
+        #expect(throws: StorageError.self) { try DecisionBook.unchanged(since: report, next: 2) }
+        #expect(throws: Never.self) { try DecisionBook.unchanged(since: report, next: 1) }
+    }
 }

@@ -47,7 +47,8 @@ public struct DecisionBook: Sendable {
         }
         let at = timestamp
         return try store.appendLedger(actor: actor) { seq, prev in
-            .makeKey(seq: seq, prevHash: prev, party: party, publicKey: publicKey, by: actor, at: at)
+            try Self.unchanged(since: report, next: seq)
+            return .makeKey(seq: seq, prevHash: prev, party: party, publicKey: publicKey, by: actor, at: at)
         }
     }
 
@@ -90,11 +91,20 @@ public struct DecisionBook: Sendable {
         guard !state.signedBy.contains(key.party) else { throw StorageError.invalid("entry \(seq): already signed by \(key.party)") }
         let at = timestamp
         try store.appendLedger(actor: actor) { next, prev in
-            try .makeSignature(seq: next, prevHash: prev, target: seq, targetHash: state.hash, key: key, by: actor, at: at)
+            try Self.unchanged(since: report, next: next)
+            return try .makeSignature(seq: next, prevHash: prev, target: seq, targetHash: state.hash, key: key, by: actor, at: at)
         }
         var after = state
         after.signedBy.append(key.party)
         return after
+    }
+
+    /// The checks made on `report` hold only if nothing was appended since: inside the append's
+    /// transaction, refuse when the ledger has grown (another signature or key got in first).
+    static func unchanged(since report: LedgerReport, next: Int) throws {
+        guard next == report.entries + 1 else {
+            throw StorageError.invalid("ledger: entry \(next - 1) was appended while this one was prepared; nothing written, try again")
+        }
     }
 
     static func requireActive(_ key: PartyKey, in report: LedgerReport) throws {
@@ -130,7 +140,8 @@ public struct DecisionBook: Sendable {
         let hash = try store.ledgerEntries()[seq - 1].hash
         let at = timestamp
         try store.appendLedger(actor: actor) { next, prev in
-            try .makeSignature(seq: next, prevHash: prev, target: seq, targetHash: hash, key: key, by: actor, at: at)
+            try Self.unchanged(since: report, next: next)
+            return try .makeSignature(seq: next, prevHash: prev, target: seq, targetHash: hash, key: key, by: actor, at: at)
         }
         return try verify().registrations.first { $0.seq == seq } ?? target
     }
