@@ -61,7 +61,7 @@ struct KeysCommand: AsyncParsableCommand {
             let store = CLI.openWorkspace(options.workspace)
             CLI.guarded { try store.authorize(options.actor, [.registerKey(party: party)]) }
             let entry = CLI.guarded { try DecisionBook(store: store).registerKey(party: party, publicKey: pub, actor: options.actor) }
-            print("\(options.workspace): entry \(entry.seq): registered a co-chair key of \(party)")
+            print("\(options.workspace): entry \(entry.seq): registered a co-chair key of \(party); it signs once another party's co-chair countersigns it (`intiqal sign --entry \(entry.seq)`)")
         }
     }
 }

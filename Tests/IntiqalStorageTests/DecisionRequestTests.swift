@@ -77,8 +77,7 @@ import Testing
         try store.importScenario(scenario, actor: "sec")
         let book = DecisionBook(store: store)
         let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")
-        try book.registerKey(party: "IRQ", publicKey: irq.publicKey, actor: "sec")
-        try book.registerKey(party: "USA", publicKey: usa.publicKey, actor: "sec")
+        try registerCoChairs(book, irq, usa)
         // As an older Intiqal wrote it: straight into the ledger, unchecked.
         let decision = Decision(kind: .resolveDispute, summary: "threat anbar resolved at 99.0 from 2025-01",
                                 payload: ["factor": "threat", "region": "anbar", "month": "2025-01", "value": .number(99),

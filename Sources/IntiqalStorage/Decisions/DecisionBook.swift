@@ -31,7 +31,8 @@ public struct DecisionBook: Sendable {
 
     public static func planHash(_ plan: Plan) throws -> String { canonicalHash(try CanonicalValue(encoding: plan)) }
 
-    /// Registers a co-chair's public key for a party.
+    /// Registers a co-chair's public key for a party. The key is pending until a co-chair of
+    /// another party countersigns it (`countersignKey`); the first two keys countersign each other.
     @discardableResult
     public func registerKey(party: String, publicKey: String, actor: String) throws -> LedgerEntry {
         guard let raw = Data(base64Encoded: publicKey), raw.count == 32 else {
@@ -39,9 +40,15 @@ public struct DecisionBook: Sendable {
         }
         let scenario = try store.scenario()
         guard scenario.parties.contains(where: { $0.id == party }) else { throw StorageError.invalid("party: unknown party '\(party)'") }
+        let report = try verify()
+        if let failure = report.failure { throw StorageError.invalid("ledger does not verify (\(failure)); not registering") }
+        if let earlier = report.registrations.first(where: { $0.publicKey == publicKey }) {
+            throw StorageError.invalid("public key: already registered for \(earlier.party) by entry \(earlier.seq)")
+        }
         let at = timestamp
         return try store.appendLedger(actor: actor) { seq, prev in
-            .make(seq: seq, kind: .key, prevHash: prev, body: LedgerVerifier.keyBody(party: party, publicKey: publicKey, by: actor, at: at))
+            try Self.unchanged(since: report, next: seq)
+            return .makeKey(seq: seq, prevHash: prev, party: party, publicKey: publicKey, by: actor, at: at)
         }
     }
 
@@ -90,18 +97,73 @@ public struct DecisionBook: Sendable {
         guard state.decision.requiredParties.contains(key.party) else {
             throw StorageError.invalid("entry \(seq): \(key.party) is not a party required to sign")
         }
-        guard report.keys[key.party]?.contains(key.publicKey) == true else {
-            throw StorageError.invalid("key: this \(key.party) key is not registered in the workspace (use `intiqal keys register`)")
-        }
+        try Self.requireActive(key, in: report)
         guard !state.signedBy.contains(key.party) else { throw StorageError.invalid("entry \(seq): already signed by \(key.party)") }
         let at = timestamp
         try store.appendLedger(actor: actor) { next, prev in
-            .make(seq: next, kind: .signature, prevHash: prev,
-                  body: try LedgerVerifier.signatureBody(decisionSeq: seq, decisionHash: state.hash, key: key, by: actor, at: at))
+            try Self.unchanged(since: report, next: next)
+            return try .makeSignature(seq: next, prevHash: prev, target: seq, targetHash: state.hash, key: key, by: actor, at: at)
         }
         var after = state
         after.signedBy.append(key.party)
         return after
+    }
+
+    /// The checks made on `report` hold only if nothing was appended since: inside the append's
+    /// transaction, refuse when the ledger has grown (another signature or key got in first).
+    static func unchanged(since report: LedgerReport, next: Int) throws {
+        guard next == report.entries + 1 else {
+            throw StorageError.invalid("ledger: entry \(next - 1) was appended while this one was prepared; nothing written, try again")
+        }
+    }
+
+    static func requireActive(_ key: PartyKey, in report: LedgerReport) throws {
+        guard let registration = report.registrations.first(where: { $0.publicKey == key.publicKey && $0.party == key.party }) else {
+            throw StorageError.invalid("key: this \(key.party) key is not registered in the workspace (use `intiqal keys register`)")
+        }
+        guard registration.active else {
+            throw StorageError.invalid("key: this \(key.party) key (entry \(registration.seq)) is not yet countersigned by another party's co-chair")
+        }
+    }
+
+    /// Countersigns key registration `seq` (another party's key) with `key`. Returns the
+    /// registration after: active once countersigned by an active key, or, for the first keys of
+    /// the ledger, once two keys of different parties have countersigned each other.
+    @discardableResult
+    public func countersignKey(seq: Int, key: PartyKey, actor: String) throws -> KeyRegistration {
+        let report = try verify()
+        if let failure = report.failure { throw StorageError.invalid("ledger does not verify (\(failure)); not signing") }
+        guard let target = report.registrations.first(where: { $0.seq == seq }) else {
+            throw StorageError.notFound("entry \(seq): no key registration with that number")
+        }
+        guard target.format == .jcs else { throw StorageError.invalid("entry \(seq): a format-1 key, active without countersignature") }
+        guard target.party != key.party else {
+            throw StorageError.invalid("entry \(seq): a key of \(key.party); a co-chair of another party must countersign it")
+        }
+        guard !target.active else { throw StorageError.invalid("entry \(seq): the key is already countersigned") }
+        guard let signer = report.registrations.first(where: { $0.publicKey == key.publicKey && $0.party == key.party }) else {
+            throw StorageError.invalid("key: this \(key.party) key is not registered in the workspace (use `intiqal keys register`)")
+        }
+        if !signer.active && report.registrations.contains(where: \.active) {
+            throw StorageError.invalid("key: this \(key.party) key (entry \(signer.seq)) is not yet countersigned by another party's co-chair")
+        }
+        let hash = try store.ledgerEntries()[seq - 1].hash
+        let at = timestamp
+        try store.appendLedger(actor: actor) { next, prev in
+            try Self.unchanged(since: report, next: next)
+            return try .makeSignature(seq: next, prevHash: prev, target: seq, targetHash: hash, key: key, by: actor, at: at)
+        }
+        return try verify().registrations.first { $0.seq == seq } ?? target
+    }
+
+    /// A signed head of the ledger by `key`, a co-chair key registered in it; the ledger must verify.
+    public func receipt(key: PartyKey) throws -> LedgerReceipt {
+        let report = try verify()
+        if let failure = report.failure { throw StorageError.invalid("ledger does not verify (\(failure)); not signing its head") }
+        guard report.registrations.contains(where: { $0.publicKey == key.publicKey && $0.party == key.party }) else {
+            throw StorageError.invalid("key: this \(key.party) key is not registered in the workspace (use `intiqal keys register`)")
+        }
+        return try LedgerReceipt(seq: report.head.seq, head: report.head.hash, at: timestamp, key: key)
     }
 
     public func verify() throws -> LedgerReport { LedgerVerifier.verify(try store.ledgerEntries()) }
