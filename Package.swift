@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Pure value types: no I/O, no framework imports beyond Foundation.
@@ -40,12 +43,31 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The commission's rules as use cases that take the acting user; CLI and server both call them.
+        .target(
+            name: "IntiqalCommission",
+            dependencies: [
+                "IntiqalDomain", "IntiqalLedger", "IntiqalScenario", "IntiqalPlanning", "IntiqalEvidence", "IntiqalStorage",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The HTTP server (Hummingbird 2): JSON API under /api/v1, sign-in, sessions, problem documents.
+        .target(
+            name: "IntiqalServer",
+            dependencies: [
+                "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         // The CLI: wiring only.
         .executableTarget(
             name: "intiqal",
             dependencies: [
                 "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalEvidence", "IntiqalRisk", "IntiqalPlanRisk",
-                "IntiqalStorage", "IntiqalLedger",
+                "IntiqalStorage", "IntiqalLedger", "IntiqalCommission", "IntiqalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +99,19 @@ let package = Package(
         .testTarget(
             name: "IntiqalStorageTests",
             dependencies: ["IntiqalStorage", "IntiqalLedger", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"]
+        ),
+        .testTarget(
+            name: "IntiqalCommissionTests",
+            dependencies: ["IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalLedger"]
+        ),
+        .testTarget(
+            name: "IntiqalServerTests",
+            dependencies: [
+                "IntiqalServer", "IntiqalCommission", "IntiqalStorage", "IntiqalDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .executableTarget(
             name: "storage-bench",

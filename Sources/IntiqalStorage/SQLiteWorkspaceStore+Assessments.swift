@@ -5,13 +5,7 @@ import IntiqalDomain
 extension SQLiteWorkspaceStore {
     @discardableResult
     public func recordAssessments(_ assessments: [Assessment], actor: String) throws -> [Int64] {
-        let at = timestamp
-        return try write { db in
-            guard let structure = try structure(db) else {
-                throw StorageError.notFound("\(location): the workspace holds no scenario yet (use `intiqal import \(location) SCENARIO`)")
-            }
-            return try insertAssessments(db, assessments, structure: structure, actor: actor, at: at, skipUnchanged: false)
-        }
+        try transaction { try $0.recordAssessments(assessments, marking: .joint, actor: actor) }
     }
 
     public func assessmentHistory() throws -> [AssessmentRecord] {
@@ -24,15 +18,15 @@ extension SQLiteWorkspaceStore {
     }
 
     func insertAssessments(_ db: Database, _ assessments: [Assessment], structure: Scenario, actor: String, at: String,
-                           skipUnchanged: Bool) throws -> [Int64] {
+                           skipUnchanged: Bool, marking: Marking = .joint) throws -> [Int64] {
         let current = try db.cachedStatement(sql: """
             SELECT \(Self.assessmentColumns) FROM assessment a WHERE party = ? AND working_group = ? AND region = ? AND capability = ? AND month = ?
             ORDER BY id DESC LIMIT 1
             """)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO assessment (party, working_group, region, capability, month, value, trend, scale_version,
-                                    confidence, evidence, illustrative, recorded_at, recorded_by, supersedes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    confidence, evidence, illustrative, recorded_at, recorded_by, supersedes, marking)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var ids: [Int64] = []
         ids.reserveCapacity(assessments.count)
@@ -45,11 +39,11 @@ extension SQLiteWorkspaceStore {
             let evidence = a.evidence.isEmpty ? nil : try jsonText(a.evidence)
             try insert.execute(arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal, a.value,
                                            a.trend?.rawValue, a.scale.version, a.confidence.rawValue, evidence,
-                                           a.illustrative, at, actor, previousID])
+                                           a.illustrative, at, actor, previousID, marking.description])
             let id = db.lastInsertedRowID
             ids.append(id)
             try audit(db, at: at, actor: actor, action: previousID == nil ? "create" : "supersede", entity: "assessment",
-                      id: String(id), before: previousID.map { #"{"assessment":\#($0)}"# }, after: Self.auditText(a))
+                      id: String(id), before: previousID.map { #"{"assessment":\#($0)}"# }, after: Self.auditText(a), marking: marking)
         }
         return ids
     }
@@ -79,7 +73,7 @@ extension SQLiteWorkspaceStore {
     /// The columns `assessmentRecord` reads, in the order it reads them.
     static let assessmentColumns = """
         a.id, a.party, a.working_group, a.region, a.capability, a.month, a.value, a.trend, a.scale_version, a.confidence, \
-        a.evidence, a.illustrative, a.recorded_at, a.recorded_by, a.supersedes
+        a.evidence, a.illustrative, a.recorded_at, a.recorded_by, a.supersedes, a.marking
         """
 
     /// Reads a row selected with `assessmentColumns` (by position: bulk reads are hot).
@@ -95,6 +89,7 @@ extension SQLiteWorkspaceStore {
                            scale: ScaleReference(factor: factor, version: (try row.decode(atIndex: 8))),
                            confidence: Assessment.Confidence(rawValue: (try row.decode(atIndex: 9))) ?? .medium,
                            evidence: evidence, illustrative: (try row.decode(atIndex: 11)))
-        return AssessmentRecord(id: (try row.decode(atIndex: 0)), assessment: a, recordedAt: (try row.decode(atIndex: 12)), recordedBy: (try row.decode(atIndex: 13)), supersedes: (try row.decode(atIndex: 14)))
+        return AssessmentRecord(id: (try row.decode(atIndex: 0)), assessment: a, recordedAt: (try row.decode(atIndex: 12)), recordedBy: (try row.decode(atIndex: 13)), supersedes: (try row.decode(atIndex: 14)),
+                                marking: Marking((try row.decode(String.self, atIndex: 15))) ?? .rel([]))
     }
 }

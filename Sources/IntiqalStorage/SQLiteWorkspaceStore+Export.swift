@@ -44,8 +44,8 @@ extension SQLiteWorkspaceStore {
             let structure = export.structure
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO assessment (id, party, working_group, region, capability, month, value, trend, scale_version,
-                                        confidence, evidence, illustrative, recorded_at, recorded_by, supersedes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        confidence, evidence, illustrative, recorded_at, recorded_by, supersedes, marking)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for (i, r) in export.assessments.enumerated() {
                 let a = r.assessment
@@ -53,7 +53,7 @@ extension SQLiteWorkspaceStore {
                 try insert.execute(arguments: [r.id, a.party, a.factor.rawValue, a.region, a.capability ?? "", a.month.ordinal, a.value,
                                                a.trend?.rawValue, a.scale.version, a.confidence.rawValue,
                                                a.evidence.isEmpty ? nil : try jsonText(a.evidence), a.illustrative,
-                                               r.recordedAt, r.recordedBy, r.supersedes])
+                                               r.recordedAt, r.recordedBy, r.supersedes, r.marking.description])
             }
             for r in export.resolutions { try db.execute(sql: "INSERT INTO resolution (json) VALUES (?)", arguments: [try jsonText(r)]) }
             for (i, c) in export.commitments.enumerated() {
@@ -75,13 +75,13 @@ extension SQLiteWorkspaceStore {
             }
             for x in export.evidenceItems {
                 try EvidenceItemRow(id: x.id, documentID: x.documentID, kind: x.kind, content: x.content, status: x.status.rawValue,
-                                    reviewedBy: x.reviewedBy, reviewedAt: x.reviewedAt).insert(db)
+                                    reviewedBy: x.reviewedBy, reviewedAt: x.reviewedAt, marking: x.marking.description).insert(db)
             }
             let audit = try db.cachedStatement(sql: """
-                INSERT INTO audit (id, at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit (id, at, actor, action, entity, entity_id, before, after, marking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for a in export.audit {
-                try audit.execute(arguments: [a.id, a.at, a.actor, a.action, a.entity, a.entityID, a.before, a.after])
+                try audit.execute(arguments: [a.id, a.at, a.actor, a.action, a.entity, a.entityID, a.before, a.after, a.marking.description])
             }
             for e in export.ledger {
                 try db.execute(sql: "INSERT INTO ledger_entry (seq, kind, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?)",

@@ -7,13 +7,7 @@ extension SQLiteWorkspaceStore {
     // MARK: Users
 
     public func addUser(_ user: User, actor: String) throws {
-        let at = timestamp
-        try write { db in
-            let old = try UserRow.fetchOne(db, key: user.name)?.user
-            try UserRow(user).save(db)
-            try audit(db, at: at, actor: actor, action: old == nil ? "create" : "update", entity: "user", id: user.name,
-                      before: try old.map(jsonText), after: try jsonText(user))
-        }
+        try transaction { try $0.addUser(user, actor: actor) }
     }
 
     public func users() throws -> [User] {
@@ -24,39 +18,11 @@ extension SQLiteWorkspaceStore {
 
     @discardableResult
     public func addEvidence(_ documents: [EvidenceInput], actor: String) throws -> [Int64] {
-        let at = timestamp
-        return try write { db in
-            var ids: [Int64] = []
-            for d in documents {
-                try db.execute(sql: "INSERT INTO evidence_document (file, sha256, ingested_at, ingested_by) VALUES (?, ?, ?, ?)",
-                               arguments: [d.file, d.sha256, at, actor])
-                let document = db.lastInsertedRowID
-                ids.append(document)
-                try audit(db, at: at, actor: actor, action: "create", entity: "evidence-document", id: String(document), before: nil,
-                          after: try jsonText(["file": d.file, "sha256": d.sha256]))
-                for item in d.items {
-                    try db.execute(sql: "INSERT INTO evidence_item (document_id, kind, content, status) VALUES (?, ?, ?, 'proposed')",
-                                   arguments: [document, item.kind, item.content])
-                    try audit(db, at: at, actor: actor, action: "propose", entity: "evidence-item", id: String(db.lastInsertedRowID),
-                              before: nil, after: item.content)
-                }
-            }
-            return ids
-        }
+        try transaction { try $0.addEvidence(documents, actor: actor) }
     }
 
     public func reviewEvidenceItem(id: Int64, status: EvidenceItemRecord.Status, reviewer: String) throws {
-        let at = timestamp
-        try write { db in
-            guard let old = try Row.fetchOne(db, sql: "SELECT status FROM evidence_item WHERE id = ?", arguments: [id]) else {
-                throw StorageError.notFound("evidence item \(id): no such item")
-            }
-            let oldStatus: String = old["status"]
-            try db.execute(sql: "UPDATE evidence_item SET status = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?",
-                           arguments: [status.rawValue, reviewer, at, id])
-            try audit(db, at: at, actor: reviewer, action: "review", entity: "evidence-item", id: String(id),
-                      before: #"{"status":"\#(oldStatus)"}"#, after: #"{"status":"\#(status.rawValue)"}"#)
-        }
+        try transaction { try $0.reviewEvidenceItem(id: id, status: status, reviewer: reviewer) }
     }
 
     public func evidenceItems() throws -> [EvidenceItemRecord] {
@@ -71,17 +37,7 @@ extension SQLiteWorkspaceStore {
 
     @discardableResult
     public func appendLedger(actor: String, _ make: (Int, String) throws -> LedgerEntry) throws -> LedgerEntry {
-        let at = timestamp
-        return try write { db in
-            let last = try Row.fetchOne(db, sql: "SELECT seq, CAST(hash AS TEXT) AS hash FROM ledger_entry ORDER BY seq DESC LIMIT 1")
-            let seq = (try last.map { try $0.decode(Int.self, forColumn: "seq") } ?? 0) + 1
-            let entry = try make(seq, try last.map { try $0.decode(String?.self, forColumn: "hash") ?? "" } ?? LedgerEntry.genesisHash)
-            guard entry.seq == seq else { throw StorageError.invalid("ledger: entry \(entry.seq) made where \(seq) was next") }
-            try db.execute(sql: "INSERT INTO ledger_entry (seq, kind, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [entry.seq, entry.kind.rawValue, entry.prevHash, entry.hash, entry.body])
-            try audit(db, at: at, actor: actor, action: "append", entity: "ledger", id: String(seq), before: nil, after: entry.body)
-            return entry
-        }
+        try transaction { try $0.appendLedger(actor: actor, make) }
     }
 
     public func ledgerEntries() throws -> [LedgerEntry] {

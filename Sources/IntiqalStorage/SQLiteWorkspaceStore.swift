@@ -165,6 +165,12 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         }
     }
 
+    /// One write transaction (`BEGIN IMMEDIATE`) in which a use case checks and writes.
+    public func transaction<T>(_ body: (any WorkspaceTransaction) throws -> T) throws -> T {
+        let at = timestamp
+        return try write { db in try body(SQLiteWorkspaceTransaction(db: db, store: self, at: at)) }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try wrap { try writer.read(body) }
     }
@@ -203,12 +209,13 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         return formatter.string(from: now())
     }
 
+    /// Appends an audit row; it carries the marking of the record it describes.
     func audit(_ db: Database, at: String, actor: String, action: String, entity: String, id: String,
-               before: String?, after: String?) throws {
+               before: String?, after: String?, marking: Marking = .joint) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit (at, actor, action, entity, entity_id, before, after, marking) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [at, actor, action, entity, id, before, after])
+        try statement.execute(arguments: [at, actor, action, entity, id, before, after, marking.description])
     }
 }
 

@@ -44,6 +44,25 @@ public protocol WorkspaceStore: Sendable {
 
     func auditLog() throws -> [AuditRecord]
 
+    /// Runs `body` in one write transaction: a use case's authorization check and its write, all or nothing.
+    func transaction<T>(_ body: (any WorkspaceTransaction) throws -> T) throws -> T
+
+    /// The live session whose id hashes to `idHash`, if any (expired ones included: the caller checks).
+    func session(idHash: String) throws -> StoredSession?
+
+    /// The parties of the commission (the policy's rating parties), to whom `JOINT` is released.
+    func commissionParties() throws -> Set<String>
+    /// The scenario as `reader` may see it: its ratings are, per slot, the latest record it may read.
+    func scenario(readableBy reader: MarkingReader) throws -> Scenario
+    /// Every rating ever recorded that `reader` may read, oldest first.
+    func assessmentHistory(readableBy reader: MarkingReader) throws -> [AssessmentRecord]
+    /// Audit rows `reader` may read, oldest first.
+    func auditLog(readableBy reader: MarkingReader) throws -> [AuditRecord]
+    /// Evidence items `reader` may read.
+    func evidenceItems(readableBy reader: MarkingReader) throws -> [EvidenceItemRecord]
+    /// Ledger entries `reader` may read: all of them or none, as the chain is one record (stored `JOINT`).
+    func ledgerEntries(readableBy reader: MarkingReader) throws -> [LedgerEntry]
+
     func exportWorkspace() throws -> WorkspaceExport
     /// Loads an export into this workspace, which must be empty.
     func importWorkspace(_ export: WorkspaceExport) throws
@@ -55,6 +74,8 @@ public struct EvidenceInput: Sendable, Hashable {
     public var sha256: String
     /// Each item's kind (`event`, `number`) and JSON content.
     public var items: [Item]
+    /// Who may read the document and its items: what its author chose.
+    public var marking: Marking = .joint
 
     public struct Item: Sendable, Hashable {
         public var kind: String
@@ -62,7 +83,8 @@ public struct EvidenceInput: Sendable, Hashable {
         public init(kind: String, content: String) { self.kind = kind; self.content = content }
     }
 
-    public init(file: String, sha256: String, items: [(kind: String, content: String)]) {
+    public init(file: String, sha256: String, items: [(kind: String, content: String)], marking: Marking = .joint) {
+        self.marking = marking
         self.file = file
         self.sha256 = sha256
         self.items = items.map { Item(kind: $0.kind, content: $0.content) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntiqalCommission
 import IntiqalDomain
 import IntiqalStorage
 
@@ -46,6 +47,7 @@ struct AssessCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = CLI.openWorkspace(options.workspace)
+        let commission = Commission(store: store)
         let scenario = CLI.guarded { try store.scenario() }
         var ratings: [Assessment] = []
         if let csv {
@@ -55,9 +57,7 @@ struct AssessCommand: AsyncParsableCommand {
                                   trend: trend, scale: ScaleReference(factor: group, version: scale ?? scenario.currentScale(for: group).version),
                                   confidence: confidence)]
         }
-        let needs = Set(ratings.map { Permission.assess(party: $0.party, group: $0.factor) })
-        CLI.guarded { try store.authorize(options.actor, needs.sorted { "\($0)" < "\($1)" }) }
-        let ids = CLI.guarded { try store.recordAssessments(ratings, actor: options.actor) }
+        let ids = CLI.guarded { try commission.recordAssessments(ratings, by: options.viewer) }
         print("\(options.workspace): recorded \(ids.count) rating\(ids.count == 1 ? "" : "s")")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntiqalCommission
 import IntiqalDomain
 import IntiqalLedger
 import IntiqalScenario
@@ -14,6 +15,9 @@ struct WorkspaceOptions: ParsableArguments {
     var by: String?
 
     var actor: String { by ?? ProcessInfo.processInfo.environment["USER"] ?? "cli" }
+
+    /// The holder of the workspace file acting as `actor`.
+    var viewer: Viewer { .fileHolder(actor) }
 }
 
 extension CLI {
@@ -43,6 +47,10 @@ extension CLI {
             fail(error.description + " (`intiqal upgrade --workspace …` does it)")
         } catch let error as StorageError where error.isMissing {
             fail(error.description + " (create one with `intiqal init`)")
+        } catch let error as CommissionError where error.field != nil {
+            fail("--\(error.description)")
+        } catch let error as CommissionError {
+            fail(error.description)
         } catch let error as StorageError where error.field != nil {
             fail("--\(error.description)")
         } catch let error as StorageError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntiqalCommission
 import IntiqalDomain
 import IntiqalLedger
 import IntiqalPlanning
@@ -41,12 +42,11 @@ struct DecideCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = CLI.openWorkspace(options.workspace)
-        let book = DecisionBook(store: store)
-        CLI.guarded { try store.authorize(options.actor, [.propose]) }
+        let commission = Commission(store: store)
         let request = DecisionRequest(kind: kind, mode: mode, region: region, capability: capability, month: month, factor: factor,
                                       value: value, trend: trend, phase: phase, version: version, commitment: commitment, status: status)
-        let entry = CLI.guarded { try book.propose(request, actor: options.actor) }
-        let scenario = CLI.guarded { try book.scenario() }
+        let entry = CLI.guarded { try commission.propose(request, by: options.viewer) }
+        let scenario = CLI.guarded { try commission.scenario(for: options.viewer).scenario }
         if kind == .gateMet, let region, let capability, let m = month.flatMap({ YearMonth($0) }),
            let gate = GateStatus.all(scenario, month: m).first(where: { $0.region == region && $0.capability == capability }),
            gate.state != .met {

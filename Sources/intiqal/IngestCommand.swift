@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntiqalCommission
 import IntiqalEvidence
 import IntiqalLedger
 import IntiqalStorage
@@ -27,6 +28,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Publication date (YYYY-MM-DD) used to resolve relative dates.")
     var published: String?
 
+    @Option(parsing: .unconditional, help: "Who may read the documents and their items: PUBLIC, JOINT, or REL with parties (\"REL IRQ\").")
+    var marking: Marking = .joint
+
     func validate() throws {
         if files.isEmpty && PathArguments.lifted.isEmpty && filesFrom == nil { throw ValidationError("give at least one FILE or DIRECTORY, or --files-from LIST") }
         if let published, CivilDate(iso: published) == nil { throw ValidationError("--published: '\(published)' is not YYYY-MM-DD") }
@@ -34,7 +38,6 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = CLI.openWorkspace(options.workspace)
-        CLI.guarded { try store.authorize(options.actor, [.ingest]) }
         let inputs: ReportInputs
         do {
             inputs = try ReportInputs.resolve(files + PathArguments.lifted, filesFrom: filesFrom)
@@ -61,7 +64,8 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let total = documents.reduce(0) { $0 + $1.items.count }
         CLI.guarded {
-            try store.addEvidence(documents.map { EvidenceInput(file: $0.file, sha256: $0.sha, items: $0.items) }, actor: options.actor)
+            try Commission(store: store).ingest(documents.map { EvidenceInput(file: $0.file, sha256: $0.sha, items: $0.items, marking: marking) },
+                                                by: options.viewer)
         }
         print("\(options.workspace): ingested \(documents.count) document\(documents.count == 1 ? "" : "s"), \(total) proposed items")
     }

@@ -19,6 +19,7 @@ struct Intiqal: AsyncParsableCommand {
             StatusCommand.self,
             KeysCommand.self,
             DecideCommand.self,
+            ServeCommand.self,
             SignCommand.self,
             LedgerCommand.self,
             IngestCommand.self,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntiqalCommission
 import IntiqalLedger
 import IntiqalStorage
 
@@ -59,8 +60,7 @@ struct KeysCommand: AsyncParsableCommand {
                 return (self.party ?? "", self.publicKey ?? "")
             }
             let store = CLI.openWorkspace(options.workspace)
-            CLI.guarded { try store.authorize(options.actor, [.registerKey(party: party)]) }
-            let entry = CLI.guarded { try DecisionBook(store: store).registerKey(party: party, publicKey: pub, actor: options.actor) }
+            let entry = CLI.guarded { try Commission(store: store).registerKey(party: party, publicKey: pub, by: options.viewer) }
             print("\(options.workspace): entry \(entry.seq): registered a co-chair key of \(party); it signs once another party's co-chair countersigns it (`intiqal sign --entry \(entry.seq)`)")
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import IntiqalCommission
 import IntiqalStorage
 
 extension EvidenceItemRecord.Status: ExpressibleByArgument {}
@@ -20,8 +21,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = CLI.openWorkspace(options.workspace)
-        CLI.guarded { try store.authorize(options.actor, [.reviewEvidence]) }
-        CLI.guarded { try store.reviewEvidenceItem(id: item, status: status, reviewer: options.actor) }
+        CLI.guarded { try Commission(store: store).review(item: item, status: status, by: options.viewer) }
         print("\(options.workspace): item \(item) \(status.rawValue) by \(options.actor)")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import IntiqalCommission
 import IntiqalLedger
 import IntiqalStorage
 
@@ -16,15 +17,15 @@ struct SignCommand: AsyncParsableCommand {
     func run() async throws {
         let partyKey = CLI.guarded { try PartyKey.read(path: key) }
         let store = CLI.openWorkspace(options.workspace)
-        CLI.guarded { try store.authorize(options.actor, [.sign(party: partyKey.party)]) }
+        let commission = Commission(store: store)
         let book = DecisionBook(store: store)
         if let registration = CLI.guarded({ try book.verify() }).registrations.first(where: { $0.seq == entry }) {
-            let after = CLI.guarded { try book.countersignKey(seq: entry, key: partyKey, actor: options.actor) }
+            let after = CLI.guarded { try commission.countersign(key: entry, with: partyKey, by: options.viewer) }
             print("\(options.workspace): entry \(entry) (a key of \(registration.party)) countersigned by \(partyKey.party); " +
                   (after.active ? "active" : "active once \(registration.party)'s co-chair countersigns \(partyKey.party)'s key"))
             return
         }
-        let state = CLI.guarded { try book.sign(seq: entry, key: partyKey, actor: options.actor) }
+        let state = CLI.guarded { try commission.sign(decision: entry, key: partyKey, by: options.viewer) }
         print("\(options.workspace): entry \(entry) signed by \(partyKey.party); " +
               (state.binding ? "binding (signed by \(state.signedBy.sorted().joined(separator: ", ")))" : "waiting for \(state.missing.joined(separator: ", "))"))
     }

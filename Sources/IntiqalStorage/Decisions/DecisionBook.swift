@@ -9,10 +9,26 @@ import IntiqalPlanning
 public struct DecisionBook: Sendable {
     public let store: any WorkspaceStore
     let now: @Sendable () -> Date
+    /// Run inside every append's transaction before the entry is written: the caller's
+    /// authorization check (the use-case library re-reads the acting user there).
+    let authorize: @Sendable (any WorkspaceTransaction) throws -> Void
+    /// Whose ratings decisions rest on and effects are laid over (the holder of the file: all).
+    let reader: MarkingReader
 
-    public init(store: any WorkspaceStore, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: any WorkspaceStore, now: @escaping @Sendable () -> Date = { Date() }, reader: MarkingReader = .fileHolder,
+                authorize: @escaping @Sendable (any WorkspaceTransaction) throws -> Void = { _ in }) {
         self.store = store
         self.now = now
+        self.reader = reader
+        self.authorize = authorize
+    }
+
+    /// Appends through `authorize`, in one transaction.
+    private func append(actor: String, _ make: (Int, String) throws -> LedgerEntry) throws -> LedgerEntry {
+        try store.transaction { tx in
+            try authorize(tx)
+            return try tx.appendLedger(actor: actor, make)
+        }
     }
 
     var timestamp: String {
@@ -46,7 +62,7 @@ public struct DecisionBook: Sendable {
             throw StorageError.invalid("public key: already registered for \(earlier.party) by entry \(earlier.seq)")
         }
         let at = timestamp
-        return try store.appendLedger(actor: actor) { seq, prev in
+        return try append(actor: actor) { seq, prev in
             try Self.unchanged(since: report, next: seq)
             return .makeKey(seq: seq, prevHash: prev, party: party, publicKey: publicKey, by: actor, at: at)
         }
@@ -70,7 +86,7 @@ public struct DecisionBook: Sendable {
         payload["ratings"] = try Self.ratingsFingerprint(scenario)
         let decision = Decision(kind: kind, summary: summary, payload: payload, requiredParties: scenario.policy.ratingParties,
                                 proposedBy: actor, proposedAt: timestamp)
-        return try store.appendLedger(actor: actor) { seq, prev in .make(seq: seq, kind: .decision, prevHash: prev, body: decision.body) }
+        return try append(actor: actor) { seq, prev in .make(seq: seq, kind: .decision, prevHash: prev, body: decision.body) }
     }
 
     /// Proposes adopting the plan made now from the workspace's ratings, recording its hash.
@@ -100,7 +116,7 @@ public struct DecisionBook: Sendable {
         try Self.requireActive(key, in: report)
         guard !state.signedBy.contains(key.party) else { throw StorageError.invalid("entry \(seq): already signed by \(key.party)") }
         let at = timestamp
-        try store.appendLedger(actor: actor) { next, prev in
+        _ = try append(actor: actor) { next, prev in
             try Self.unchanged(since: report, next: next)
             return try .makeSignature(seq: next, prevHash: prev, target: seq, targetHash: state.hash, key: key, by: actor, at: at)
         }
@@ -149,7 +165,7 @@ public struct DecisionBook: Sendable {
         }
         let hash = try store.ledgerEntries()[seq - 1].hash
         let at = timestamp
-        try store.appendLedger(actor: actor) { next, prev in
+        _ = try append(actor: actor) { next, prev in
             try Self.unchanged(since: report, next: next)
             return try .makeSignature(seq: next, prevHash: prev, target: seq, targetHash: hash, key: key, by: actor, at: at)
         }
@@ -196,7 +212,12 @@ public struct DecisionBook: Sendable {
     /// The scenario with every binding decision applied in ledger order, each checked by the same
     /// rules as a proposal against the scenario as it stands; and the binding decisions refused.
     public func effects() throws -> (scenario: Scenario, refused: [RefusedDecision]) {
-        var scenario = try store.scenario()
+        try effects(on: try store.scenario(readableBy: reader))
+    }
+
+    /// `effects()` laid over `base`: a viewer's scenario (only the ratings it may read).
+    public func effects(on base: Scenario) throws -> (scenario: Scenario, refused: [RefusedDecision]) {
+        var scenario = base
         var refused: [RefusedDecision] = []
         for state in try verify().decisions where state.binding {
             do {

@@ -47,9 +47,33 @@ enum WorkspaceMigrations {
                     hash TEXT NOT NULL, body TEXT NOT NULL);
                 """)
         }
+        // DESIGN §7: every record of these kinds carries a marking; what existed before is JOINT.
+        migrator.registerMigration("v2-markings") { db in
+            try db.execute(sql: """
+                ALTER TABLE assessment ADD COLUMN marking TEXT NOT NULL DEFAULT 'JOINT';
+                ALTER TABLE evidence_document ADD COLUMN marking TEXT NOT NULL DEFAULT 'JOINT';
+                ALTER TABLE evidence_item ADD COLUMN marking TEXT NOT NULL DEFAULT 'JOINT';
+                ALTER TABLE audit ADD COLUMN marking TEXT NOT NULL DEFAULT 'JOINT';
+                ALTER TABLE ledger_entry ADD COLUMN marking TEXT NOT NULL DEFAULT 'JOINT';
+                """)
+        }
+        // Sign-in: bcrypt password hashes, TOTP secrets, server-side sessions, failed attempts.
+        migrator.registerMigration("v3-sign-in") { db in
+            try db.execute(sql: """
+                ALTER TABLE user ADD COLUMN password_hash TEXT;
+                ALTER TABLE user ADD COLUMN totp_secret TEXT;
+                CREATE TABLE session (
+                    id_hash TEXT PRIMARY KEY NOT NULL, user_name TEXT NOT NULL REFERENCES user(name),
+                    csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+                CREATE TABLE sign_in_failure (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, user_name TEXT NOT NULL, address TEXT NOT NULL, at REAL NOT NULL);
+                CREATE INDEX sign_in_failure_user ON sign_in_failure (user_name, at);
+                CREATE INDEX sign_in_failure_address ON sign_in_failure (address, at);
+                """)
+        }
         return migrator
     }
 
     /// Bumped with every migration added; also written to `PRAGMA user_version`.
-    static let schemaVersion = 1
+    static let schemaVersion = 3
 }

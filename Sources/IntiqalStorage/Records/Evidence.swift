@@ -31,9 +31,12 @@ public struct EvidenceItemRecord: Sendable, Hashable, Codable {
     public var status: Status
     public var reviewedBy: String?
     public var reviewedAt: String?
+    /// Who may read it: what the person who ingested the document chose (DESIGN §7).
+    public var marking: Marking
 
     public init(id: Int64, documentID: Int64, kind: String, content: String, status: Status = .proposed,
-                reviewedBy: String? = nil, reviewedAt: String? = nil) {
+                reviewedBy: String? = nil, reviewedAt: String? = nil, marking: Marking = .joint) {
+        self.marking = marking
         self.id = id
         self.documentID = documentID
         self.kind = kind
@@ -41,5 +44,17 @@ public struct EvidenceItemRecord: Sendable, Hashable, Codable {
         self.status = status
         self.reviewedBy = reviewedBy
         self.reviewedAt = reviewedAt
+    }
+
+    enum CodingKeys: String, CodingKey { case id, documentID, kind, content, status, reviewedBy, reviewedAt, marking }
+
+    /// An export written before markings reads its items as `JOINT`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(Int64.self, forKey: .id), documentID: try c.decode(Int64.self, forKey: .documentID),
+                  kind: try c.decode(String.self, forKey: .kind), content: try c.decode(String.self, forKey: .content),
+                  status: try c.decode(Status.self, forKey: .status), reviewedBy: try c.decodeIfPresent(String.self, forKey: .reviewedBy),
+                  reviewedAt: try c.decodeIfPresent(String.self, forKey: .reviewedAt),
+                  marking: try c.decodeIfPresent(Marking.self, forKey: .marking) ?? .joint)
     }
 }

@@ -14,15 +14,21 @@ public enum Permission: Sendable, Hashable {
     case registerKey(party: String)
     /// Scenario import, users, full imports.
     case administer
+    /// Releasing `party`'s rating from `REL party` to `JOINT` (DESIGN §7): only that party's members.
+    case release(party: String)
 
     /// Whether `user` may do this.
     public func allows(_ user: User) -> Bool {
         switch (self, user.role) {
         case (.sign, .admin): return false
+        // A rating is REL its party until released: only that party's people record it.
+        case (.assess(let party, _), .admin), (.assess(let party, _), .secretariat): return user.party == party
+        case (.release(let party), .coChair), (.release(let party), .workingGroupMember), (.release(let party), .secretariat),
+             (.release(let party), .admin):
+            return user.party == party
         case (_, .admin): return true
         case (.assess(let party, let group), .workingGroupMember):
             return user.party == party && user.workingGroup == group.rawValue
-        case (.assess, .secretariat): return true
         case (.reviewEvidence, .workingGroupMember), (.reviewEvidence, .secretariat): return true
         case (.ingest, .secretariat), (.ingest, .liaison), (.ingest, .workingGroupMember): return true
         case (.propose, .secretariat), (.propose, .coChair): return true
@@ -34,7 +40,7 @@ public enum Permission: Sendable, Hashable {
         }
     }
 
-    var words: String {
+    public var words: String {
         switch self {
         case .assess(let party, let group): "record \(party)'s \(group.rawValue) ratings"
         case .reviewEvidence: "review evidence"
@@ -43,6 +49,7 @@ public enum Permission: Sendable, Hashable {
         case .sign(let party): "sign for \(party)"
         case .registerKey(let party): "register \(party)'s co-chair key"
         case .administer: "administer the workspace"
+        case .release(let party): "release \(party)'s ratings"
         }
     }
 }

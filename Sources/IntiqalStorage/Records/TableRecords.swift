@@ -69,9 +69,10 @@ struct EvidenceItemRow: Codable, FetchableRecord, PersistableRecord, Hashable {
     var status: String
     var reviewedBy: String?
     var reviewedAt: String?
+    var marking: String
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, content, status
+        case id, kind, content, status, marking
         case documentID = "document_id"
         case reviewedBy = "reviewed_by"
         case reviewedAt = "reviewed_at"
@@ -84,7 +85,8 @@ struct EvidenceItemRow: Codable, FetchableRecord, PersistableRecord, Hashable {
 
     var record: EvidenceItemRecord {
         EvidenceItemRecord(id: id ?? 0, documentID: documentID, kind: kind, content: content,
-                           status: EvidenceItemRecord.Status(rawValue: status) ?? .proposed, reviewedBy: reviewedBy, reviewedAt: reviewedAt)
+                           status: EvidenceItemRecord.Status(rawValue: status) ?? .proposed, reviewedBy: reviewedBy, reviewedAt: reviewedAt,
+                           marking: Marking(marking) ?? .rel([]))
     }
 }
 
@@ -100,9 +102,10 @@ struct AuditRow: Codable, FetchableRecord, PersistableRecord, Hashable {
     var entityID: String
     var before: String?
     var after: String?
+    var marking: String
 
     enum CodingKeys: String, CodingKey {
-        case id, at, actor, action, entity, before, after
+        case id, at, actor, action, entity, before, after, marking
         case entityID = "entity_id"
     }
 
@@ -112,6 +115,7 @@ struct AuditRow: Codable, FetchableRecord, PersistableRecord, Hashable {
     }
 
     var record: AuditRecord {
-        AuditRecord(id: id ?? 0, at: at, actor: actor, action: action, entity: entity, entityID: entityID, before: before, after: after)
+        AuditRecord(id: id ?? 0, at: at, actor: actor, action: action, entity: entity, entityID: entityID, before: before, after: after,
+                    marking: Marking(marking) ?? .rel([]))
     }
 }

@@ -1,0 +1,37 @@
+import IntiqalDomain
+import IntiqalLedger
+import IntiqalPlanning
+import IntiqalStorage
+
+extension Commission {
+    /// Proposes a decision (checked by `DecisionRequest`'s rules; a malformed one is refused
+    /// here, never ignored later). It rests on the commission's joint record only.
+    @discardableResult
+    public func propose(_ request: DecisionRequest, by viewer: Viewer) throws -> LedgerEntry {
+        try run { try decisionBook(viewer, [.propose]).propose(request, actor: viewer.name) }
+    }
+
+    /// Registers a co-chair's public key for `party` (pending until another party countersigns).
+    @discardableResult
+    public func registerKey(party: String, publicKey: String, by viewer: Viewer) throws -> LedgerEntry {
+        try run { try decisionBook(viewer, [.registerKey(party: party)]).registerKey(party: party, publicKey: publicKey, actor: viewer.name) }
+    }
+
+    /// Signs decision `seq` with `key`: only the key's party's co-chair.
+    @discardableResult
+    public func sign(decision seq: Int, key: PartyKey, by viewer: Viewer) throws -> LedgerReport.DecisionState {
+        try run { try decisionBook(viewer, [.sign(party: key.party)]).sign(seq: seq, key: key, actor: viewer.name) }
+    }
+
+    /// Countersigns another party's key registration `seq` with `key`.
+    @discardableResult
+    public func countersign(key seq: Int, with key: PartyKey, by viewer: Viewer) throws -> KeyRegistration {
+        try run { try decisionBook(viewer, [.sign(party: key.party)]).countersignKey(seq: seq, key: key, actor: viewer.name) }
+    }
+
+    /// The ledger as the viewer may read it (the chain is one `JOINT` record: all of it or none)
+    /// and, when it is readable, its verification.
+    public func ledger(for viewer: Viewer) throws -> [LedgerEntry] {
+        try run { try store.ledgerEntries(readableBy: try reader(viewer)) }
+    }
+}

@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+import HummingbirdBcrypt
+import IntiqalStorage
+
+extension Commission {
+    /// Failed sign-ins allowed per account and per address within `throttleWindow`; the next is refused.
+    public static let allowedFailures = 5
+    public static let throttleWindow: Double = 15 * 60
+    /// How long a session lasts.
+    public static let sessionLifetime: Double = 8 * 60 * 60
+
+    /// Signs `name` in with a password and, for co-chairs and admins (and whoever enrolled
+    /// one), a TOTP code. After 5 failures within 15 minutes for the account or the address,
+    /// the next attempt is refused (`throttled`) without checking anything. Every sign-in and
+    /// every failure is audited. A new session id is made each time.
+    public func signIn(name: String, password: String, code: String?, address: String) throws -> SignedIn {
+        let at = now().timeIntervalSince1970
+        // The slow bcrypt check runs before the write transaction; the throttle is checked twice.
+        let (user, credentials) = try run { () throws -> (User?, Credentials?) in
+            try store.transaction { tx in
+                try checkThrottle(tx, name: name, address: address, at: at)
+                return (try tx.user(named: name), try tx.credentials(user: name))
+            }
+        }
+        var failure: String?
+        if let hash = credentials?.passwordHash, user != nil, password.utf8.count <= 72 {
+            if !Bcrypt.verify(password, hash: hash) { failure = "password" }
+        } else {
+            _ = Bcrypt.verify(password.prefix(72).description, hash: Self.decoyHash)   // the same work for an unknown name
+            failure = "password"
+        }
+        if failure == nil, let user, user.role == .coChair || user.role == .admin || credentials?.totpSecret != nil {
+            if let secret = credentials?.totpSecret, let totp = TOTP(base32: secret) {
+                if !(code.map { totp.accepts($0, at: now()) } ?? false) { failure = "code" }
+            } else {
+                failure = "code"   // a co-chair or admin with no second factor enrolled cannot sign in
+            }
+        }
+        let marking: Marking = user.map { .rel([$0.party]) } ?? .joint
+        if let failure {
+            try run {
+                try store.transaction { tx in
+                    try checkThrottle(tx, name: name, address: address, at: at)
+                    try tx.recordFailedSignIn(user: name, address: address, at: at)
+                    try tx.audit(actor: name, action: "sign-in-failed", entity: "session", id: address, before: nil,
+                                 after: #"{"reason":"\#(failure)"}"#, marking: marking)
+                }
+            }
+            throw CommissionError.unauthenticated(failure == "code" ? "wrong or missing one-time code" : "wrong name or password")
+        }
+        let id = hex(randomBytes(32)), csrf = hex(randomBytes(32))
+        let session = StoredSession(idHash: Self.hashSessionID(id), user: name, csrfToken: csrf, expiresAt: at + Self.sessionLifetime)
+        try run {
+            try store.transaction { tx in
+                try tx.createSession(session, createdAt: at)
+                try tx.audit(actor: name, action: "sign-in", entity: "session", id: address, before: nil, after: nil, marking: marking)
+            }
+        }
+        return SignedIn(sessionID: id, csrfToken: csrf, user: user!, expiresAt: session.expiresAt)
+    }
+
+    private func checkThrottle(_ tx: any WorkspaceTransaction, name: String, address: String, at: Double) throws {
+        let failures = try tx.failedSignIns(user: name, address: address, since: at - Self.throttleWindow)
+        if failures.user >= Self.allowedFailures || failures.address >= Self.allowedFailures {
+            throw CommissionError.throttled("too many failed sign-ins; try again later")
+        }
+    }
+
+    /// The user of live session `id`, re-read now; not authenticated if the session ended,
+    /// expired or its user is gone.
+    public func session(id: String) throws -> SessionUser {
+        let stored = try run { try store.session(idHash: Self.hashSessionID(id)) }
+        guard let stored, stored.expiresAt > now().timeIntervalSince1970,
+              let user = try users().first(where: { $0.name == stored.user }) else {
+            throw CommissionError.unauthenticated("not signed in")
+        }
+        return SessionUser(user: user, csrfToken: stored.csrfToken)
+    }
+
+    /// Ends session `id` server-side (a later request with it is not signed in).
+    public func signOut(id: String, by viewer: Viewer) throws {
+        try run {
+            try store.transaction { tx in
+                if try tx.deleteSession(idHash: Self.hashSessionID(id)) {
+                    try tx.audit(actor: viewer.name, action: "sign-out", entity: "session", id: "", before: nil, after: nil,
+                                 marking: viewer.party.map { .rel([$0]) } ?? .joint)
+                }
+            }
+        }
+    }
+
+    /// Enrols a new TOTP secret for `user` (the user themself or an administrator); returns it.
+    public func enrolTOTP(user name: String, by viewer: Viewer) throws -> TOTP {
+        let totp = TOTP(secret: randomBytes(20))
+        try run {
+            try store.transaction { tx in
+                guard try tx.user(named: name) != nil else { throw CommissionError.notFound("user '\(name)': no such user") }
+                if viewer.name != name || viewer.party == nil { try Self.authorize(tx, viewer.name, [.administer]) }
+                try tx.setTOTPSecret(user: name, totp.base32, actor: viewer.name)
+            }
+        }
+        return totp
+    }
+
+    /// Sets `user`'s password (an administrator, or the holder of the file while no users exist).
+    public func setPassword(user name: String, password: String, by viewer: Viewer) throws {
+        try Self.check(password: password)
+        let hash = Bcrypt.hash(password, cost: Self.bcryptCost)
+        try run {
+            try store.transaction { tx in
+                try Self.authorize(tx, viewer.name, [.administer])
+                try tx.setPasswordHash(user: name, hash, actor: viewer.name)
+            }
+        }
+    }
+
+    static func hashSessionID(_ id: String) -> String { hex(Array(SHA256.hash(data: Data(id.utf8)))) }
+
+    /// A bcrypt hash no password is known for, checked against when the name is unknown.
+    static let decoyHash = Bcrypt.hash("decoy password of no user", cost: bcryptCost)
+}
+
+func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }

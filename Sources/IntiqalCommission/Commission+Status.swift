@@ -1,0 +1,51 @@
+import IntiqalDomain
+import IntiqalPlanning
+import IntiqalStorage
+
+extension Commission {
+    /// The scenario as the viewer may see it: the ratings it may read (per slot the latest of
+    /// them), with the effect of every binding decision; and the binding decisions refused.
+    public func scenario(for viewer: Viewer) throws -> (scenario: Scenario, refused: [DecisionBook.RefusedDecision]) {
+        try run {
+            let reader = try self.reader(viewer)
+            let base = try store.scenario(readableBy: reader)
+            // Binding decisions are the commission's joint record: their effects only for its readers.
+            guard reader.mayRead(.joint) else { return (base, []) }
+            return try DecisionBook(store: store, now: now).effects(on: base)
+        }
+    }
+
+    /// Gates met, unmet or disputed in `month` (default: the latest rated month the viewer can
+    /// see), computed from only the ratings the viewer may read.
+    public func status(month: YearMonth? = nil, for viewer: Viewer) throws -> StatusReport {
+        let (scenario, refused) = try scenario(for: viewer)
+        let declared = try run { try DecisionBook(store: store, now: now).declaredGates() }
+        let readable = try run { try reader(viewer).mayRead(.joint) }
+        let gates = GateStatus.all(scenario, month: month, declared: readable ? declared : [:])
+        return StatusReport(scenario: scenario.id, gates: gates, refused: readable ? refused.map(\.description) : [])
+    }
+
+    /// The plan in `mode` made from only the ratings the viewer may read.
+    public func plan(mode: PlanMode, for viewer: Viewer) throws -> Plan {
+        let (scenario, _) = try scenario(for: viewer)
+        return Planner(scenario: scenario).plan(mode: mode)
+    }
+
+    /// Audit rows the viewer may read (each carries the marking of the record it is about).
+    public func auditLog(for viewer: Viewer) throws -> [AuditRecord] {
+        try run {
+            let reader = try self.reader(viewer)
+            let rows = try store.auditLog(readableBy: reader)
+            guard !reader.readsEverything else { return rows }
+            // A supersede row names the rating it replaced: cut the link where that one is unreadable.
+            let readable = Set(try store.assessmentHistory(readableBy: reader).map { #"{"assessment":\#($0.id)}"# })
+            return rows.map { row in
+                var row = row
+                if row.entity == "assessment", let before = row.before, before.hasPrefix(#"{"assessment":"#), !readable.contains(before) {
+                    row.before = nil
+                }
+                return row
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import IntiqalDomain
+import IntiqalStorage
+
+/// The commission's rules, once: every use case takes the acting `Viewer`, authorizes inside
+/// the write's transaction, reads only what the viewer may read, and throws `CommissionError`.
+/// The CLI and the server both call it.
+public struct Commission: Sendable {
+    public let store: any WorkspaceStore
+    /// The clock (injected: tests run at a fixed time).
+    let now: @Sendable () -> Date
+    /// Random bytes for session ids, CSRF tokens and TOTP secrets (injected: tests seed it).
+    let randomBytes: @Sendable (Int) -> [UInt8]
+
+    public init(store: any WorkspaceStore, now: @escaping @Sendable () -> Date = { Date() },
+                randomBytes: @escaping @Sendable (Int) -> [UInt8] = Commission.systemRandomBytes) {
+        self.store = store
+        self.now = now
+        self.randomBytes = randomBytes
+    }
+
+    /// The system's cryptographically secure generator.
+    public static let systemRandomBytes: @Sendable (Int) -> [UInt8] = { count in
+        var g = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &g) }
+    }
+
+    /// Runs `body`, turning the library's errors into `CommissionError`s.
+    func run<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw CommissionError.from(error) }
+    }
+
+    /// What `viewer` may read.
+    func reader(_ viewer: Viewer) throws -> MarkingReader {
+        guard let party = viewer.party else { return .fileHolder }
+        return MarkingReader(party: party, commission: try store.commissionParties())
+    }
+
+    /// The decision book acting for `viewer`: decisions rest on the commission's joint record,
+    /// and each append re-checks `permission` inside its transaction.
+    func decisionBook(_ viewer: Viewer, _ permissions: [Permission] = []) throws -> DecisionBook {
+        // Checked before the book reads the ledger (so a refusal says nothing of its entries),
+        // and again inside the append's transaction.
+        try store.transaction { tx in _ = try Self.authorize(tx, viewer.name, permissions) }
+        let commission = try store.commissionParties()
+        let name = viewer.name
+        return DecisionBook(store: store, now: now, reader: .joint(commission)) { tx in
+            try Self.authorize(tx, name, permissions)
+        }
+    }
+}

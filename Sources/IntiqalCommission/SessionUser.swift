@@ -1,0 +1,8 @@
+import IntiqalStorage
+
+/// The user of a live session, re-read at each request, with the session's CSRF token.
+public struct SessionUser: Sendable, Hashable {
+    public var user: User
+    public var csrfToken: String
+    public var viewer: Viewer { .user(user) }
+}

@@ -1,0 +1,25 @@
+import Hummingbird
+import IntiqalCommission
+import IntiqalDomain
+import IntiqalPlanning
+
+/// Gate status and plans, computed from only what the viewer may read.
+struct StatusController {
+    let commission: Commission
+
+    func addRoutes(to group: RouterGroup<ServerContext>) {
+        group.get("status") { request, context in
+            var month: YearMonth?
+            if let m = request.query("month") {
+                guard let parsed = YearMonth(m) else { throw CommissionError.invalid(field: "month", "YYYY-MM") }
+                month = parsed
+            }
+            return try JSONBody.response(try commission.status(month: month, for: try context.viewer()))
+        }
+        group.get("plan") { request, context in
+            let text = request.query("mode") ?? "conditions"
+            guard let mode = PlanMode(rawValue: text) else { throw CommissionError.invalid(field: "mode", "conditions or deadlines") }
+            return try JSONBody.response(try commission.plan(mode: mode, for: try context.viewer()))
+        }
+    }
+}

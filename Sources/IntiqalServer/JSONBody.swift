@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import IntiqalCommission
+
+/// JSON in and out: sorted keys out; in, a body that does not decode is a 422 naming the field.
+enum JSONBody {
+    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(status: status, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: ServerContext) async throws -> T {
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: context.maxUploadSize) } catch {
+            throw HTTPError(.contentTooLarge, message: "the body is over \(context.maxUploadSize) bytes")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+        } catch let error as DecodingError {
+            throw Self.invalid(error)
+        } catch {
+            throw CommissionError.invalid(field: nil, "the body is not JSON")
+        }
+    }
+
+    static func invalid(_ error: DecodingError) -> CommissionError {
+        func path(_ p: [any CodingKey]) -> String? {
+            p.isEmpty ? nil : p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let c): return .invalid(field: path(c.codingPath + [key]), "required")
+        case .typeMismatch(_, let c): return .invalid(field: path(c.codingPath), "wrong type")
+        case .valueNotFound(_, let c): return .invalid(field: path(c.codingPath), "must not be null")
+        case .dataCorrupted(let c): return .invalid(field: path(c.codingPath), c.codingPath.isEmpty ? "the body is not JSON" : c.debugDescription)
+        @unknown default: return .invalid(field: nil, "the body does not decode")
+        }
+    }
+}
+
+extension Request {
+    /// A query parameter, if given.
+    func query(_ name: String) -> String? { uri.queryParameters.get(name) }
+}

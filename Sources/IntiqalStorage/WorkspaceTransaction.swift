@@ -1,0 +1,46 @@
+import IntiqalDomain
+import IntiqalLedger
+
+/// The operations of one open write transaction. A use case runs its authorization check and
+/// its write in one of these (`WorkspaceStore.transaction`), so a user's role changed by
+/// another writer cannot slip between the check and the write.
+public protocol WorkspaceTransaction {
+    /// The registered user of that name, read inside this transaction.
+    func user(named name: String) throws -> User?
+    /// Whether any user is registered (a workspace without users is open).
+    func hasUsers() throws -> Bool
+    /// The scenario's structure, without its ratings; `nil` before a scenario is imported.
+    func structure() throws -> Scenario?
+
+    func addUser(_ user: User, actor: String) throws
+    /// Sets (or, with `nil`, clears) a user's bcrypt password hash.
+    func setPasswordHash(user: String, _ hash: String?, actor: String) throws
+    /// Sets (or clears) a user's TOTP secret (base32).
+    func setTOTPSecret(user: String, _ secret: String?, actor: String) throws
+
+    /// Records ratings with `marking`; each supersedes the current one of its slot.
+    func recordAssessments(_ assessments: [Assessment], marking: Marking, actor: String) throws -> [Int64]
+    func assessment(id: Int64) throws -> AssessmentRecord?
+    /// Changes a rating's marking (a release), audited.
+    func setMarking(assessment id: Int64, _ marking: Marking, actor: String) throws
+
+    func addEvidence(_ documents: [EvidenceInput], actor: String) throws -> [Int64]
+    func evidenceItem(id: Int64) throws -> EvidenceItemRecord?
+    func reviewEvidenceItem(id: Int64, status: EvidenceItemRecord.Status, reviewer: String) throws
+
+    /// Appends a ledger entry made from the next sequence number and the last hash.
+    func appendLedger(actor: String, _ make: (_ seq: Int, _ prevHash: String) throws -> LedgerEntry) throws -> LedgerEntry
+
+    /// A user's stored password hash and TOTP secret; `nil` for no such user.
+    func credentials(user: String) throws -> Credentials?
+    /// Failed sign-ins since `since` (seconds since 1970): of the account, and from the address.
+    func failedSignIns(user: String, address: String, since: Double) throws -> (user: Int, address: Int)
+    func recordFailedSignIn(user: String, address: String, at: Double) throws
+    func createSession(_ session: StoredSession, createdAt: Double) throws
+    /// Ends a session; whether there was one.
+    @discardableResult
+    func deleteSession(idHash: String) throws -> Bool
+
+    /// An audit row with the marking of the record it is about.
+    func audit(actor: String, action: String, entity: String, id: String, before: String?, after: String?, marking: Marking) throws
+}

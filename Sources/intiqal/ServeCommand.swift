@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import IntiqalCommission
+import IntiqalServer
+import IntiqalStorage
+
+/// `intiqal serve --workspace W [--host 127.0.0.1] [--port 8080]` or `intiqal serve --demo`.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the JSON API under /api/v1 (described at /openapi.json), with sign-in, on a workspace or the demo.",
+        discussion: "--demo serves an in-memory copy of iraq-2024 with demo users of each party and role; their names, passwords and TOTP secrets are printed at start."
+    )
+
+    @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String?
+    @Flag(help: "Serve an in-memory demo of iraq-2024 with demo users.") var demo = false
+    @Flag(name: .customLong("insecure-demo"), help: "Allow --demo on a host that is not loopback.") var insecureDemo = false
+    @Option(parsing: .unconditional, help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(parsing: .unconditional, help: "Port to listen on.") var port = 8080
+
+    func validate() throws {
+        if demo == (workspace != nil) { throw ValidationError("give --workspace W or --demo") }
+        if demo && !insecureDemo && !ServerConfiguration.isLoopback(host) {
+            throw ValidationError("--host: the demo's passwords are printed; serve it on a loopback address, or add --insecure-demo")
+        }
+        if !(0...65535).contains(port) { throw ValidationError("--port: 0 to 65535") }
+    }
+
+    func run() async throws {
+        let commission: Commission
+        if demo {
+            let d = CLI.guarded { try DemoWorkspace() }
+            print("Demo users (name, party, role, password, TOTP secret):")
+            for a in d.accounts {
+                print("  \(a.user.name)\t\(a.user.party)\t\(a.user.role.rawValue)\(a.user.workingGroup.map { " (\($0))" } ?? "")\t\(a.password)\(a.totpSecret.map { "\t\($0)" } ?? "")")
+            }
+            commission = d.commission
+        } else {
+            commission = Commission(store: CLI.openWorkspace(workspace!))
+        }
+        print("serving on http://\(host):\(port)/api/v1 (contract: /openapi.json)")
+        try await buildApplication(commission: commission, configuration: ServerConfiguration(host: host, port: port)).runService()
+    }
+}
