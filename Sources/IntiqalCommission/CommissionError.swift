@@ -47,6 +47,23 @@ public struct CommissionError: Error, CustomStringConvertible, Sendable, Equatab
 
     public var description: String { field.map { "\($0): \(detail)" } ?? detail }
 
+    /// An invalid-input error whose message begins with the field's path (`assessments[3].region: …`).
+    static func located(_ message: String) -> CommissionError {
+        if let colon = message.range(of: ": ") {
+            let path = message[..<colon.lowerBound]
+            if !path.isEmpty, path.allSatisfy({ $0.isLetter || $0.isNumber || "[]._-".contains($0) }) {
+                return invalid(field: String(path), String(message[colon.upperBound...]))
+            }
+        }
+        return invalid(field: nil, message)
+    }
+
+    /// The same error with its field's path made relative to `prefix` (`assessments[0].region` → `region`).
+    public func relative(to prefix: String) -> CommissionError {
+        guard let field, field.hasPrefix(prefix) else { return self }
+        return CommissionError(code, detail, field: String(field.dropFirst(prefix.count)))
+    }
+
     /// The library's errors in these kinds.
     static func from(_ error: any Error) -> any Error {
         switch error {
@@ -58,7 +75,7 @@ public struct CommissionError: Error, CustomStringConvertible, Sendable, Equatab
                 if let field = e.field, e.description.hasPrefix("\(field): ") {
                     return invalid(field: field, String(e.description.dropFirst(field.count + 2)))
                 }
-                return invalid(field: nil, e.description)
+                return located(e.description)
             }
             return unavailable(e.description)
         case let e as LedgerError: return invalid(field: nil, e.description)

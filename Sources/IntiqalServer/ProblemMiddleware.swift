@@ -11,8 +11,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as CommissionError {
             return Self.problem(error).response()
         } catch let error as HTTPError {
-            return Problem(type: "about:blank", title: error.status.reasonPhrase, status: error.status.code,
-                           detail: error.body ?? error.status.reasonPhrase, field: nil).response()
+            return Problem(type: "about:blank", title: Self.title(error.status.code), status: error.status.code,
+                           detail: error.body ?? Self.title(error.status.code), field: nil).response()
         } catch {
             context.logger.error("unhandled error: \(String(reflecting: error))")
             return Problem(type: "about:blank", title: "Internal Server Error", status: 500, detail: "internal error", field: nil).response()
@@ -24,7 +24,21 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             e.isNotFound ? (404, "not-found") : e.isForbidden ? (403, "forbidden") : e.isConflict ? (409, "conflict")
             : e.isInvalid ? (422, "invalid") : e.isBusy ? (503, "busy") : e.isUnauthenticated ? (401, "unauthenticated")
             : e.isThrottled ? (429, "throttled") : (503, "unavailable")
-        return Problem(type: "urn:intiqal:problem:\(kind)", title: HTTPResponse.Status(code: status).reasonPhrase, status: status,
-                       detail: e.detail, field: e.field)
+        return Problem(type: "urn:intiqal:problem:\(kind)", title: title(status), status: status, detail: e.detail, field: e.field)
+    }
+
+    static func title(_ status: Int) -> String {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 409: "Conflict"
+        case 413: "Content Too Large"
+        case 422: "Unprocessable Content"
+        case 429: "Too Many Requests"
+        case 503: "Service Unavailable"
+        default: HTTPResponse.Status(code: status).reasonPhrase
+        }
     }
 }

@@ -47,7 +47,7 @@ extension CLI {
             fail(error.description + " (`intiqal upgrade --workspace …` does it)")
         } catch let error as StorageError where error.isMissing {
             fail(error.description + " (create one with `intiqal init`)")
-        } catch let error as CommissionError where error.field != nil {
+        } catch let error as CommissionError where error.field?.allSatisfy({ $0.isLetter || $0 == "-" }) == true {
             fail("--\(error.description)")
         } catch let error as CommissionError {
             fail(error.description)

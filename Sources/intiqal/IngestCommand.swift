@@ -64,7 +64,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let total = documents.reduce(0) { $0 + $1.items.count }
         CLI.guarded {
-            try Commission(store: store).ingest(documents.map { EvidenceInput(file: $0.file, sha256: $0.sha, items: $0.items, marking: marking) },
+            _ = try Commission(store: store).ingest(documents.map { EvidenceInput(file: $0.file, sha256: $0.sha, items: $0.items, marking: marking) },
                                                 by: options.viewer)
         }
         print("\(options.workspace): ingested \(documents.count) document\(documents.count == 1 ? "" : "s"), \(total) proposed items")

@@ -29,17 +29,20 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let commission: Commission
+        var text = ""
         if demo {
             let d = CLI.guarded { try DemoWorkspace() }
-            print("Demo users (name, party, role, password, TOTP secret):")
+            text += "Demo users (name, party, role, password, TOTP secret):\n"
             for a in d.accounts {
-                print("  \(a.user.name)\t\(a.user.party)\t\(a.user.role.rawValue)\(a.user.workingGroup.map { " (\($0))" } ?? "")\t\(a.password)\(a.totpSecret.map { "\t\($0)" } ?? "")")
+                text += "  \(a.user.name)\t\(a.user.party)\t\(a.user.role.rawValue)\(a.user.workingGroup.map { " (\($0))" } ?? "")\t\(a.password)\(a.totpSecret.map { "\t\($0)" } ?? "")\n"
             }
             commission = d.commission
         } else {
             commission = Commission(store: CLI.openWorkspace(workspace!))
         }
-        print("serving on http://\(host):\(port)/api/v1 (contract: /openapi.json)")
+        text += "serving on http://\(host):\(port)/api/v1 (contract: /openapi.json)\n"
+        // Written at once, unbuffered: a supervisor reading a pipe sees it before the first request.
+        FileHandle.standardOutput.write(Data(text.utf8))
         try await buildApplication(commission: commission, configuration: ServerConfiguration(host: host, port: port)).runService()
     }
 }

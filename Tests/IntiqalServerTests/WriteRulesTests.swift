@@ -81,12 +81,14 @@ import Testing
                 (#"{"party":"IRQ","group":"nonsense","region":"anbar","month":"2025-01","value":2}"#, "group"),
                 (#"{"party":"IRQ","group":"capability","region":"anbar","capability":"isr","month":"2025-01","value":"x"}"#, "value"),
                 ("not json", nil),
-                (#"{"party":"IRQ","group":"capability","region":"nowhere","capability":"isr","month":"2025-01","value":2}"#, nil),
+                (#"{"party":"IRQ","group":"capability","region":"nowhere","capability":"isr","month":"2025-01","value":2}"#, "region"),
+                (#"{"party":"IRQ","group":"capability","region":"anbar","capability":"isr","month":"2025-01","value":9}"#, "value"),
             ]
             for (body, field) in cases {
                 let r = try await client.send("/api/v1/assessments", .post, headers: s.writeHeaders, body: body)
                 #expect(r.status == .unprocessableContent, "\(body): \(String(buffer: r.body))")
                 #expect(r.headers[.contentType] == "application/problem+json")
+                #expect(object(r)["title"] as? String == "Unprocessable Content")
                 if let field { #expect(object(r)["field"] as? String == field, "\(body)") }
             }
             for uri in ["/api/v1/assessments/abc", "/api/v1/assessments?month=x", "/api/v1/plan?mode=x", "/api/v1/status?month=2025"] {

@@ -21,7 +21,10 @@ struct AssessmentController {
             let input = try await JSONBody.decode(AssessmentInput.self, from: request, context: context)
             let scenario = try commission.scenario(for: viewer).scenario
             let rating = try input.assessment { scenario.currentScale(for: $0).version }
-            let id = try commission.recordAssessments([rating], by: viewer)[0]
+            let id: Int64
+            do { id = try commission.recordAssessments([rating], by: viewer)[0] } catch let e as CommissionError {
+                throw e.relative(to: "assessments[0].")   // one rating: its fields are the body's
+            }
             return try JSONBody.response(AssessmentView(try commission.assessment(id: id, for: viewer)), status: .created)
         }
         group.post("assessments/{id}/release") { _, context in
