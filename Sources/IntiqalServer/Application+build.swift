@@ -6,6 +6,7 @@ import Logging
 public func buildRouter(commission: Commission, configuration: ServerConfiguration = ServerConfiguration()) -> Router<ServerContext> {
     let metrics = RequestMetrics()
     let router = Router(context: ServerContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))   // one line per request, with its request id
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
     SystemController(commission: commission, metrics: metrics).addRoutes(to: router)

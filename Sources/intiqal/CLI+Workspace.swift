@@ -25,7 +25,7 @@ extension CLI {
     /// decisions) when a workspace is named, else the scenario file or bundled name.
     static func scenario(file: String, workspace: String?) throws -> Scenario {
         guard let workspace else { return try loadScenario(file) }
-        return guarded { try DecisionBook(store: readWorkspace(workspace)).scenario() }
+        return guarded { try Commission(store: readWorkspace(workspace)).scenario(for: .fileHolder("cli")).scenario }
     }
 
     /// Opens a workspace to change it (migrating an older schema), or exits 1 with the reason.

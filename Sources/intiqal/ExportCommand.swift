@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntiqalCommission
 import IntiqalStorage
 
 /// `intiqal export WORKSPACE [--format workspace|scenario] [--out FILE]`
@@ -26,7 +27,7 @@ struct ExportCommand: AsyncParsableCommand {
         let text: String
         switch format {
         case .workspace: text = try CLI.json(CLI.guarded { try store.exportWorkspace() })
-        case .scenario: text = ScenarioWriter.json(CLI.guarded { try DecisionBook(store: store).scenario() })
+        case .scenario: text = ScenarioWriter.json(CLI.guarded { try Commission(store: store).scenario(for: .fileHolder("cli")).scenario })
         }
         try CLI.emit(text, to: out)
     }

@@ -54,6 +54,12 @@ import Testing
             let secretariat = try await client.signIn(demo, "usa-secretariat")
             _ = try await check("/api/v1/session", .get, "/api/v1/session", headers: s.readHeaders)
             _ = try await check("/api/v1/users", .get, "/api/v1/users", headers: s.readHeaders)
+            _ = try await check("/api/v1/users", .post, "/api/v1/users", headers: s.writeHeaders, body: #"{"name":"x","party":"IRQ","role":"analyst"}"#)
+            let admin = try await client.signIn(demo, "admin")
+            _ = try await check("/api/v1/users", .post, "/api/v1/users", headers: admin.writeHeaders,
+                                body: #"{"name":"new-analyst","party":"IRQ","role":"analyst","password":"a long enough passphrase"}"#)
+            _ = try await check("/api/v1/users", .post, "/api/v1/users", headers: admin.writeHeaders,
+                                body: #"{"name":"bad","party":"IRQ","role":"working-group-member"}"#)
             let created = try await check("/api/v1/assessments", .post, "/api/v1/assessments", headers: s.writeHeaders,
                                           body: WriteRulesTests.ratingBody(party: "IRQ", group: "capability"))
             _ = try await check("/api/v1/assessments", .post, "/api/v1/assessments", headers: s.writeHeaders,

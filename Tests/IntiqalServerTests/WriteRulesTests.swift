@@ -71,6 +71,25 @@ import Testing
         }
     }
 
+    @Test func usersAreAddedByAdministratorsOnlyAndCanSignIn() async throws {
+        let demo = try makeDemo(seed: 15)
+        try await application(demo).test(.router) { client in
+            for account in demo.accounts {
+                let s = try await client.signIn(demo, account.user.name)
+                let name = "added-by-\(account.user.name)"
+                let r = try await client.send("/api/v1/users", .post, headers: s.writeHeaders,
+                                              body: #"{"name":"\#(name)","party":"USA","role":"analyst","password":"correct horse battery"}"#)
+                let allowed = [.admin, .secretariat].contains(account.user.role)
+                #expect(r.status == (allowed ? .created : .forbidden), "\(account.user.name)")
+                if allowed {
+                    let signIn = try await client.send("/api/v1/session", .post, headers: [.contentType: "application/json"],
+                                                       body: #"{"name":"\#(name)","password":"correct horse battery"}"#)
+                    #expect(signIn.status == .ok)
+                }
+            }
+        }
+    }
+
     @Test func badInputIsA422NamingTheFieldNeverA5xx() async throws {
         let demo = try makeDemo(seed: 14)
         try await application(demo).test(.router) { client in
