@@ -4,5 +4,10 @@ import IntiqalStorage
 public struct SessionUser: Sendable, Hashable {
     public var user: User
     public var csrfToken: String
+
+    public init(user: User, csrfToken: String) {
+        self.user = user
+        self.csrfToken = csrfToken
+    }
     public var viewer: Viewer { .user(user) }
 }

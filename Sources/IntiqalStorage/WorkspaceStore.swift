@@ -50,6 +50,11 @@ public protocol WorkspaceStore: Sendable {
     /// The live session whose id hashes to `idHash`, if any (expired ones included: the caller checks).
     func session(idHash: String) throws -> StoredSession?
 
+    /// The API token whose value hashes to `hash`, if any (expired and revoked ones included).
+    func token(hash: String) throws -> StoredToken?
+    /// API tokens, of `user` or (with `nil`) of everyone, oldest first; never their values.
+    func tokens(user: String?) throws -> [StoredToken]
+
     /// The parties of the commission (the policy's rating parties), to whom `JOINT` is released.
     func commissionParties() throws -> Set<String>
     /// The scenario as `reader` may see it: its ratings are, per slot, the latest record it may read.

@@ -41,6 +41,11 @@ public protocol WorkspaceTransaction {
     @discardableResult
     func deleteSession(idHash: String) throws -> Bool
 
+    /// Stores an API token's hash; returns its id.
+    func createToken(_ token: StoredToken, hash: String, actor: String) throws -> Int64
+    func token(id: Int64) throws -> StoredToken?
+    func revokeToken(id: Int64, at: Double, actor: String) throws
+
     /// An audit row with the marking of the record it is about.
     func audit(actor: String, action: String, entity: String, id: String, before: String?, after: String?, marking: Marking) throws
 }

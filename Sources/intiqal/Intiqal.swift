@@ -25,6 +25,7 @@ struct Intiqal: AsyncParsableCommand {
             IngestCommand.self,
             ReviewCommand.self,
             UsersCommand.self,
+            TokensCommand.self,
             AuditCommand.self,
             UpgradeCommand.self,
         ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntiqalCommission
 import IntiqalDomain
 import IntiqalStorage
 
@@ -23,16 +24,15 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = CLI.readWorkspace(workspace)
-        let book = DecisionBook(store: store)
-        let (scenario, refused) = CLI.guarded { try book.effects() }
-        CLI.warn(refused.map(\.description))
-        let gates = GateStatus.all(scenario, month: month.flatMap { YearMonth($0) }, declared: CLI.guarded { try book.declaredGates() })
+        let report = CLI.guarded { try Commission(store: store).status(month: month.flatMap { YearMonth($0) }, for: .fileHolder("cli")) }
+        CLI.warn(report.refused)
+        let gates = report.gates
         switch format {
         case .json:
             print(try CLI.json(gates), terminator: "")
         case .table:
             let counts = Dictionary(grouping: gates, by: \.state).mapValues(\.count)
-            print("\(scenario.id), \(gates.first?.month.description ?? "-"): \(counts[.met] ?? 0) met, \(counts[.unmet] ?? 0) unmet, \(counts[.disputed] ?? 0) disputed")
+            print("\(report.scenario), \(gates.first?.month.description ?? "-"): \(counts[.met] ?? 0) met, \(counts[.unmet] ?? 0) unmet, \(counts[.disputed] ?? 0) disputed")
             let width = max(20, (gates.map { $0.capability.count + $0.region.count + 1 }.max() ?? 0) + 2)
             for g in gates {
                 let key = "\(g.capability)/\(g.region)"

@@ -86,6 +86,11 @@ import Testing
             _ = try await check("/api/v1/decisions", .post, "/api/v1/decisions", headers: s.writeHeaders,
                                 body: #"{"kind":"gate-met","region":"anbar","capability":"isr","month":"2025-01"}"#)
             _ = try await check("/api/v1/ledger", .get, "/api/v1/ledger", headers: s.readHeaders)
+            let token = try demo.commission.newToken(user: "irq-capability", label: "contract", scope: .read, days: 1,
+                                                     by: .user(demo.account("irq-capability").user)).value
+            _ = try await check("/api/v1/ledger", .get, "/api/v1/ledger", headers: [.authorization: "Bearer \(token)"])
+            _ = try await check("/api/v1/decisions", .post, "/api/v1/decisions", headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                                body: #"{"kind":"adopt-plan"}"#)
             _ = try await check("/api/v1/audit", .get, "/api/v1/audit", headers: s.readHeaders)
             _ = try await check("/api/v1/session", .delete, "/api/v1/session", headers: s.writeHeaders)
             let metrics = try await check("/metrics", .get, "/metrics")

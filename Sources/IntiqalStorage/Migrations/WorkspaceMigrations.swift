@@ -71,9 +71,19 @@ enum WorkspaceMigrations {
                 CREATE INDEX sign_in_failure_address ON sign_in_failure (address, at);
                 """)
         }
+        // API tokens for scripts: only a hash kept, a scope, an expiry, revocable.
+        migrator.registerMigration("v4-api-tokens") { db in
+            try db.execute(sql: """
+                CREATE TABLE api_token (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, token_hash TEXT NOT NULL UNIQUE,
+                    user_name TEXT NOT NULL REFERENCES user(name), label TEXT NOT NULL,
+                    scope TEXT NOT NULL CHECK (scope IN ('read', 'read-write')),
+                    created_at REAL NOT NULL, expires_at REAL NOT NULL, revoked_at REAL);
+                """)
+        }
         return migrator
     }
 
     /// Bumped with every migration added; also written to `PRAGMA user_version`.
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 }
