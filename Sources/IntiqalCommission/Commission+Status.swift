@@ -22,7 +22,23 @@ extension Commission {
         let declared = try run { try DecisionBook(store: store, now: now).declaredGates() }
         let readable = try run { try reader(viewer).mayRead(.joint) }
         let gates = GateStatus.all(scenario, month: month, declared: readable ? declared : [:])
-        return StatusReport(scenario: scenario.id, gates: gates, refused: readable ? refused.map(\.description) : [])
+        return StatusReport(scenario: scenario.id, gates: gates, refused: readable ? refused.map(\.description) : [],
+                            marking: try derivedMarking(for: viewer))
+    }
+
+    /// The combined marking of what the viewer's derived products (status, plans) rest on: the
+    /// current ratings it may read and, for readers of the joint record, the binding decisions.
+    /// Its readers are the parties that may read every input (DESIGN §7). The scenario's
+    /// structure is not marked yet and counts as `PUBLIC`.
+    public func derivedMarking(for viewer: Viewer) throws -> Marking {
+        try run {
+            let reader = try self.reader(viewer)
+            let commission = try store.commissionParties()
+            let current = AssessmentFilter(current: true).apply(try store.assessmentHistory(readableBy: reader))
+            var marking: Marking = reader.mayRead(.joint) ? .joint : .public
+            for r in current { marking = marking.combined(with: r.marking, commission: commission) }
+            return marking
+        }
     }
 
     /// The plan in `mode` made from only the ratings the viewer may read.

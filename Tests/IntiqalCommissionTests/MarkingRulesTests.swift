@@ -62,6 +62,16 @@ import Testing
         #expect(try c.plan(mode: .conditions, for: irq) != planBefore)
     }
 
+    @Test func derivedProductsCarryTheCombinedMarkingOfTheirInputs() throws {
+        let c = try staffedCommission()
+        let irq = try viewer(c, "irq-capability"), usa = try viewer(c, "usa-capability")
+        #expect(try c.status(for: irq).marking == .joint)
+        try c.recordAssessments([isrRating("IRQ", 3.5)], by: irq)
+        #expect(try c.status(for: irq).marking == .rel(["IRQ"]))
+        #expect(try c.status(for: usa).marking == .joint)
+        #expect(try c.status(for: try viewer(c, "gbr-liaison")).marking == .public)
+    }
+
     @Test func aPartnerOutsideTheCommissionReadsNoJointRecord() throws {
         let c = try staffedCommission()
         let gbr = try viewer(c, "gbr-liaison")

@@ -92,6 +92,11 @@ import Testing
                         #expect(!bodies.contains(#""entity":"assessment","entityID":"\#(rating.id)""#), "\(account.user.name) sees the audit of \(rating.id)")
                     }
                 }
+                let plan = try await client.send("/api/v1/plan", headers: s.readHeaders)
+                let marking = try #require(plan.headers[HTTPField.Name("Intiqal-Marking")!].flatMap(Marking.init))
+                #expect(marking == (object(try await client.send("/api/v1/status", headers: s.readHeaders))["marking"] as? String).flatMap(Marking.init))
+                // Whoever may read the product may read every input it rests on: the viewer's party is among its readers.
+                #expect(reader.mayRead(marking), "\(account.user.name): \(marking)")
                 for e in planted.evidence {
                     #expect(bodies.contains(e.marker) == reader.mayRead(e.marking), "\(account.user.name) evidence \(e.marker) \(e.marking)")
                 }

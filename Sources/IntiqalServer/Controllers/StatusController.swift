@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import IntiqalCommission
 import IntiqalDomain
@@ -5,6 +6,8 @@ import IntiqalPlanning
 
 /// Gate status and plans, computed from only what the viewer may read.
 struct StatusController {
+    static let markingHeader = HTTPField.Name("Intiqal-Marking")!
+
     let commission: Commission
 
     func addRoutes(to group: RouterGroup<ServerContext>) {
@@ -19,7 +22,11 @@ struct StatusController {
         group.get("plan") { request, context in
             let text = request.query("mode") ?? "conditions"
             guard let mode = PlanMode(rawValue: text) else { throw CommissionError.invalid(field: "mode", "conditions or deadlines") }
-            return try JSONBody.response(try commission.plan(mode: mode, for: try context.viewer()))
+            let viewer = try context.viewer()
+            var response = try JSONBody.response(try commission.plan(mode: mode, for: viewer))
+            // The plan's JSON is the planner's (as `intiqal plan --format json`); its marking rides in a header.
+            response.headers[StatusController.markingHeader] = try commission.derivedMarking(for: viewer).description
+            return response
         }
     }
 }
