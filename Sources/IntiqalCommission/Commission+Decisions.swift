@@ -23,6 +23,17 @@ extension Commission {
         try run { try decisionBook(viewer, [.sign(party: key.party)]).sign(seq: seq, key: key, actor: viewer.name) }
     }
 
+    /// Adds a signature of decision `seq` made elsewhere with `party`'s co-chair key (see
+    /// `DecisionBook.addSignature`); only that party's co-chair.
+    @discardableResult
+    public func addSignature(decision seq: Int, party: String, publicKey: String, entrySeq: Int, head: String, at: String,
+                             signature: String, by viewer: Viewer) throws -> LedgerReport.DecisionState {
+        try run {
+            try decisionBook(viewer, [.sign(party: party)]).addSignature(target: seq, party: party, publicKey: publicKey, seq: entrySeq,
+                                                                        head: head, at: at, signature: signature, actor: viewer.name)
+        }
+    }
+
     /// Countersigns another party's key registration `seq` with `key`.
     @discardableResult
     public func countersign(key seq: Int, with key: PartyKey, by viewer: Viewer) throws -> KeyRegistration {

@@ -70,6 +70,7 @@ public struct CommissionError: Error, CustomStringConvertible, Sendable, Equatab
         case let e as CommissionError: return e
         case let e as StorageError:
             if e.isBusy { return busy(e.description) }
+            if e.isConflict { return conflict(e.description) }
             if e.isNotFound { return notFound(e.description) }
             if e.isInvalid {
                 if let field = e.field, e.description.hasPrefix("\(field): ") {

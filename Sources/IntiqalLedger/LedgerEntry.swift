@@ -56,12 +56,36 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
     /// this entry's `seq`, so it pins all history before it.
     public static func makeSignature(seq: Int, prevHash: String, target: Int, targetHash: String, key: PartyKey,
                                      by: String, at: String) throws -> LedgerEntry {
-        var members: [String: CanonicalValue] = [
+        let message = signatureMessage(seq: seq, prevHash: prevHash, target: target, targetHash: targetHash, party: key.party,
+                                       publicKey: key.publicKey, by: by, at: at)
+        return makeSignature(seq: seq, prevHash: prevHash, target: target, targetHash: targetHash, party: key.party,
+                             publicKey: key.publicKey, by: by, at: at, signature: try key.sign(message: message))
+    }
+
+    /// The body of a format-2 signature entry without its `signature` field.
+    static func signatureMembers(seq: Int, prevHash: String, target: Int, targetHash: String, party: String, publicKey: String,
+                                 by: String, at: String) -> [String: CanonicalValue] {
+        [
             "entry": .integer(Int64(target)), "entryHash": .string(targetHash), "head": .string(prevHash),
-            "party": .string(key.party), "publicKey": .string(key.publicKey), "by": .string(by), "at": .string(at),
+            "party": .string(party), "publicKey": .string(publicKey), "by": .string(by), "at": .string(at),
             "seq": .integer(Int64(seq)), "type": .string(Kind.signature.rawValue), "format": .integer(Int64(LedgerFormat.current.rawValue)),
         ]
-        members["signature"] = .string(try key.sign(message: CanonicalValue.object(members).jcsBytes))
+    }
+
+    /// The bytes a co-chair signs, wherever the key is (the server never holds one): the RFC 8785
+    /// form of the signature entry's body without its `signature` field.
+    public static func signatureMessage(seq: Int, prevHash: String, target: Int, targetHash: String, party: String, publicKey: String,
+                                        by: String, at: String) -> [UInt8] {
+        CanonicalValue.object(signatureMembers(seq: seq, prevHash: prevHash, target: target, targetHash: targetHash, party: party,
+                                               publicKey: publicKey, by: by, at: at)).jcsBytes
+    }
+
+    /// A signature entry around a signature made elsewhere (checked by the caller before it is stored).
+    public static func makeSignature(seq: Int, prevHash: String, target: Int, targetHash: String, party: String, publicKey: String,
+                                     by: String, at: String, signature: String) -> LedgerEntry {
+        var members = signatureMembers(seq: seq, prevHash: prevHash, target: target, targetHash: targetHash, party: party,
+                                       publicKey: publicKey, by: by, at: at)
+        members["signature"] = .string(signature)
         return make(seq: seq, kind: .signature, prevHash: prevHash, body: .object(members))
     }
 

@@ -1,7 +1,7 @@
 /// An error of the workspace: busy, newer schema, bad input, missing entity, corrupt file.
 public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable {
     private enum Code: Sendable, Equatable {
-        case busy, missing, newerSchema, needsUpgrade, readOnly, invalid, notFound, notEmpty, cannotOpen
+        case busy, missing, newerSchema, needsUpgrade, readOnly, invalid, notFound, notEmpty, cannotOpen, conflict
     }
 
     private let code: Code
@@ -40,6 +40,10 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     public static func notFound(_ message: String) -> StorageError { StorageError(.notFound, message) }
     static func notEmpty(_ message: String) -> StorageError { StorageError(.notEmpty, message) }
     static func cannotOpen(_ path: String, _ why: String) -> StorageError { StorageError(.cannotOpen, "\(path): cannot open the workspace: \(why)") }
+
+    /// The record changed since the request was prepared (another entry got in first); try again.
+    public static func conflict(_ message: String) -> StorageError { StorageError(.conflict, message) }
+    public var isConflict: Bool { code == .conflict }
 
     public var isBusy: Bool { code == .busy }
     public var isNewerSchema: Bool { code == .newerSchema }

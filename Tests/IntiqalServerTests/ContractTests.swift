@@ -86,6 +86,9 @@ import Testing
             _ = try await check("/api/v1/decisions", .post, "/api/v1/decisions", headers: s.writeHeaders,
                                 body: #"{"kind":"gate-met","region":"anbar","capability":"isr","month":"2025-01"}"#)
             _ = try await check("/api/v1/ledger", .get, "/api/v1/ledger", headers: s.readHeaders)
+            _ = try await check("/api/v1/decisions/{id}/signatures", .post, "/api/v1/decisions/1/signatures", headers: s.writeHeaders,
+                                body: #"{"party":"IRQ","publicKey":"x","seq":2,"head":"0","at":"now","signature":"x"}"#)
+            _ = try await check("/api/v1/decisions/{id}/signatures", .post, "/api/v1/decisions/9/signatures", headers: s.writeHeaders, body: "{}")
             let token = try demo.commission.newToken(user: "irq-capability", label: "contract", scope: .read, days: 1,
                                                      by: .user(demo.account("irq-capability").user)).value
             _ = try await check("/api/v1/ledger", .get, "/api/v1/ledger", headers: [.authorization: "Bearer \(token)"])

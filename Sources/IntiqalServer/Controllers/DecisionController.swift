@@ -24,7 +24,32 @@ struct DecisionController {
         var status: Int?
     }
 
+    /// A signature made elsewhere (`LedgerEntry.signatureMessage` of these fields, signed with the co-chair's key).
+    struct SignatureInput: Codable {
+        var party: String
+        var publicKey: String
+        /// The signature entry's number and the head it follows, as `GET /ledger` showed them.
+        var seq: Int
+        var head: String
+        var at: String
+        var signature: String
+    }
+
+    struct SignatureView: Codable {
+        var decision: Int
+        var signedBy: [String]
+        var binding: Bool
+    }
+
     func addRoutes(to group: RouterGroup<ServerContext>) {
+        group.post("decisions/{id}/signatures") { request, context -> Response in
+            let viewer = try context.viewer()
+            guard let text = context.parameters.get("id"), let id = Int(text) else { throw CommissionError.invalid(field: "id", "an integer") }
+            let i = try await JSONBody.decode(SignatureInput.self, from: request, context: context)
+            let state = try commission.addSignature(decision: id, party: i.party, publicKey: i.publicKey, entrySeq: i.seq, head: i.head,
+                                                    at: i.at, signature: i.signature, by: viewer)
+            return try JSONBody.response(SignatureView(decision: id, signedBy: state.signedBy.sorted(), binding: state.binding), status: .created)
+        }
         group.post("decisions") { request, context -> Response in
             let viewer = try context.viewer()
             let i = try await JSONBody.decode(ProposalInput.self, from: request, context: context)

@@ -125,11 +125,48 @@ public struct DecisionBook: Sendable {
         return after
     }
 
+    /// Adds a signature of decision `target` made elsewhere (the server never holds a private
+    /// key): by `party`'s active key `publicKey`, over the entry that will be `seq`, after the
+    /// head `head`, by `actor`, at `at`. The signature is verified before anything is written; if
+    /// another entry got in first, nothing is written (`conflict`) and the signer signs anew.
+    @discardableResult
+    public func addSignature(target: Int, party: String, publicKey: String, seq: Int, head: String, at: String, signature: String,
+                             actor: String) throws -> LedgerReport.DecisionState {
+        let report = try verify()
+        if let failure = report.failure { throw StorageError.invalid("ledger does not verify (\(failure)); not signing") }
+        guard let state = report.decisions.first(where: { $0.seq == target }) else {
+            throw StorageError.notFound("entry \(target): no decision with that number")
+        }
+        guard state.decision.requiredParties.contains(party) else {
+            throw StorageError.invalid(field: "party", "\(party) is not a party required to sign entry \(target)")
+        }
+        guard report.registrations.contains(where: { $0.publicKey == publicKey && $0.party == party && $0.active }) else {
+            throw StorageError.invalid(field: "publicKey", "not an active co-chair key of \(party) in this ledger")
+        }
+        guard !state.signedBy.contains(party) else { throw StorageError.conflict("entry \(target): already signed by \(party)") }
+        guard at.count <= 40, !at.isEmpty else { throw StorageError.invalid(field: "at", "a timestamp of at most 40 characters") }
+        let message = LedgerEntry.signatureMessage(seq: seq, prevHash: head, target: target, targetHash: state.hash, party: party,
+                                                   publicKey: publicKey, by: actor, at: at)
+        guard PartyKey.verify(signature: signature, message: message, publicKey: publicKey) else {
+            throw StorageError.invalid(field: "signature", "does not verify: not by this key over this entry, head and signer")
+        }
+        _ = try append(actor: actor) { next, prev in
+            guard next == seq, prev == head else {
+                throw StorageError.conflict("ledger: the head moved to entry \(next - 1) since it was signed; sign again")
+            }
+            return .makeSignature(seq: next, prevHash: prev, target: target, targetHash: state.hash, party: party,
+                                  publicKey: publicKey, by: actor, at: at, signature: signature)
+        }
+        var after = state
+        after.signedBy.append(party)
+        return after
+    }
+
     /// The checks made on `report` hold only if nothing was appended since: inside the append's
     /// transaction, refuse when the ledger has grown (another signature or key got in first).
     static func unchanged(since report: LedgerReport, next: Int) throws {
         guard next == report.entries + 1 else {
-            throw StorageError.invalid("ledger: entry \(next - 1) was appended while this one was prepared; nothing written, try again")
+            throw StorageError.conflict("ledger: entry \(next - 1) was appended while this one was prepared; nothing written, try again")
         }
     }
 
