@@ -48,24 +48,18 @@ struct IngestCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("intiqal: skipped \(path): \(reason)\n".utf8))
         }
         let extractor = Extractor()
-        var documents: [(file: String, sha: String, items: [(kind: String, content: String)])] = []
+        var documents: [EvidenceInput] = []
         for file in inputs.files {
             let doc = CLI.guarded { try extractor.extract(path: file, published: published.flatMap { CivilDate(iso: $0) }) }
             // The hash reads the file mapped, not copied: the page cache holds it, not the heap.
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
                 CLI.fail("\(file): cannot read the file")
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var items: [(kind: String, content: String)] = []
-            for event in doc.events { items.append(("event", String(decoding: try encoder.encode(event), as: UTF8.self))) }
-            for number in doc.numbers { items.append(("number", String(decoding: try encoder.encode(number), as: UTF8.self))) }
-            documents.append((file, sha256Hex(data), items))
+            documents.append(try Commission.evidenceInput(doc, file: file, sha256: sha256Hex(data), marking: marking))
         }
         let total = documents.reduce(0) { $0 + $1.items.count }
         CLI.guarded {
-            _ = try Commission(store: store).ingest(documents.map { EvidenceInput(file: $0.file, sha256: $0.sha, items: $0.items, marking: marking) },
-                                                by: options.viewer)
+            _ = try Commission(store: store).ingest(documents, by: options.viewer)
         }
         print("\(options.workspace): ingested \(documents.count) document\(documents.count == 1 ? "" : "s"), \(total) proposed items")
     }

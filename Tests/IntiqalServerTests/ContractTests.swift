@@ -76,6 +76,10 @@ import Testing
             _ = try await check("/api/v1/status", .get, "/api/v1/status?month=2025-01", headers: s.readHeaders)
             _ = try await check("/api/v1/plan", .get, "/api/v1/plan?mode=deadlines", headers: s.readHeaders)
             _ = try await check("/api/v1/evidence/items", .get, "/api/v1/evidence/items", headers: s.readHeaders)
+            _ = try await check("/api/v1/evidence/documents", .post, "/api/v1/evidence/documents", headers: s.writeHeaders,
+                                body: #"{"name":"report.txt","text":"On 3 March 2025 two attacks struck Anbar.","published":"2025-03-04"}"#)
+            _ = try await check("/api/v1/evidence/documents", .post, "/api/v1/evidence/documents", headers: s.writeHeaders,
+                                body: #"{"name":"report.txt","text":"x","marking":"SECRET"}"#)
             _ = try demo.commission.ingest([.init(file: "r.txt", sha256: "00", items: [("event", "{}")])], by: .fileHolder("admin"))
             _ = try await check("/api/v1/evidence/items/{id}/review", .post, "/api/v1/evidence/items/1/review", headers: s.writeHeaders,
                                 body: #"{"status":"accepted"}"#)

@@ -104,6 +104,28 @@ import Testing
         }
     }
 
+    @Test func anUploadedReportIsRelItsAuthorsPartyUnlessMarkedOtherwise() async throws {
+        let demo = try makeDemo(seed: 5)
+        try await application(demo).test(.router) { client in
+            let irq = try await client.signIn(demo, "irq-threat"), usa = try await client.signIn(demo, "usa-threat")
+            let text = "Baghdad, 4 March 2025 - Militants attacked an army checkpoint in Anbar province on Monday, killing four soldiers, officials said."
+            let r = try await client.send("/api/v1/evidence/documents", .post, headers: irq.writeHeaders,
+                                          body: json(["name": "irq-report.txt", "text": text, "published": "2025-03-04"]))
+            #expect(r.status == .created && object(r)["marking"] as? String == "REL IRQ" && (object(r)["items"] as? Int ?? 0) > 0)
+            let mine = String(buffer: try await client.send("/api/v1/evidence/items", headers: irq.readHeaders).body)
+            let theirs = String(buffer: try await client.send("/api/v1/evidence/items", headers: usa.readHeaders).body)
+            #expect(mine.contains("checkpoint") && !theirs.contains("checkpoint"))
+            let shared = try await client.send("/api/v1/evidence/documents", .post, headers: irq.writeHeaders,
+                                               body: json(["name": "joint.txt", "marking": "JOINT",
+                                                           "text": "Erbil, 6 March 2025 - Militants attacked a convoy near Erbil on Thursday, officials said."]))
+            #expect(shared.status == .created)
+            #expect(String(buffer: try await client.send("/api/v1/evidence/items", headers: usa.readHeaders).body).contains("convoy"))
+            let analyst = try await client.signIn(demo, "usa-analyst")
+            #expect(try await client.send("/api/v1/evidence/documents", .post, headers: analyst.writeHeaders,
+                                          body: json(["name": "a.txt", "text": "x"])).status == .forbidden)
+        }
+    }
+
     @Test func theCountsOfAListAreThoseOfWhatTheViewerMayRead() async throws {
         let demo = try makeDemo(seed: 3)
         _ = try Self.plant(demo, seed: 3)
