@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "IntiqalServer",
             dependencies: [
-                "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning",
+                "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalLedger",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "IntiqalServerTests",
             dependencies: [
-                "IntiqalServer", "IntiqalCommission", "IntiqalStorage", "IntiqalDomain",
+                "IntiqalServer", "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalLedger",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -40,6 +40,15 @@ extension Commission {
         try run { try decisionBook(viewer, [.sign(party: key.party)]).countersignKey(seq: seq, key: key, actor: viewer.name) }
     }
 
+    /// The decisions and key registrations of the ledger with their state, for readers of the
+    /// ledger (all of it or nothing, as `ledger(for:)`).
+    public func ledgerReport(for viewer: Viewer) throws -> LedgerReport? {
+        try run {
+            let entries = try store.ledgerEntries(readableBy: try reader(viewer))
+            return entries.isEmpty ? nil : LedgerVerifier.verify(entries)
+        }
+    }
+
     /// The ledger as the viewer may read it (the chain is one `JOINT` record: all of it or none)
     /// and, when it is readable, its verification.
     public func ledger(for viewer: Viewer) throws -> [LedgerEntry] {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import IntiqalLedger
 import IntiqalServer
 import Testing
 
@@ -90,6 +91,13 @@ import Testing
             _ = try await check("/api/v1/decisions", .post, "/api/v1/decisions", headers: s.writeHeaders,
                                 body: #"{"kind":"gate-met","region":"anbar","capability":"isr","month":"2025-01"}"#)
             _ = try await check("/api/v1/ledger", .get, "/api/v1/ledger", headers: s.readHeaders)
+            _ = try await check("/api/v1/decisions", .get, "/api/v1/decisions", headers: s.readHeaders)
+            let chair = try await client.signIn(demo, "usa-cochair")
+            _ = try await check("/api/v1/keys", .post, "/api/v1/keys", headers: chair.writeHeaders,
+                                body: json(["party": "USA", "publicKey": PartyKey(party: "USA").publicKey]))
+            _ = try await check("/api/v1/keys", .post, "/api/v1/keys", headers: s.writeHeaders, body: #"{"party":"USA","publicKey":"x"}"#)
+            _ = try await check("/api/v1/keys", .post, "/api/v1/keys", headers: chair.writeHeaders, body: #"{"party":"USA","publicKey":"x"}"#)
+            _ = try await check("/api/v1/keys", .get, "/api/v1/keys", headers: s.readHeaders)
             _ = try await check("/api/v1/decisions/{id}/signatures", .post, "/api/v1/decisions/1/signatures", headers: s.writeHeaders,
                                 body: #"{"party":"IRQ","publicKey":"x","seq":2,"head":"0","at":"now","signature":"x"}"#)
             _ = try await check("/api/v1/decisions/{id}/signatures", .post, "/api/v1/decisions/9/signatures", headers: s.writeHeaders, body: "{}")

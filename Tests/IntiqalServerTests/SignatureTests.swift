@@ -49,6 +49,11 @@ import Testing
             let second = try await client.send("/api/v1/decisions/\(decisions[0])/signatures", .post, headers: usaChair.writeHeaders,
                                                body: Self.signed(usa, decision: decisions[0], by: "usa-cochair", ledger: ledger))
             #expect(second.status == .created && object(second)["binding"] as? Bool == true)
+            let listed = items(try await client.send("/api/v1/decisions", headers: irqChair.readHeaders))
+            #expect(listed.first { ($0["seq"] as? NSNumber)?.intValue == decisions[0] }?["binding"] as? Bool == true)
+            #expect(items(try await client.send("/api/v1/keys", headers: irqChair.readHeaders)).count == 2)
+            let gbr = try await client.signIn(demo, "gbr-liaison")
+            #expect(items(try await client.send("/api/v1/decisions", headers: gbr.readHeaders)).isEmpty)
         }
         let report = LedgerVerifier.verify(try demo.commission.store.ledgerEntries())
         #expect(report.failure == nil && report.decisions.first { $0.seq == decisions[0] }?.binding == true)

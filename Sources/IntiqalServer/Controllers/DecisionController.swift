@@ -58,6 +58,21 @@ struct DecisionController {
                                                                version: i.version, commitment: i.commitment, status: i.status), by: viewer)
             return try JSONBody.response(entry, status: .created)
         }
+        group.get("decisions") { _, context in
+            let report = try commission.ledgerReport(for: try context.viewer())
+            return try JSONBody.response(Page((report?.decisions ?? []).map(DecisionView.init)))
+        }
+        group.get("keys") { _, context in
+            let report = try commission.ledgerReport(for: try context.viewer())
+            return try JSONBody.response(Page((report?.registrations ?? []).map(KeyView.init)))
+        }
+        group.post("keys") { request, context -> Response in
+            struct KeyInput: Codable { var party: String; var publicKey: String }
+            let viewer = try context.viewer()
+            let i = try await JSONBody.decode(KeyInput.self, from: request, context: context)
+            let entry = try commission.registerKey(party: i.party, publicKey: i.publicKey, by: viewer)
+            return try JSONBody.response(entry, status: .created)
+        }
         group.get("ledger") { _, context in
             try JSONBody.response(Page(try commission.ledger(for: try context.viewer())))
         }
