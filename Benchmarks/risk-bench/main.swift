@@ -86,7 +86,7 @@ for seed in [20_240_125 as UInt64, 1, 2, 3, 4] {
 // 2. The example, as `intiqal risk` runs it: iraq-2024's regions × 36 months, the model fitted
 // to its incidents, both planning modes and the no-change baseline in one joint simulation.
 let example = try ScenarioLoader.loadBundled("iraq-2024").scenario
-let planner = Planner(scenario: example)
+let planner = try Planner(scenario: example)
 let conditions = planner.plan(mode: .conditions), deadlines = planner.plan(mode: .deadlines)
 var exampleReports: [PlanRisk.Comparison] = []
 var exampleBest: [Int: Double] = [:]

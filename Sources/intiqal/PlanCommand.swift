@@ -48,7 +48,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let scenario = try CLI.scenario(file: scenario, workspace: workspace)
-        let planner = Planner(scenario: scenario)
+        let planner = CLI.guarded { try Planner(scenario: scenario) }
         var plan = planner.plan(mode: mode)
         guard plan.verification.ok else {
             CLI.fail("internal error: the plan did not pass verification:\n" +

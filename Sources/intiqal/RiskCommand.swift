@@ -60,7 +60,7 @@ struct RiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         let scenario = try CLI.scenario(file: scenario, workspace: workspace)
-        let planner = Planner(scenario: scenario)
+        let planner = CLI.guarded { try Planner(scenario: scenario) }
         let plans = [mode, mode == .conditions ? .deadlines : .conditions].map { m in
             let plan = planner.plan(mode: m)
             guard plan.verification.ok else {

@@ -27,7 +27,8 @@ extension Planner {
         }
         var left = initial
         var byMonth: [Int: [Plan.Move]] = [:]
-        for move in plan.moves where move.kind == .depart {
+        // A move larger than any team (only a plan not made by this planner has one) is not counted.
+        for move in plan.moves where move.kind == .depart && (0...PlanVerifier.largestMove).contains(move.personnel) {
             byMonth[move.month.months(since: scenario.start), default: []].append(move)
         }
         var teamKey: [String: GateKey] = [:]

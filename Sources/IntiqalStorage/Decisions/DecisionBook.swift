@@ -61,7 +61,7 @@ public struct DecisionBook: Sendable {
     @discardableResult
     public func proposePlan(mode: PlanMode, actor: String) throws -> (entry: LedgerEntry, plan: Plan) {
         let scenario = try self.scenario()
-        let plan = Planner(scenario: scenario).plan(mode: mode)
+        let plan = try Planner(scenario: scenario).plan(mode: mode)
         let entry = try propose(.adoptPlan, summary: "adopt the \(mode.rawValue) plan of \(scenario.id)",
                                 payload: ["planHash": .string(try Self.planHash(plan)), "mode": .string(mode.rawValue),
                                           "start": .string(plan.start.description), "end": .string(plan.end.description)],
