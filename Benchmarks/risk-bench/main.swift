@@ -37,7 +37,7 @@ func time<T>(_ body: () async throws -> T) async rethrows -> (T, Double, Double)
 func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
 func fmt(_ x: Double, _ d: Int = 1) -> String { String(format: "%.\(d)f", x) }
 
-let cores = ProcessInfo.processInfo.activeProcessorCount
+let cores = UsableCores.count   // the affinity mask: `taskset -c 0` counts 1
 let targetEvents = argument("--events", default: 100_000)
 let runs = argument("--runs", default: 100_000)
 let repeats = argument("--repeats", default: 3)

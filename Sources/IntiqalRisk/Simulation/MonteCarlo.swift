@@ -75,7 +75,7 @@ public enum MonteCarlo {
         let setup = try Setup(plans: plans, baseline: baseline, model: model, parameterUncertainty: parameterUncertainty)
 
         let chunks = (runs + chunkSize - 1) / chunkSize
-        let width = min(parallelism ?? ProcessInfo.processInfo.activeProcessorCount, chunks)
+        let width = min(parallelism ?? UsableCores.count, chunks)
         var results = [ChunkResult?](repeating: nil, count: chunks)
         await withTaskGroup(of: (Int, ChunkResult).self) { group in
             var next = 0
