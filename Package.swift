@@ -79,6 +79,11 @@ let package = Package(
             dependencies: ["IntiqalStorage", "IntiqalLedger", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"]
         ),
         .executableTarget(
+            name: "scale-bench",
+            dependencies: ["IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalRisk", "IntiqalPlanRisk", "IntiqalStorage"],
+            path: "Benchmarks/scale-bench"
+        ),
+        .executableTarget(
             name: "storage-bench",
             dependencies: ["IntiqalStorage", "IntiqalLedger", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"],
             path: "Benchmarks/storage-bench"
