@@ -60,9 +60,8 @@ struct PlanCommand: AsyncParsableCommand {
             let otherPlan = planner.plan(mode: mode == .conditions ? .deadlines : .conditions)
             if otherPlan.verification.ok {
                 do {
-                    let comparison = try await PlanRisk.compare(planner: planner, mode: mode, plan: plan, otherPlan: otherPlan,
-                                                                runs: riskRuns, seed: 1, threshold: PlanRisk.defaultThreshold)
-                    plan.risk = PlanRisk.summary(comparison)
+                    plan.risk = try await PlanRisk.planSummary(planner: planner, mode: mode, plan: plan, otherPlan: otherPlan,
+                                                               runs: riskRuns, seed: 1, threshold: PlanRisk.defaultThreshold)
                 } catch {
                     FileHandle.standardError.write(Data("intiqal: risk not estimated: \(error)\n".utf8))
                 }

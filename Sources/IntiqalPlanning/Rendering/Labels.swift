@@ -52,6 +52,7 @@ struct Labels: Sendable {
         "relocate": ("moves", "نقل"),
         "close": ("site closes", "إغلاق الموقع"),
         "risk": ("Risk of resurgence", "خطر عودة التنظيم"),
+        "riskNotEstimated": ("not estimated: the incident model could not be fitted", "لم يُقدَّر: تعذّر تقدير نموذج الحوادث"),
         "trend.falling": ("falling", "متراجع"),
         "trend.steady": ("steady", "ثابت"),
         "trend.rising": ("rising", "متصاعد"),

@@ -69,7 +69,10 @@ public struct PlanHTMLRenderer: Sendable {
             }
             h += "</table>\n"
         }
-        if let risk = plan.risk {
+        if let risk = plan.risk, let reason = risk.notEstimated {
+            let why = language == .ar ? (risk.notEstimatedAr ?? reason) : reason
+            h += "<h2>\(esc(l["risk"]))</h2>\n<p>\(esc(l["riskNotEstimated"])): <bdi>\(esc(why))</bdi></p>\n"
+        } else if let risk = plan.risk {
             h += "<h2>\(esc(l["risk"]))</h2>\n<p>\(esc(l.riskSetting(risk)))</p>\n<table><tr><th>\(esc(l["plan"]))</th><th>P</th><th>95%</th><th>\(esc(l["expected"]))</th></tr>\n"
             for row in risk.rows {
                 let name = row.plan == "baseline" ? l["baseline"] : l["mode.\(row.plan)"]

@@ -67,7 +67,10 @@ public struct PlanTableRenderer: Sendable {
             }
             out += debt.render()
         }
-        if let risk = plan.risk {
+        if let risk = plan.risk, let reason = risk.notEstimated {
+            let why = language == .ar ? (risk.notEstimatedAr ?? reason) : reason
+            out += "\n\(l["risk"]): \(l["riskNotEstimated"])\n  • \(TextTable.isolate(why))\n"
+        } else if let risk = plan.risk {
             out += "\n\(l["risk"]) (\(l.riskSetting(risk)))\n"
             var table = TextTable([l["plan"], "P", "95%", l["expected"]], numeric: [1, 3])
             for row in risk.rows {
