@@ -1,6 +1,6 @@
 /// Writes a valid scenario file (YAML, ratings as monthly series in flow maps) of a chosen size,
 /// deterministically: `regions` × `capabilities`, two sites per region with five teams each,
-/// three phases, and `ratingMonths` months of monthly ratings by both delegations of every
+/// three phases, no incidents (the risk model takes its defaults), and `ratingMonths` months of monthly ratings by both delegations of every
 /// threat, requirement and ISF capability. Ratings = 2 × (regions + 2 × regions × capabilities)
 /// × ratingMonths; the defaults with 234 months give 2,854,800 ratings in about 50 MB, the shape
 /// of the large scenario of issue 9.
@@ -96,23 +96,19 @@ struct ScaleScenarioFile {
                 for k in 0..<capabilities {
                     var req = "  - {party: \(party), factor: requirement, region: r\(r), capability: k\(k), values: {"
                     var cap = "  - {party: \(party), factor: capability, region: r\(r), capability: k\(k), values: {"
+                    // Capability climbs from 0.5 to 1.5–3.4 over the series (the gates then open
+                    // at different months of the plan as it grows further with advisers present).
                     let target = 2 + mix(r, k, 3) % 2
-                    let speed = 1 + mix(r, k, 5) % 4   // tenths of a point a quarter
+                    let final = 15 + mix(r, k, 5) % 20
                     for i in 0..<ratingMonths {
                         let sep = i == 0 ? "" : ", "
                         req += "\(sep)\(month(first + i)): \(target)"
-                        let tenths = min(40, 5 + lean + (i / 3) * speed * 30 / max(30, ratingMonths))
+                        let tenths = 5 + lean + (final - 5) * i / max(1, ratingMonths - 1)
                         cap += "\(sep)\(month(first + i)): \(tenths / 10).\(tenths % 10)"
                     }
                     out(req + "}}\n")
                     out(cap + "}}\n")
                 }
-            }
-        }
-        out("incidents:\n")
-        for r in 0..<min(regions, 20) {
-            for q in 0..<8 {
-                out("  - {date: \(month(-24 + 3 * q))-\(10 + q), region: r\(r), kind: attack, count: \(1 + mix(r, q, 11) % 6)}\n")
             }
         }
     }

@@ -10,12 +10,21 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM`; nil for anything else (month 1–12, year 1900–2200).
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII),
-              let y = Int(parts[0]), let m = Int(parts[1]),
-              (1900...2200).contains(y), (1...12).contains(m)
-        else { return nil }
+        // Exactly four digits, '-', two digits (read byte by byte: scenarios hold millions of months).
+        var y = 0, m = 0, count = 0
+        for byte in text.utf8 {
+            count += 1
+            guard count <= 7 else { return nil }
+            if count == 5 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if count < 5 { y = y * 10 + digit } else { m = m * 10 + digit }
+        }
+        guard count == 7 else { return nil }
+        guard (1900...2200).contains(y), (1...12).contains(m) else { return nil }
         self.init(year: y, month: m)
     }
 

@@ -14,6 +14,11 @@ extension SQLiteWorkspaceStore {
         }
     }
 
+    /// How many ratings the workspace has ever recorded (superseded ones included).
+    public func assessmentCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assessment") ?? 0 }
+    }
+
     public func assessmentHistory() throws -> [AssessmentRecord] {
         try read { db in try Row.fetchAll(db, sql: "SELECT \(Self.assessmentColumns) FROM assessment a ORDER BY a.id").map(Self.assessmentRecord) }
     }
@@ -36,8 +41,9 @@ extension SQLiteWorkspaceStore {
             """)
         var ids: [Int64] = []
         ids.reserveCapacity(assessments.count)
+        var validator = AssessmentValidator(structure)
         for (i, a) in assessments.enumerated() {
-            try Self.validate(a, in: structure, at: "assessments[\(i)]")
+            try validator.validate(a, at: "assessments[\(i)]")
             let capability = a.capability ?? ""
             let previous = try Row.fetchOne(current, arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal])
             let previousID: Int64? = previous?["id"]

@@ -35,7 +35,7 @@ public struct Planner: Sendable {
             schedule = deadlineSchedule(gateRelease: gateRelease)
         }
         var plan = PlanReport(context: context, mode: mode, schedule: schedule, gateRelease: gateRelease).build()
-        plan.verification = PlanVerifier(scenario: scenario).verify(plan)
+        plan.verification = PlanVerifier(scenario: scenario, book: evaluator.book).verify(plan)
         return plan
     }
 

@@ -19,6 +19,14 @@ public struct PlanVerifier: Sendable {
         book = JointRatingBook(scenario: rated)
     }
 
+    /// With the joint ratings already built for this scenario (the planner's, checked within
+    /// limits): the domain's book is the one thing the verifier shares with the planner.
+    init(scenario: Scenario, book: JointRatingBook) {
+        self.scenario = scenario
+        inputProblems = []
+        self.book = book
+    }
+
     /// The most personnel one move can carry within `InputLimits` (a whole team or a garrison).
     static let largestMove = max(InputLimits.headcount.upperBound, InputLimits.garrison.upperBound)
 
