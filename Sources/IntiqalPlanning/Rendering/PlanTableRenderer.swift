@@ -58,6 +58,12 @@ public struct PlanTableRenderer: Sendable {
         }
         out += plan.handovers.isEmpty ? "  \(l["none"])\n" : handovers.render()
 
+        for (title, lines) in [("disputes", disputes(plan, labels: l, names: names)), ("scales", scaleRevisions(labels: l)),
+                               ("relocations", relocations(plan, labels: l, names: names))] where !lines.isEmpty {
+            out += "\n\(l[title])\n"
+            for line in lines { out += "  • \(TextTable.isolate(line))\n" }
+        }
+
         if !plan.riskDebt.isEmpty {
             out += "\n\(l["riskDebt"])\n"
             var debt = TextTable([l["month"], l["gate"], l["holdsFrom"], l["months"], l["unmet"]], numeric: [3])
