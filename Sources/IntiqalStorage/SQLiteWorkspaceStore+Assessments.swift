@@ -30,10 +30,13 @@ extension SQLiteWorkspaceStore {
 
     func insertAssessments(_ db: Database, _ assessments: [Assessment], structure: Scenario, actor: String, at: String,
                            skipUnchanged: Bool) throws -> [Int64] {
-        let current = try db.cachedStatement(sql: """
-            SELECT \(Self.assessmentColumns) FROM assessment a WHERE party = ? AND working_group = ? AND region = ? AND capability = ? AND month = ?
+        // The slot's latest id alone (a bulk import mostly finds none), the whole row only when
+        // it must be compared.
+        let currentID = try db.cachedStatement(sql: """
+            SELECT id FROM assessment WHERE party = ? AND working_group = ? AND region = ? AND capability = ? AND month = ?
             ORDER BY id DESC LIMIT 1
             """)
+        let current = try db.cachedStatement(sql: "SELECT \(Self.assessmentColumns) FROM assessment a WHERE id = ?")
         let insert = try db.cachedStatement(sql: """
             INSERT INTO assessment (party, working_group, region, capability, month, value, trend, scale_version,
                                     confidence, evidence, illustrative, recorded_at, recorded_by, supersedes)
@@ -45,9 +48,9 @@ extension SQLiteWorkspaceStore {
         for (i, a) in assessments.enumerated() {
             try validator.validate(a, at: "assessments[\(i)]")
             let capability = a.capability ?? ""
-            let previous = try Row.fetchOne(current, arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal])
-            let previousID: Int64? = previous?["id"]
-            if skipUnchanged, let previous, try Self.assessmentRecord(previous).assessment == a { continue }
+            let previousID = try Int64.fetchOne(currentID, arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal])
+            if skipUnchanged, let previousID, let previous = try Row.fetchOne(current, arguments: [previousID]),
+               try Self.assessmentRecord(previous).assessment == a { continue }
             let evidence = a.evidence.isEmpty ? nil : try jsonText(a.evidence)
             try insert.execute(arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal, a.value,
                                            a.trend?.rawValue, a.scale.version, a.confidence.rawValue, evidence,
