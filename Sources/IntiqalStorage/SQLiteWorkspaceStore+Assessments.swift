@@ -45,10 +45,12 @@ extension SQLiteWorkspaceStore {
         var ids: [Int64] = []
         ids.reserveCapacity(assessments.count)
         var validator = AssessmentValidator(structure)
+        let allNew = try Self.slotsAreNew(db, assessments)
         for (i, a) in assessments.enumerated() {
             try validator.validate(a, at: "assessments[\(i)]")
             let capability = a.capability ?? ""
-            let previousID = try Int64.fetchOne(currentID, arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal])
+            let previousID = allNew ? nil
+                : try Int64.fetchOne(currentID, arguments: [a.party, a.factor.rawValue, a.region, capability, a.month.ordinal])
             if skipUnchanged, let previousID, let previous = try Row.fetchOne(current, arguments: [previousID]),
                try Self.assessmentRecord(previous).assessment == a { continue }
             let evidence = a.evidence.isEmpty ? nil : try jsonText(a.evidence)
@@ -61,6 +63,25 @@ extension SQLiteWorkspaceStore {
                       id: String(id), before: previousID.map { #"{"assessment":\#($0)}"# }, after: Self.auditText(a))
         }
         return ids
+    }
+
+    /// Whether no rating can supersede another: the workspace has none yet and no two of
+    /// `assessments` share a slot (party, working group, subject, month). Then a bulk import skips
+    /// looking each slot up. Slots are compared by hash; equal hashes (a duplicate, or a rare
+    /// collision) mean every slot is looked up as usual.
+    static func slotsAreNew(_ db: Database, _ assessments: [Assessment]) throws -> Bool {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM assessment)") == false else { return false }
+        var hashes = assessments.map { a -> Int in
+            var h = Hasher()
+            h.combine(a.party)
+            h.combine(a.factor)
+            h.combine(a.region)
+            h.combine(a.capability ?? "")
+            h.combine(a.month.ordinal)
+            return h.finalize()
+        }
+        hashes.sort()
+        return !zip(hashes, hashes.dropFirst()).contains { $0 == $1 }
     }
 
     /// Compact JSON of a rating for the audit log (written by hand: bulk imports write many).
