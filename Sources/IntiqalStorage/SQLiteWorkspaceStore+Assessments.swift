@@ -46,6 +46,7 @@ extension SQLiteWorkspaceStore {
         ids.reserveCapacity(assessments.count)
         var validator = AssessmentValidator(structure)
         let allNew = try Self.slotsAreNew(db, assessments)
+        if allNew { return try insertNewAssessments(db, assessments, validator: &validator, actor: actor, at: at) }
         for (i, a) in assessments.enumerated() {
             try validator.validate(a, at: "assessments[\(i)]")
             let capability = a.capability ?? ""
@@ -61,6 +62,48 @@ extension SQLiteWorkspaceStore {
             ids.append(id)
             try audit(db, at: at, actor: actor, action: previousID == nil ? "create" : "supersede", entity: "assessment",
                       id: String(id), before: previousID.map { #"{"assessment":\#($0)}"# }, after: Self.auditText(a))
+        }
+        return ids
+    }
+
+    /// Ratings none of which supersedes another (see `slotsAreNew`): inserted, with their audit
+    /// rows, `batchRows` to a statement. The same rows, ids and audit records as one by one.
+    private func insertNewAssessments(_ db: Database, _ assessments: [Assessment], validator: inout AssessmentValidator,
+                                      actor: String, at: String) throws -> [Int64] {
+        let batchRows = 64
+        func sql(_ head: String, columns: Int, rows: Int) -> String {
+            let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            return head + Array(repeating: row, count: rows).joined(separator: ", ")
+        }
+        var ids: [Int64] = []
+        ids.reserveCapacity(assessments.count)
+        var start = 0
+        while start < assessments.count {
+            let end = min(assessments.count, start + batchRows)
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity((end - start) * 14)
+            for i in start..<end {
+                let a = assessments[i]
+                try validator.validate(a, at: "assessments[\(i)]")
+                let evidence = a.evidence.isEmpty ? nil : try jsonText(a.evidence)
+                values += [a.party, a.factor.rawValue, a.region, a.capability ?? "", a.month.ordinal, a.value, a.trend?.rawValue,
+                           a.scale.version, a.confidence.rawValue, evidence, a.illustrative, at, actor, nil as Int64?]
+            }
+            try db.cachedStatement(sql: sql("INSERT INTO assessment (party, working_group, region, capability, month, value, trend, "
+                                                + "scale_version, confidence, evidence, illustrative, recorded_at, recorded_by, supersedes) VALUES ",
+                                            columns: 14, rows: end - start)).execute(arguments: StatementArguments(values))
+            // One statement's rows take consecutive ids, in order, ending at the last inserted.
+            let first = db.lastInsertedRowID - Int64(end - start) + 1
+            var audits: [(any DatabaseValueConvertible)?] = []
+            audits.reserveCapacity((end - start) * 7)
+            for i in start..<end {
+                let id = first + Int64(i - start)
+                ids.append(id)
+                audits += [at, actor, "create", "assessment", String(id), nil as String?, Self.auditText(assessments[i])]
+            }
+            try db.cachedStatement(sql: sql("INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES ",
+                                            columns: 7, rows: end - start)).execute(arguments: StatementArguments(audits))
+            start = end
         }
         return ids
     }

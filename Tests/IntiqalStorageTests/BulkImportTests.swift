@@ -41,6 +41,26 @@ import Testing
         #expect(try store.assessmentCount() == 12)
     }
 
+    @Test(arguments: StoreKind.allCases)
+    func batchedInsertGivesEachRatingItsIdAndAuditRecordInOrder(kind: StoreKind) throws {
+        let store = try kind.make()
+        try store.importScenario(try Self.bare(), actor: "sec")
+        // 200 ratings: three full batches of 64 and a partial one.
+        let ratings = (0..<200).map { i in
+            Assessment(party: i % 2 == 0 ? "IRQ" : "USA", factor: .capability, region: "anbar", capability: "isr",
+                       month: YearMonth(year: 2015, month: 1).adding(months: i / 2), value: Double(i % 5),
+                       scale: ScaleReference(factor: .capability, version: 1))
+        }
+        let ids = try store.recordAssessments(ratings, actor: "wg3")
+        let history = try store.assessmentHistory()
+        #expect(ids == history.map(\.id))
+        #expect(history.map(\.assessment) == ratings)
+        let audit = try store.auditLog().filter { $0.entity == "assessment" }
+        #expect(audit.map(\.entityID) == ids.map(String.init))
+        #expect(audit.map(\.after) == ratings.map { SQLiteWorkspaceStore.auditText($0) })
+        #expect(audit.allSatisfy { $0.action == "create" && $0.before == nil && $0.actor == "wg3" })
+    }
+
     @Test func slotsAreNewOnlyWithoutDuplicatesInAnEmptyWorkspace() throws {
         let store = try StoreKind.memory.make()
         try store.importScenario(try Self.bare(), actor: "sec")
