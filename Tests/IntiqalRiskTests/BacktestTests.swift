@@ -1,0 +1,129 @@
+import Foundation
+import IntiqalDomain
+import Testing
+@testable import IntiqalRisk
+
+@Suite struct BacktestTests {
+    /// Two regions over 2008–2012: "a" with a seasonal pattern of 0–12 events a month,
+    /// "b" quiet with a burst in 2011.
+    static func incidents(extraInLastMonth: Int = 0) -> [Incident] {
+        var list: [Incident] = []
+        for i in 0..<60 {
+            let m = YearMonth(year: 2008, month: 1).adding(months: i)
+            let a = (i * 5) % 13
+            for d in 0..<a { list.append(Incident(date: "\(m)-\(d % 28 < 9 ? "0" : "")\(d % 28 + 1)", region: "a", kind: .attack)) }
+            let b = (36...41).contains(i) ? 9 : (i % 4 == 0 ? 1 : 0)
+            for d in 0..<b { list.append(Incident(date: "\(m)-1\(d)", region: "b", kind: .strike)) }
+        }
+        list.append(Incident(date: "2010-05-05", region: "b", kind: .meeting, count: 50))  // not a threat event
+        for _ in 0..<extraInLastMonth { list.append(Incident(date: "2012-12-20", region: "a", kind: .attack)) }
+        return list
+    }
+
+    static let configuration = BacktestConfiguration(threshold: 5, consecutiveMonths: 2, horizons: [1, 3, 12],
+                                                     from: YearMonth(year: 2011, month: 1), to: YearMonth(year: 2012, month: 12),
+                                                     windowMonths: 12, runs: 200, seed: 3)
+
+    static func counts(_ report: BacktestReport, _ region: String) -> [Int] {
+        report.series.first { $0.region == region }!.counts
+    }
+
+    static func forecast(_ report: BacktestReport, _ region: String, _ method: ForecastMethod, _ h: Int) -> [Double?] {
+        report.series.first { $0.region == region }!.forecasts.first { $0.method == method && $0.horizon == h }!.probabilities
+    }
+
+    @Test func scoresEveryRegionMonthAndPlanWindow() throws {
+        let report = try Backtest.run(incidents: Self.incidents(), configuration: Self.configuration, source: "synthetic")
+        #expect(report.regions == ["a", "b"])
+        #expect(report.months.count == 24)
+        #expect(report.horizons.map(\.horizon) == [1, 3, 12])
+        for h in report.horizons {
+            for s in h.regionMonth { #expect(s.score.count == 48) }
+            // Plan windows must end inside the data: 24 − h + 1 origins.
+            for s in h.planLevel { #expect(s.score.count == 24 - h.horizon + 1) }
+            #expect(h.regionMonth.first { $0.method == .hawkes }!.skill.map(\.baseline) == ForecastMethod.baselines)
+        }
+        #expect(Array(Self.counts(report, "b")[0...6]) == [9, 9, 9, 9, 9, 9, 0])
+    }
+
+    @Test func baselinesAreTheirDefinitions() throws {
+        let report = try Backtest.run(incidents: Self.incidents(), configuration: Self.configuration, source: "synthetic")
+        let a = Self.counts(report, "a")
+        // No change at horizon 1: Poisson with the previous month's count as its mean.
+        let noChange = Self.forecast(report, "a", .noChange, 1)
+        for i in 1..<a.count {
+            #expect(abs(noChange[i]! - CountProbability.poissonTail(mean: Double(a[i - 1]), atLeast: 5)) < 1e-15)
+        }
+        // Climatology: (threshold months in the 12 before the origin + ½) / 13, whatever the horizon.
+        let all = (0..<60).map { ($0 * 5) % 13 }
+        let climatology = Self.forecast(report, "a", .climatology, 3)
+        for (i, p) in climatology.enumerated() {
+            let origin = 36 + i - 2
+            let hits = all[(origin - 12)..<origin].filter { $0 >= 5 }.count
+            #expect(abs(p! - (Double(hits) + 0.5) / 13) < 1e-15)
+        }
+    }
+
+    @Test func forecastsUseOnlyThePast() throws {
+        // Many more events in the last month change no forecast issued before it.
+        let base = try Backtest.run(incidents: Self.incidents(), configuration: Self.configuration, source: "s")
+        let more = try Backtest.run(incidents: Self.incidents(extraInLastMonth: 40), configuration: Self.configuration, source: "s")
+        for region in ["a", "b"] {
+            for method in ForecastMethod.allCases {
+                for h in [1, 3, 12] {
+                    #expect(Self.forecast(base, region, method, h) == Self.forecast(more, region, method, h))
+                }
+            }
+        }
+        #expect(Self.counts(more, "a").last! == Self.counts(base, "a").last! + 40)
+    }
+
+    @Test func reproducibleForASeed() throws {
+        let one = try Backtest.run(incidents: Self.incidents(), configuration: Self.configuration, source: "s")
+        let two = try Backtest.run(incidents: Self.incidents(), configuration: Self.configuration, source: "s")
+        #expect(one == two)
+        _ = try JSONEncoder().encode(one)
+    }
+
+    @Test func badConfigurationsAndInputsThrowRiskErrors() {
+        var c = Self.configuration
+        c.horizons = [0]
+        #expect(throws: RiskError.self) { try Backtest.run(incidents: Self.incidents(), configuration: c, source: "s") }
+        c = Self.configuration
+        c.from = YearMonth(year: 2030, month: 1); c.to = YearMonth(year: 2031, month: 1)
+        #expect(throws: RiskError.self) { try Backtest.run(incidents: Self.incidents(), configuration: c, source: "s") }
+        #expect(throws: RiskError.self) { try Backtest.run(incidents: [], configuration: Self.configuration, source: "s") }
+        #expect(throws: RiskError.self) {
+            try Backtest.run(incidents: [Incident(date: "2012-02-30", region: "a", kind: .attack)], configuration: Self.configuration, source: "s")
+        }
+    }
+
+    @Test func conditionalSimulatorMatchesPoissonWithoutExcitation() {
+        // α = 0: each month's count is Poisson(μ · days).
+        let sim = ConditionalHawkesSimulator(parameters: HawkesParameters(mu: 0.15, alpha: 0, beta: 1), excitation: 0,
+                                             monthEnds: [31, 59, 90])
+        var g = Xoshiro256StarStar(seed: 9)
+        let runs = 20_000
+        let tally = sim.simulate(runs: runs, threshold: 5, consecutive: 2, horizons: [1, 3], generator: &g)
+        for (m, days) in [31.0, 28, 31].enumerated() {
+            let p = CountProbability.poissonTail(mean: 0.15 * days, atLeast: 5)
+            #expect(abs(tally.exceed[m] - p) < 4 * (p * (1 - p) / Double(runs)).squareRoot())
+        }
+        let exact = CountProbability.runProbability([31.0, 28, 31].map { CountProbability.poissonTail(mean: 0.15 * $0, atLeast: 5) }[...], run: 2)
+        #expect(abs(tally.run[1] - exact) < 4 * (exact * (1 - exact) / Double(runs)).squareRoot())
+        #expect(tally.run[0] == tally.exceed[0])  // horizon 1: one threshold month suffices
+    }
+
+    @Test func conditionalSimulatorCarriesTheHistorysExcitation() {
+        // No background: every event descends from the history. Expected count over a long
+        // horizon: S·α/(1 − α) (the history's direct offspring and their cascades).
+        let p = HawkesParameters(mu: 1e-12, alpha: 0.5, beta: 0.2)
+        let sim = ConditionalHawkesSimulator(parameters: p, excitation: 10, monthEnds: (1...24).map { Double($0) * 30.4375 })
+        var g = Xoshiro256StarStar(seed: 4)
+        let tally = sim.simulate(runs: 20_000, threshold: 1, consecutive: 1, horizons: [24], generator: &g)
+        // P(no event at all over the horizon) for a branching process: the history gives
+        // Poisson(αS) direct offspring, so at least e^{−5} of runs are empty.
+        #expect(abs(tally.run[0] - (1 - exp(-5))) < 0.01)
+        #expect(tally.exceed[0] > tally.exceed[12])  // excitation decays
+    }
+}
