@@ -43,7 +43,10 @@ struct BacktestCommand: AsyncParsableCommand {
     var to: String = "2018-12"
 
     @Option(parsing: .unconditional, help: "Months of history before each origin that every method is fitted on.")
-    var window: Int = 36
+    var window: Int = 24
+
+    @Option(parsing: .unconditional, help: "Months before each origin on which the model re-estimates its background level (0: the whole window).")
+    var level: Int = 6
 
     @Option(parsing: .unconditional, help: "Simulated futures per region and origin.")
     var runs: Int = 1_000
@@ -72,7 +75,7 @@ struct BacktestCommand: AsyncParsableCommand {
     private var configuration: BacktestConfiguration {
         BacktestConfiguration(threshold: threshold, consecutiveMonths: consecutive,
                               from: YearMonth(from) ?? YearMonth(year: 2012, month: 1), to: YearMonth(to) ?? YearMonth(year: 2018, month: 12),
-                              windowMonths: window, runs: runs, seed: seed)
+                              windowMonths: window, levelMonths: level, runs: runs, seed: seed)
     }
 
     func run() async throws {

@@ -98,6 +98,24 @@ import Testing
         }
     }
 
+    @Test func localBackgroundIsTheMaximumLikelihoodRate() {
+        let times = (0..<40).map { Double($0) * 2.5 + 0.3 }
+        // Without excitation the rate is events over time: 20 events in [50, 100).
+        let plain = BacktestForecasts.localBackground(times: times, from: 50, to: 100, alpha: 0, beta: 1)
+        #expect(abs(plain - 0.4) < 1e-9)
+        // With excitation the score Σ 1/(μ + αβAᵢ) − length vanishes at the estimate, and μ is lower.
+        let (alpha, beta) = (0.4, 0.5)
+        let mu = BacktestForecasts.localBackground(times: times, from: 50, to: 100, alpha: alpha, beta: beta)
+        var a = 0.0, score = -50.0
+        for (i, t) in times.enumerated() {
+            if i > 0 { a = exp(-beta * (t - times[i - 1])) * (1 + a) }
+            if t >= 50 { score += 1 / (mu + alpha * beta * a) }
+        }
+        #expect(abs(score) < 1e-6 && mu < 0.4)
+        // No events in the interval: the floor, 0.1 event per interval.
+        #expect(BacktestForecasts.localBackground(times: [1, 2], from: 50, to: 100, alpha: 0.3, beta: 1) == 0.1 / 50)
+    }
+
     @Test func conditionalSimulatorMatchesPoissonWithoutExcitation() {
         // α = 0: each month's count is Poisson(μ · days).
         let sim = ConditionalHawkesSimulator(parameters: HawkesParameters(mu: 0.15, alpha: 0, beta: 1), excitation: 0,

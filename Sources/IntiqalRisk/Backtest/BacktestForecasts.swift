@@ -97,6 +97,10 @@ struct BacktestForecasts {
                     p.mu = Double(times.count) / horizon * (1 - Self.alphaCap)
                     p.alpha = Self.alphaCap
                 }
+                if configuration.levelMonths > 0 {
+                    let levelStart = panel.monthStart[max(w0, origin - configuration.levelMonths)] - t0
+                    p.mu = Self.localBackground(times: times, from: levelStart, to: horizon, alpha: p.alpha, beta: p.beta)
+                }
                 if p.mu.isFinite, p.alpha.isFinite, p.beta.isFinite, p.mu > 0, p.beta > 0 {
                     parameters = p
                     previous = fit.parameters
@@ -121,6 +125,30 @@ struct BacktestForecasts {
             lastFits.append(.init(region: panel.regions[r], eventsInWindow: times.count, parameters: fitted))
         }
         return RegionForecast(exceed: tally.exceed, run: tally.run)
+    }
+
+    /// The maximum-likelihood background rate on [from, to) given α and β, every event of
+    /// `times` (sorted, all before `to`) exciting the later ones: the root of
+    /// Σ 1/(μ + αβAᵢ) = to − from over the events in the interval (concave, one root in
+    /// (0, n/(to − from)]), found by bisection on log μ; at least 0.1 event per interval.
+    static func localBackground(times: [Double], from: Double, to: Double, alpha: Double, beta: Double) -> Double {
+        let length = to - from
+        var excitation: [Double] = []
+        var a = 0.0
+        for (i, t) in times.enumerated() {
+            if i > 0 { a = exp(-beta * (t - times[i - 1])) * (1 + a) }
+            if t >= from { excitation.append(alpha * beta * a) }
+        }
+        let floor = 0.1 / length
+        guard !excitation.isEmpty, length > 0 else { return floor }
+        func slope(_ mu: Double) -> Double { excitation.reduce(0) { $0 + 1 / (mu + $1) } - length }
+        var lo = log(floor), hi = log(Double(excitation.count) / length)
+        guard slope(exp(lo)) > 0 else { return floor }
+        for _ in 0..<50 {
+            let mid = (lo + hi) / 2
+            if slope(exp(mid)) > 0 { lo = mid } else { hi = mid }
+        }
+        return exp((lo + hi) / 2)
     }
 
     /// Scores and series.

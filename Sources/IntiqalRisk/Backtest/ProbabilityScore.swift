@@ -24,8 +24,9 @@ public struct ProbabilityScore: Sendable, Hashable, Codable {
         reliability = ProbabilityScores.reliability(forecasts, outcomes, bins: 10)
     }
 
-    /// Brier skill against a reference: 1 − brier / reference.brier (nil when the reference is perfect).
+    /// Brier skill against a reference: 1 − brier / reference.brier; nil when the reference is
+    /// perfect (Brier below 10⁻⁹, where the ratio says nothing).
     public func brierSkill(against reference: ProbabilityScore) -> Double? {
-        reference.brier > 0 ? 1 - brier / reference.brier : nil
+        reference.brier >= 1e-9 ? 1 - brier / reference.brier : nil
     }
 }
