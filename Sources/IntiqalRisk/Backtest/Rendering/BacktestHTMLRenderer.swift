@@ -84,8 +84,11 @@ public struct BacktestHTMLRenderer: Sendable {
         svg += "<text x=\"\(x(0.5))\" y=\"\((size - 6).formatted(1))\" font-size=\"11\" text-anchor=\"middle\">\(Self.escape(l.meanForecast))</text>"
         svg += "<text transform=\"translate(12 \(y(0.5))) rotate(-90)\" font-size=\"11\" text-anchor=\"middle\">\(Self.escape(l.observed))</text>"
         let total = Double(max(1, h.regionMonth.first?.score.count ?? 1))
-        for s in h.regionMonth {
+        for (i, s) in h.regionMonth.enumerated() {
             let colour = Self.colours[s.method]!
+            let ly = pad + 10 + Double(i) * 13
+            svg += "<rect x=\"\(pad + 6)\" y=\"\((ly - 7).formatted(1))\" width=\"8\" height=\"8\" fill=\"\(colour)\"/>"
+            svg += "<text x=\"\(pad + 18)\" y=\"\(ly.formatted(1))\" font-size=\"10\">\(Self.escape(l.method(s.method))) (\(l.brier) \(s.score.brier.formatted(4)))</text>"
             let points = s.score.reliability.compactMap { b -> (Double, Double, Int)? in
                 guard let f = b.meanForecast, let o = b.observedFrequency else { return nil }
                 return (f, o, b.count)
