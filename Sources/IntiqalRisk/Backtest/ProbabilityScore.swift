@@ -25,8 +25,8 @@ public struct ProbabilityScore: Sendable, Hashable, Codable {
     }
 
     /// Brier skill against a reference: 1 − brier / reference.brier; nil when the reference is
-    /// perfect (Brier below 10⁻⁹, where the ratio says nothing).
+    /// perfect (Brier below 10⁻⁶, where the ratio says nothing).
     public func brierSkill(against reference: ProbabilityScore) -> Double? {
-        reference.brier >= 1e-9 ? 1 - brier / reference.brier : nil
+        reference.brier >= 1e-6 ? 1 - brier / reference.brier : nil
     }
 }
