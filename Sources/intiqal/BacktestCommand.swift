@@ -54,6 +54,15 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Seed: the same seed gives the same figures on any machine.")
     var seed: UInt64 = 1
 
+    @Option(parsing: .unconditional, help: "Dated coalition personnel (date,troops,note,source), e.g. data/us-forces-iraq.csv: fits the departure effect gammaDeparture.")
+    var presence: String?
+
+    @Option(name: .customLong("presence-from"), parsing: .unconditional, help: "First month of the departure-effect fit (YYYY-MM).")
+    var presenceFrom: String = "2008-01"
+
+    @Option(name: .customLong("presence-to"), parsing: .unconditional, help: "Last month of the departure-effect fit (YYYY-MM).")
+    var presenceTo: String = "2018-12"
+
     @Option(parsing: .unconditional, help: "table, json or html (one self-contained page).")
     var format: BacktestFormat = .table
 
@@ -67,6 +76,8 @@ struct BacktestCommand: AsyncParsableCommand {
         guard (file == nil) != (workspace == nil) else { throw ValidationError("name one source: an event CSV file or --workspace") }
         guard YearMonth(from) != nil else { throw ValidationError("--from: expected YYYY-MM, got '\(from)'") }
         guard YearMonth(to) != nil else { throw ValidationError("--to: expected YYYY-MM, got '\(to)'") }
+        guard YearMonth(presenceFrom) != nil else { throw ValidationError("--presence-from: expected YYYY-MM, got '\(presenceFrom)'") }
+        guard YearMonth(presenceTo) != nil else { throw ValidationError("--presence-to: expected YYYY-MM, got '\(presenceTo)'") }
         do { try configuration.validate() } catch let error as RiskError {
             throw ValidationError("--\(error.field ?? "option"): \(error.message)")
         }
@@ -106,11 +117,21 @@ struct BacktestCommand: AsyncParsableCommand {
             }
         }
         let regions = incidents.allSatisfy({ IraqGovernorate.withID($0.region) != nil }) ? IraqGovernorate.all.map(\.id) : nil
-        let report: BacktestReport
+        var report: BacktestReport
         do {
             report = try Backtest.run(incidents: incidents, configuration: configuration, source: source, regions: regions, notes: notes)
         } catch let error as RiskError {
             CLI.fail("backtest: \(error)")
+        }
+        if let presence {
+            let text = try FitIncidentsCommand.read(presence)
+            do {
+                let history = try PresenceHistoryCSV.parse(text, file: presence)
+                report.departureEffect = try DepartureEffect.fit(incidents: incidents, presence: history, from: YearMonth(presenceFrom)!,
+                                                                 to: YearMonth(presenceTo)!, regions: regions, seed: seed)
+            } catch let error as RiskError {
+                CLI.fail(error.file == nil ? "\(presence): \(error)" : error.description)
+            }
         }
         switch format {
         case .table: try CLI.emit(BacktestTableRenderer(language: lang).render(report), to: out)

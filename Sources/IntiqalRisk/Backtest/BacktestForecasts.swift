@@ -215,6 +215,6 @@ struct BacktestForecasts {
         return BacktestReport(configuration: configuration, source: source, dataStart: panel.start,
                               dataEnd: panel.start.adding(months: panel.months - 1), regions: panel.regions, months: months,
                               methods: methods, horizons: horizons, series: series, lastFits: lastFits,
-                              poissonFallbacks: poissonFallbacks, notes: allNotes)
+                              poissonFallbacks: poissonFallbacks, notes: allNotes, departureEffect: nil)
     }
 }

@@ -62,6 +62,7 @@ public struct BacktestHTMLRenderer: Sendable {
             html += "<figcaption>\(Self.escape(l.region(s.region)))</figcaption></figure>\n"
         }
         html += "</div>\n"
+        if let d = report.departureEffect { html += "<p>\(Self.escape(l.departure(d)))</p>\n" }
         if !report.notes.isEmpty {
             html += "<h2>\(l.notes)</h2>\n<ul>" + report.notes.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>\n"
         }

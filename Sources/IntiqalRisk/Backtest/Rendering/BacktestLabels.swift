@@ -33,6 +33,21 @@ struct BacktestLabels {
     var lastFits: String { isArabic ? "معلمات النموذج عند آخر أصل" : "The model at the last origin" }
     var perRegion: String { isArabic ? "التنبؤات مقابل ما حدث، لكل محافظة" : "Forecasts against what happened, per region" }
 
+    func departure(_ d: DepartureEffect) -> String {
+        let e = d.estimate
+        guard e.fitted else {
+            return isArabic ? "أثر الانسحاب γ_dep لم يُقدَّر من السجل (\(d.from) … \(d.to)): \(e.noteAr ?? e.note ?? "")"
+                : "Departure effect γ_dep not identified by the record (\(d.from) … \(d.to)): \(e.note ?? "assumed")"
+        }
+        let se = e.standardError.map { $0.formatted(3) } ?? "–"
+        let ci = d.ci95.map { "[\($0[0].formatted(3)), \($0[1].formatted(3))]" } ?? "–"
+        let mci = d.multiplierCI95.map { "[\($0[0].formatted(2)), \($0[1].formatted(2))]" } ?? "–"
+        if isArabic {
+            return "أثر الانسحاب γ_dep = \(e.value.formatted(3)) ± \(se) (فاصل 95٪: \(ci))، مقدَّر على \(d.events) حادثًا في \(d.regionsFitted) محافظة، \(d.from) … \(d.to): الانسحاب الكامل يضرب المعدل الأساسي في \(d.multiplier.formatted(2)) \(mci). ارتباط عبر السجل، لا أثر سببي."
+        }
+        return "Departure effect γ_dep = \(e.value.formatted(3)) ± \(se) (95 % interval \(ci)), fitted on \(d.events) incidents in \(d.regionsFitted) regions, \(d.from) … \(d.to): a full departure multiplies the background rate by \(d.multiplier.formatted(2)) \(mci). An association over the record, not a causal effect."
+    }
+
     func setting(_ r: BacktestReport) -> String {
         let c = r.configuration
         let first = r.months.first.map(\.description) ?? "–", last = r.months.last.map(\.description) ?? "–"

@@ -36,6 +36,7 @@ public struct BacktestTableRenderer: Sendable {
             }
             out += Self.grid(rows)
         }
+        if let d = report.departureEffect { out += "\n" + l.departure(d) + "\n" }
         if !report.notes.isEmpty {
             out += "\n" + l.notes + "\n" + report.notes.map { "  • \($0)\n" }.joined()
         }
