@@ -2,7 +2,7 @@ import Foundation
 import IntiqalRisk
 
 /// The back-test on the UCDP GED record (../shared/data/ucdp-ged-iraq.csv, or the path after
-/// `--ucdp`): reading the file, 18 regions × 84 scored months × 3 horizons (96 origins), one
+/// `--ucdp`): reading the file, 18 regions × 84 scored months × 3 horizons (95 origins), one
 /// thread. Nil when the file is absent.
 func backtestRows(repeats: Int) throws -> [(String, String, String)] {
     var path = "../shared/data/ucdp-ged-iraq.csv"

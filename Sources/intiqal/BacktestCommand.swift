@@ -54,6 +54,9 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Seed: the same seed gives the same figures on any machine.")
     var seed: UInt64 = 1
 
+    @Option(parsing: .unconditional, help: "Neighbour pairs (region,neighbour), e.g. data/iraq-neighbours.csv: forecasts and scores the multivariate model too.")
+    var neighbours: String?
+
     @Option(parsing: .unconditional, help: "Dated coalition personnel (date,troops,note,source), e.g. data/us-forces-iraq.csv: fits the departure effect gammaDeparture.")
     var presence: String?
 
@@ -117,6 +120,15 @@ struct BacktestCommand: AsyncParsableCommand {
             }
         }
         let regions = incidents.allSatisfy({ IraqGovernorate.withID($0.region) != nil }) ? IraqGovernorate.all.map(\.id) : nil
+        var configuration = configuration
+        if let neighbours {
+            let text = try FitIncidentsCommand.read(neighbours)
+            do {
+                configuration.neighbours = try NeighbourCSV.parse(text, file: neighbours)
+            } catch let error as RiskError {
+                CLI.fail(error.file == nil ? "\(neighbours): \(error)" : error.description)
+            }
+        }
         var report: BacktestReport
         do {
             report = try Backtest.run(incidents: incidents, configuration: configuration, source: source, regions: regions, notes: notes)

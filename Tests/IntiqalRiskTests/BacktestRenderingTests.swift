@@ -33,7 +33,7 @@ import Testing
 
     @Test func tableHasEveryHorizonAndMethodAndTheReliabilityTable() {
         let table = BacktestTableRenderer(language: .en).render(Self.report)
-        for method in ForecastMethod.allCases { #expect(table.contains(method.english)) }
+        for method in Self.report.methods { #expect(table.contains(method.english)) }
         #expect(table.contains("Reliability: Hawkes model, horizon 3"))
         #expect(table.contains("0.9–1.0"))
         let arabic = BacktestTableRenderer(language: .ar).render(Self.report)

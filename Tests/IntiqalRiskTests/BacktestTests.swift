@@ -69,7 +69,7 @@ import Testing
         let base = try Backtest.run(incidents: Self.incidents(), configuration: Self.configuration, source: "s")
         let more = try Backtest.run(incidents: Self.incidents(extraInLastMonth: 40), configuration: Self.configuration, source: "s")
         for region in ["a", "b"] {
-            for method in ForecastMethod.allCases {
+            for method in base.methods {
                 for h in [1, 3, 12] {
                     #expect(Self.forecast(base, region, method, h) == Self.forecast(more, region, method, h))
                 }
@@ -96,6 +96,22 @@ import Testing
         #expect(throws: RiskError.self) {
             try Backtest.run(incidents: [Incident(date: "2012-02-30", region: "a", kind: .attack)], configuration: Self.configuration, source: "s")
         }
+    }
+
+    @Test func multivariateModelIsForecastAndScoredWithANeighbourStructure() throws {
+        var c = Self.configuration
+        c.neighbours = try NeighbourStructure(regions: ["a", "b", "elsewhere"], pairs: [("a", "b"), ("b", "elsewhere")])
+        let report = try Backtest.run(incidents: Self.incidents(), configuration: c, source: "s")
+        #expect(report.methods.contains(.multivariateHawkes))
+        for h in report.horizons {
+            let m = try #require(h.regionMonth(.multivariateHawkes))
+            #expect(m.score.count == 48 && m.score.brier.isFinite)
+            #expect(h.planLevel(.multivariateHawkes)?.score.count == 24 - h.horizon + 1)
+        }
+        let plain = try Backtest.run(incidents: Self.incidents(), configuration: Self.configuration, source: "s")
+        #expect(!plain.methods.contains(.multivariateHawkes))
+        // The other methods' forecasts do not depend on whether the multivariate model runs.
+        #expect(Self.forecast(report, "a", .hawkes, 3) == Self.forecast(plain, "a", .hawkes, 3))
     }
 
     @Test func localBackgroundIsTheMaximumLikelihoodRate() {

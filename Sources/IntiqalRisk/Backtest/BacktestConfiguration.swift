@@ -22,12 +22,15 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
     public var runs: Int
     /// Seed of the simulations and of the within-day spreading of same-day events.
     public var seed: UInt64
+    /// With a neighbour structure, the multivariate model is forecast and scored too.
+    public var neighbours: NeighbourStructure?
     /// Probabilities are clipped to [logFloor, 1 − logFloor] in the log score only.
     public var logFloor: Double
 
     public init(threshold: Int = 5, consecutiveMonths: Int = 3, horizons: [Int] = [1, 3, 12],
                 from: YearMonth = YearMonth(year: 2012, month: 1), to: YearMonth = YearMonth(year: 2018, month: 12),
-                windowMonths: Int = 24, levelMonths: Int = 6, runs: Int = 1_000, seed: UInt64 = 1, logFloor: Double = 0.001) {
+                windowMonths: Int = 24, levelMonths: Int = 6, runs: Int = 1_000, seed: UInt64 = 1, logFloor: Double = 0.001,
+                neighbours: NeighbourStructure? = nil) {
         self.threshold = threshold
         self.consecutiveMonths = consecutiveMonths
         self.horizons = horizons
@@ -38,6 +41,7 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
         self.runs = runs
         self.seed = seed
         self.logFloor = logFloor
+        self.neighbours = neighbours
     }
 
     /// Largest horizon accepted (months).

@@ -19,6 +19,14 @@ struct BacktestForecasts {
     private(set) var forecasts: [ForecastMethod: [[RegionForecast]]] = [:]
     private(set) var lastFits: [BacktestReport.RegionFit] = []
     private(set) var poissonFallbacks = 0
+    /// The methods forecast: the multivariate model only with a neighbour structure.
+    let methods: [ForecastMethod]
+    /// Plan-level probabilities simulated jointly (the multivariate model): [origin − firstOrigin][horizon index].
+    var planOverride: [ForecastMethod: [[Double]]] = [:]
+    /// The neighbour structure in the panel's region order, and the last multivariate fit (a warm start).
+    var structure: NeighbourStructure?
+    var previousMultivariate: MultivariateHawkesParameters?
+    var multivariateFits = 0, multivariateFailures = 0
 
     /// Branching ratios above this are capped (the mean rate kept), as in `RiskModel.fit`.
     static let alphaCap = 0.95
@@ -36,7 +44,9 @@ struct BacktestForecasts {
         scored = from...to
         firstOrigin = max(1, from - maxH + 1)
         let origins = firstOrigin...to
-        for method in ForecastMethod.allCases { forecasts[method] = [] }
+        structure = configuration.neighbours?.restricted(to: panel.regions)
+        methods = ForecastMethod.allCases.filter { $0 != .multivariateHawkes || configuration.neighbours != nil }
+        for method in methods { forecasts[method] = [] }
         var previous = [HawkesParameters?](repeating: nil, count: panel.regions.count)
         for origin in origins {
             let monthEnds = Self.monthEnds(start: panel.start.adding(months: origin), count: maxH)
@@ -55,6 +65,9 @@ struct BacktestForecasts {
                 row[.poissonTrend, default: []].append(independent(months: maxH) {
                     CountProbability.poissonTail(mean: trend.mean(monthsAhead: $0), atLeast: configuration.threshold)
                 })
+            }
+            if structure != nil {
+                row[.multivariateHawkes] = multivariateForecast(origin: origin, windowStart: w0, monthEnds: monthEnds, start: previous)
             }
             for (method, value) in row { forecasts[method]!.append(value) }
         }
@@ -132,13 +145,18 @@ struct BacktestForecasts {
     /// Σ 1/(μ + αβAᵢ) = to − from over the events in the interval (concave, one root in
     /// (0, n/(to − from)]), found by bisection on log μ; at least 0.1 event per interval.
     static func localBackground(times: [Double], from: Double, to: Double, alpha: Double, beta: Double) -> Double {
-        let length = to - from
         var excitation: [Double] = []
         var a = 0.0
         for (i, t) in times.enumerated() {
             if i > 0 { a = exp(-beta * (t - times[i - 1])) * (1 + a) }
             if t >= from { excitation.append(alpha * beta * a) }
         }
+        return rootBackground(excitation: excitation, length: to - from)
+    }
+
+    /// The μ that solves Σ 1/(μ + eᵢ) = length for the excitations eᵢ at the interval's events
+    /// (the maximum-likelihood background given the excitation); at least 0.1 event per interval.
+    static func rootBackground(excitation: [Double], length: Double) -> Double {
         let floor = 0.1 / length
         guard !excitation.isEmpty, length > 0 else { return floor }
         func slope(_ mu: Double) -> Double { excitation.reduce(0) { $0 + 1 / (mu + $1) } - length }
@@ -154,7 +172,6 @@ struct BacktestForecasts {
     /// Scores and series.
     func report(source: String, notes: [String]) -> BacktestReport {
         let k = configuration.threshold
-        let methods = ForecastMethod.allCases
         var horizons: [BacktestReport.HorizonScores] = []
         for (hi, h) in configuration.horizons.enumerated() {
             var regionScores: [ForecastMethod: ProbabilityScore] = [:]
@@ -174,9 +191,13 @@ struct BacktestForecasts {
                 var pp: [Double] = [], yy: [Bool] = []
                 let run = min(configuration.consecutiveMonths, h)
                 for o in scored where o + h - 1 < panel.months {
-                    var none = 1.0
-                    for r in panel.regions.indices { none *= 1 - table[o - firstOrigin][r].run[hi] }
-                    pp.append(1 - none)
+                    if let joint = planOverride[method] {
+                        pp.append(joint[o - firstOrigin][hi])
+                    } else {
+                        var none = 1.0
+                        for r in panel.regions.indices { none *= 1 - table[o - firstOrigin][r].run[hi] }
+                        pp.append(1 - none)
+                    }
                     yy.append(panel.regions.indices.contains { r in
                         CountProbability.hasRun(panel.counts[r][o..<(o + h)].lazy.map { $0 >= k }, run: run)
                     })
@@ -209,6 +230,9 @@ struct BacktestForecasts {
             series.append(.init(region: panel.regions[r], counts: scored.map { panel.counts[r][$0] }, forecasts: list))
         }
         var allNotes = notes
+        if structure != nil {
+            allNotes.append("multivariate Hawkes: \(multivariateFits) joint fits on the neighbour structure (cross-excitation η at the last origin \(previousMultivariate.map { $0.eta.formatted(3) } ?? "–"))\(multivariateFailures > 0 ? ", \(multivariateFailures) failed (the regions' univariate models stood in)" : ""); plan-level probabilities from the joint simulation")
+        }
         if poissonFallbacks > 0 {
             allNotes.append("\(poissonFallbacks) region-origins had fewer than \(HawkesFit.minimumEvents) events in the window (or no fit): the model used their Poisson rate")
         }

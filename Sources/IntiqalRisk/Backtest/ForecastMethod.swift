@@ -10,6 +10,9 @@ public enum ForecastMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case climatology
     /// Poisson with a log-linear trend fitted to the trailing window's monthly counts.
     case poissonTrend
+    /// The multivariate model: an incident also excites the neighbouring regions (only when
+    /// a neighbour structure is given).
+    case multivariateHawkes
 
     /// The baselines, in report order.
     public static let baselines: [ForecastMethod] = [.noChange, .climatology, .poissonTrend]
@@ -20,6 +23,7 @@ public enum ForecastMethod: String, Sendable, Hashable, Codable, CaseIterable {
         case .noChange: "no change"
         case .climatology: "climatology"
         case .poissonTrend: "Poisson with trend"
+        case .multivariateHawkes: "multivariate Hawkes"
         }
     }
 
@@ -29,6 +33,7 @@ public enum ForecastMethod: String, Sendable, Hashable, Codable, CaseIterable {
         case .noChange: "بلا تغيير"
         case .climatology: "المعدّل التاريخي"
         case .poissonTrend: "بواسون مع اتجاه"
+        case .multivariateHawkes: "هوكس متعدد المناطق"
         }
     }
 }

@@ -9,7 +9,7 @@ public struct BacktestHTMLRenderer: Sendable {
     public init(language: Language = .en) { self.language = language }
 
     static let colours: [ForecastMethod: String] = [
-        .hawkes: "#c0392b", .noChange: "#2c7fb8", .climatology: "#7f8c8d", .poissonTrend: "#27ae60",
+        .hawkes: "#c0392b", .noChange: "#2c7fb8", .climatology: "#7f8c8d", .poissonTrend: "#27ae60", .multivariateHawkes: "#8e44ad",
     ]
 
     public func render(_ report: BacktestReport) -> String {
@@ -30,7 +30,7 @@ public struct BacktestHTMLRenderer: Sendable {
         <p>\(Self.escape(l.setting(report)))</p>
 
         """
-        html += "<p class=\"key\">" + ForecastMethod.allCases.map {
+        html += "<p class=\"key\">" + report.methods.map {
             "<span><span class=\"swatch\" style=\"background:\(Self.colours[$0]!)\"></span>\(Self.escape(l.method($0)))</span>"
         }.joined() + "</p>\n"
         for (heading, pick) in [(l.regionMonthHeading, \BacktestReport.HorizonScores.regionMonth),
@@ -126,7 +126,7 @@ public struct BacktestHTMLRenderer: Sendable {
         for (i, m) in months.enumerated() where m.month == 1 {
             svg += "<text x=\"\(x(i).formatted(1))\" y=\"\(height - pad + 12)\" font-size=\"9\" text-anchor=\"middle\">\(m.year)</text>"
         }
-        for f in s.forecasts where f.horizon == horizon && (f.method == .hawkes || f.method == .noChange || f.method == .climatology) {
+        for f in s.forecasts where f.horizon == horizon && (f.method == .hawkes || f.method == .noChange || f.method == .climatology || f.method == .multivariateHawkes) {
             let points = f.probabilities.enumerated().compactMap { i, p in p.map { "\(x(i).formatted(1)),\(yP($0).formatted(1))" } }
             svg += "<polyline fill=\"none\" stroke=\"\(Self.colours[f.method]!)\" stroke-width=\"\(f.method == .hawkes ? 1.6 : 1)\" points=\"\(points.joined(separator: " "))\"/>"
         }
