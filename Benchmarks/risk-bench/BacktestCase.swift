@@ -24,7 +24,20 @@ func backtestRows(repeats: Int) throws -> [(String, String, String)] {
     }
     guard let report, let h3 = report.horizon(3), let model = h3.regionMonth(.hawkes) else { return [] }
     let skills = model.skill.prefix(2).map { "\($0.baseline.rawValue) \(fmt(100 * ($0.brierSkill ?? .nan), 1))%" }.joined(separator: ", ")
-    return [("back-test UCDP \(report.regions.count)×\(report.months.count)×\(report.horizons.count) (regions×months×horizons), 1 thread",
-             "\(fmt(best)) ms",
-             "cpu \(fmt(bestCPU)) ms; \(report.configuration.runs) runs/origin; h3 Brier \(fmt(model.score.brier, 4)), skill vs \(skills)")]
+    var rows = [("back-test UCDP \(report.regions.count)×\(report.months.count)×\(report.horizons.count), 1 thread",
+                 "\(fmt(best)) ms",
+                 "cpu \(fmt(bestCPU)) ms; \(report.configuration.runs) runs/origin; h3 Brier \(fmt(model.score.brier, 4)), skill vs \(skills)")]
+    // The same with the multivariate model (data/iraq-neighbours.csv), once.
+    if let data = FileManager.default.contents(atPath: "data/iraq-neighbours.csv"), let pairs = String(data: data, encoding: .utf8) {
+        var configuration = BacktestConfiguration()
+        configuration.neighbours = try NeighbourCSV.parse(pairs, file: "data/iraq-neighbours.csv")
+        let (r, ms, cpu) = try time {
+            let imported = try ConflictEventCSV.parse(text, file: path)
+            return try Backtest.run(incidents: imported.incidents, configuration: configuration, source: path,
+                                    regions: IraqGovernorate.all.map(\.id), notes: imported.notes)
+        }
+        let m = r.horizon(3)?.regionMonth(.multivariateHawkes)?.score.brier ?? .nan
+        rows.append(("… with the multivariate model too, 1 thread", "\(fmt(ms)) ms", "cpu \(fmt(cpu)) ms; h3 Brier multivariate \(fmt(m, 4))"))
+    }
+    return rows
 }
