@@ -96,6 +96,33 @@ import Testing
         #expect(throws: RiskError.self) {
             try Backtest.run(incidents: [Incident(date: "2012-02-30", region: "a", kind: .attack)], configuration: Self.configuration, source: "s")
         }
+        let many = (0...1_000).map { Incident(date: "2011-01-01", region: "r\($0)", kind: .attack) }
+        #expect(throws: RiskError.self) { try Backtest.run(incidents: many, configuration: Self.configuration, source: "s") }
+    }
+
+    @Test func randomIncidentsEitherBacktestOrThrowARiskError() {
+        var g = Xoshiro256StarStar(seed: 41)
+        var c = Self.configuration
+        c.runs = 10
+        c.windowMonths = 6
+        c.levelMonths = 2
+        for _ in 0..<25 {
+            let n = Int(g.next() % 300)
+            let incidents = (0..<n).map { _ -> Incident in
+                let y = 2009 + Int(g.next() % 5), m = 1 + Int(g.next() % 13), d = 1 + Int(g.next() % 31)
+                let date = g.next() % 50 == 0 ? "not a date" : String(format: "%04d-%02d-%02d", y, m, d)
+                let count = g.next() % 40 == 0 ? -1 : Int(g.next() % 4)
+                return Incident(date: date, region: ["a", "b", "", "c"][Int(g.next() % 4)], kind: .attack, count: count)
+            }
+            do {
+                let report = try Backtest.run(incidents: incidents, configuration: c, source: "random")
+                #expect(report.horizons.allSatisfy { $0.regionMonth.allSatisfy { $0.score.brier.isFinite } })
+                _ = try JSONEncoder().encode(report)
+            } catch is RiskError {
+            } catch {
+                Issue.record("unexpected error \(error)")
+            }
+        }
     }
 
     @Test func multivariateModelIsForecastAndScoredWithANeighbourStructure() throws {

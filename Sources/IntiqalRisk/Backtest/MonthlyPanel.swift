@@ -16,6 +16,8 @@ struct MonthlyPanel: Sendable {
 
     /// Largest number of events one panel holds (bounds memory and work).
     static let maximumEvents = 5_000_000
+    /// Most regions one panel holds (counts are regions × months).
+    static let maximumRegions = 1_000
 
     /// Builds the panel from `incidents` (counts dated by their first day), covering every
     /// month from the earliest incident to `through` (or the latest incident, if later).
@@ -54,6 +56,9 @@ struct MonthlyPanel: Sendable {
             monthStart.append(Double(CivilDate(year: ym.year, month: ym.month, day: 1).day - origin))
         }
         let names = fixedRegions ?? Array(Set(parsed.map(\.region))).sorted()
+        guard names.count <= Self.maximumRegions else {
+            throw RiskError.invalid("incidents", "\(names.count) regions: at most \(Self.maximumRegions) can be back-tested at once")
+        }
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var counts = [[Int]](repeating: [Int](repeating: 0, count: months), count: names.count)
         var times = [[Double]](repeating: [], count: names.count)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parameters of the multivariate model on a `NeighbourStructure`, per day:
 /// λ_k(t) = μ_k + β_k [α_k Σ_{own events} e^{−β_k(t−tᵢ)} + η Σ_{neighbours' events} e^{−β_k(t−tᵢ)}].
 /// An incident in region j has on average α_j direct offspring in j and η in each neighbour.
@@ -16,16 +18,12 @@ public struct MultivariateHawkesParameters: Sendable, Hashable, Codable {
     }
 
     /// Packed log-parameters: log μ, log α, log β (each K), log η.
-    var logVector: [Double] { (mu + alpha + beta + [eta]).map { $0 > 0 ? _log($0) : -30 } }
+    var logVector: [Double] { (mu + alpha + beta + [eta]).map { $0 > 0 ? log($0) : -30 } }
 
     init(logVector x: [Double], regions k: Int) {
-        mu = x[0..<k].map(_exp)
-        alpha = x[k..<(2 * k)].map(_exp)
-        beta = x[(2 * k)..<(3 * k)].map(_exp)
-        eta = _exp(x[3 * k])
+        mu = x[0..<k].map { exp($0) }
+        alpha = x[k..<(2 * k)].map { exp($0) }
+        beta = x[(2 * k)..<(3 * k)].map { exp($0) }
+        eta = exp(x[3 * k])
     }
 }
-
-import Foundation
-@inline(__always) private func _log(_ x: Double) -> Double { Foundation.log(x) }
-@inline(__always) private func _exp(_ x: Double) -> Double { Foundation.exp(x) }
