@@ -47,6 +47,20 @@ import Testing
         #expect(table.status == 0 && table.stdout.contains("Reliability"))
     }
 
+    @Test func backtestsAWorkspacesIncidents() throws {
+        let dir = try CLITests.temporaryDirectory()
+        let workspace = dir.appendingPathComponent("w.intiqal").path
+        let created = try CLITests.run(["init", workspace, "--example", "iraq-2024"])
+        #expect(created.status == 0, "\(created.stderr)")
+        // The example's illustrative incidents run from 2023-10 to 2024-02.
+        let run = try CLITests.run(["backtest", "--workspace", workspace, "--from", "2023-11", "--to", "2024-02", "--window", "3",
+                                    "--level", "1", "--threshold", "8", "--runs", "50", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((object["months"] as? [String]) == ["2023-11", "2023-12", "2024-01", "2024-02"])
+        #expect((object["regions"] as? [String])?.contains("syria-border") == true)
+    }
+
     @Test(arguments: [["backtest"], ["backtest", "x.csv", "--runs", "0"], ["backtest", "x.csv", "--from", "2012"],
                       ["backtest", "x.csv", "--window", "6", "--level", "6"], ["backtest", "/nonexistent/ged.csv"]])
     func badInputExitsOneWithAMessage(_ args: [String]) throws {

@@ -141,6 +141,17 @@ import Testing
         #expect(Self.forecast(report, "a", .hawkes, 3) == Self.forecast(plain, "a", .hawkes, 3))
     }
 
+    @Test func aCountOverAPeriodIsSpreadOverItsMonths() throws {
+        // 90 incidents over January–March 2011 (90 days): 31, 28 and 31 a month.
+        var list = Self.incidents().filter { $0.date < "2011-01" || $0.region == "b" }
+        list.append(Incident(date: "2011-01-01", until: "2011-03-31", region: "a", kind: .attack, count: 90))
+        let report = try Backtest.run(incidents: list, configuration: Self.configuration, source: "s")
+        #expect(Array(Self.counts(report, "a")[0...2]) == [31, 28, 31])
+        var bad = list
+        bad.append(Incident(date: "2011-05-01", until: "2011-04-01", region: "a", kind: .attack, count: 3))
+        #expect(throws: RiskError.self) { try Backtest.run(incidents: bad, configuration: Self.configuration, source: "s") }
+    }
+
     @Test func localBackgroundIsTheMaximumLikelihoodRate() {
         let times = (0..<40).map { Double($0) * 2.5 + 0.3 }
         // Without excitation the rate is events over time: 20 events in [50, 100).

@@ -19,7 +19,7 @@ struct MonthlyPanel: Sendable {
     /// Most regions one panel holds (counts are regions × months).
     static let maximumRegions = 1_000
 
-    /// Builds the panel from `incidents` (counts dated by their first day), covering every
+    /// Builds the panel from `incidents` (a count over a period spread evenly over its days), covering every
     /// month from the earliest incident to `through` (or the latest incident, if later).
     init(incidents: [Incident], regions fixedRegions: [String]? = nil, through: YearMonth?, seed: UInt64) throws {
         var parsed: [(day: CivilDate, region: String, count: Int)] = []
@@ -38,7 +38,19 @@ struct MonthlyPanel: Sendable {
             guard total <= Self.maximumEvents else {
                 throw RiskError.invalid("incidents", "more than \(Self.maximumEvents) incidents")
             }
-            parsed.append((day, region, incident.count))
+            guard let until = incident.until else {
+                parsed.append((day, region, incident.count))
+                continue
+            }
+            // A count known only over a period is spread evenly over its days, as `RiskModel.fit` does.
+            guard let last = CivilDate(until), last.day >= day.day else {
+                throw RiskError.invalid("incidents[\(i)].until", "expected a date YYYY-MM-DD on or after \(incident.date), got '\(until)'")
+            }
+            let days = last.day - day.day + 1
+            var perDay: [Int: Int] = [:]
+            for n in 0..<incident.count { perDay[day.day + (n * days + days / 2) / incident.count, default: 0] += 1 }
+            for (d, count) in perDay.sorted(by: { $0.key < $1.key }) { parsed.append((CivilDate(day: d), region, count)) }
+            if incident.count == 0 { parsed.append((day, region, 0)); parsed.append((last, region, 0)) }
         }
         guard let first = parsed.map(\.day).min(), let last = parsed.map(\.day).max() else {
             throw RiskError(.tooFewEvents, "no incidents to back-test", field: "incidents")
