@@ -16,7 +16,7 @@ func backtestRows(repeats: Int) throws -> [(String, String, String)] {
         let (r, ms, cpu) = try time {
             let imported = try ConflictEventCSV.parse(text, file: path)
             return try Backtest.run(incidents: imported.incidents, configuration: BacktestConfiguration(), source: path,
-                                    regions: IraqGovernorate.all.map(\.id), notes: imported.notes)
+                                    regions: IraqGovernorate.all.map(\.id), notes: imported.notes, notesAr: imported.notesAr)
         }
         best = min(best, ms)
         bestCPU = min(bestCPU, cpu)
@@ -34,7 +34,7 @@ func backtestRows(repeats: Int) throws -> [(String, String, String)] {
         let (r, ms, cpu) = try time {
             let imported = try ConflictEventCSV.parse(text, file: path)
             return try Backtest.run(incidents: imported.incidents, configuration: configuration, source: path,
-                                    regions: IraqGovernorate.all.map(\.id), notes: imported.notes)
+                                    regions: IraqGovernorate.all.map(\.id), notes: imported.notes, notesAr: imported.notesAr)
         }
         let m = r.horizon(3)?.regionMonth(.multivariateHawkes)?.score.brier ?? .nan
         rows.append(("… with the multivariate model too, 1 thread", "\(fmt(ms)) ms", "cpu \(fmt(cpu)) ms; h3 Brier multivariate \(fmt(m, 4))"))

@@ -94,7 +94,7 @@ struct BacktestCommand: AsyncParsableCommand {
 
     func run() async throws {
         var incidents: [Incident]
-        var notes: [String] = []
+        var notes: [String] = [], notesAr: [String] = []
         let source: String
         if let workspace {
             incidents = try CLI.scenario(file: "iraq-2024", workspace: workspace).incidents
@@ -109,9 +109,7 @@ struct BacktestCommand: AsyncParsableCommand {
                     let imported = try ConflictEventCSV.parse(text, file: path)
                     incidents = imported.incidents
                     notes = imported.notes
-                    if imported.layout == "ucdp-ged" {
-                        notes.append("UCDP GED: Sundberg & Melander (2013), JPR 50(4); Pettersson, Högbladh & Öberg (2019), JPR 56(4); CC BY 4.0")
-                    }
+                    notesAr = imported.notesAr
                 } else {
                     incidents = try IncidentCSV.parse(text, file: path)
                 }
@@ -131,7 +129,8 @@ struct BacktestCommand: AsyncParsableCommand {
         }
         var report: BacktestReport
         do {
-            report = try Backtest.run(incidents: incidents, configuration: configuration, source: source, regions: regions, notes: notes)
+            report = try Backtest.run(incidents: incidents, configuration: configuration, source: source, regions: regions,
+                                      notes: notes, notesAr: notesAr)
         } catch let error as RiskError {
             CLI.fail("backtest: \(error)")
         }

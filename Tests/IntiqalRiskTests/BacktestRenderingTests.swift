@@ -29,6 +29,8 @@ import Testing
         #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
         #expect(html.contains("نينوى") && html.contains("الأنبار") && html.contains("نموذج هوكس"))
         #expect(html.contains("svg{direction:ltr"))  // charts keep time left to right
+        #expect(Self.report.notesAr.count == Self.report.notes.count)
+        for note in Self.report.notesAr { #expect(html.contains(BacktestHTMLRenderer.escape(note))) }
     }
 
     @Test func tableHasEveryHorizonAndMethodAndTheReliabilityTable() {

@@ -8,13 +8,14 @@ import IntiqalDomain
 /// through m − h). The plan-level event at horizon H is forecast at origin o for months
 /// o … o + H − 1. All methods see the same trailing window (`windowMonths`).
 public enum Backtest {
-    /// Runs the back-test on `incidents` (attacks and strikes; regions as named in them).
+    /// Runs the back-test on `incidents` (attacks and strikes; regions as named in them); `notes`
+    /// (and their Arabic twins) open the report's notes.
     public static func run(incidents: [Incident], configuration: BacktestConfiguration, source: String,
-                           regions: [String]? = nil, notes: [String] = []) throws -> BacktestReport {
+                           regions: [String]? = nil, notes: [String] = [], notesAr: [String]? = nil) throws -> BacktestReport {
         try configuration.validate()
         let threats = incidents.filter { $0.kind == .attack || $0.kind == .strike }
         let panel = try MonthlyPanel(incidents: threats, regions: regions, through: nil, seed: configuration.seed)
         let forecasts = try BacktestForecasts(panel: panel, configuration: configuration)
-        return forecasts.report(source: source, notes: notes)
+        return forecasts.report(source: source, notes: notes, notesAr: notesAr ?? notes)
     }
 }

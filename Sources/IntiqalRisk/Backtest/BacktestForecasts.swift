@@ -170,7 +170,7 @@ struct BacktestForecasts {
     }
 
     /// Scores and series.
-    func report(source: String, notes: [String]) -> BacktestReport {
+    func report(source: String, notes: [String], notesAr: [String]) -> BacktestReport {
         let k = configuration.threshold
         var horizons: [BacktestReport.HorizonScores] = []
         for (hi, h) in configuration.horizons.enumerated() {
@@ -229,16 +229,19 @@ struct BacktestForecasts {
             }
             series.append(.init(region: panel.regions[r], counts: scored.map { panel.counts[r][$0] }, forecasts: list))
         }
-        var allNotes = notes
+        var allNotes = notes, allNotesAr = notesAr.count == notes.count ? notesAr : notes
         if structure != nil {
-            allNotes.append("multivariate Hawkes: \(multivariateFits) joint fits on the neighbour structure (cross-excitation η at the last origin \(previousMultivariate.map { $0.eta.formatted(3) } ?? "–"))\(multivariateFailures > 0 ? ", \(multivariateFailures) failed (the regions' univariate models stood in)" : ""); plan-level probabilities from the joint simulation")
+            let eta = previousMultivariate.map { $0.eta.formatted(3) } ?? "–"
+            allNotes.append("multivariate Hawkes: \(multivariateFits) joint fits on the neighbour structure (cross-excitation η at the last origin \(eta))\(multivariateFailures > 0 ? ", \(multivariateFailures) failed (the regions' univariate models stood in)" : ""); plan-level probabilities from the joint simulation")
+            allNotesAr.append("هوكس متعدد المناطق: \(multivariateFits) تقديرًا مشتركًا على بنية الجوار (الإثارة المتبادلة η عند آخر أصل \(eta))\(multivariateFailures > 0 ? "، وفشل \(multivariateFailures) (حلّت محلها النماذج الأحادية)" : "")؛ احتمالات مستوى الخطة من المحاكاة المشتركة")
         }
         if poissonFallbacks > 0 {
             allNotes.append("\(poissonFallbacks) region-origins had fewer than \(HawkesFit.minimumEvents) events in the window (or no fit): the model used their Poisson rate")
+            allNotesAr.append("\(poissonFallbacks) حالة (محافظة × أصل) فيها أقل من \(HawkesFit.minimumEvents) أحداث في النافذة (أو تعذّر التقدير): استُخدم معدل بواسون")
         }
         return BacktestReport(configuration: configuration, source: source, dataStart: panel.start,
                               dataEnd: panel.start.adding(months: panel.months - 1), regions: panel.regions, months: months,
                               methods: methods, horizons: horizons, series: series, lastFits: lastFits,
-                              poissonFallbacks: poissonFallbacks, notes: allNotes, departureEffect: nil)
+                              poissonFallbacks: poissonFallbacks, notes: allNotes, notesAr: allNotesAr, departureEffect: nil)
     }
 }

@@ -67,6 +67,8 @@ public struct BacktestReport: Sendable, Hashable, Codable {
     /// Origins whose Hawkes fit failed or had too few events, per region (a Poisson rate stood in).
     public var poissonFallbacks: Int
     public var notes: [String]
+    /// The same notes in Arabic, position by position.
+    public var notesAr: [String]
     /// γ_dep fitted from a presence history, when one was given.
     public var departureEffect: DepartureEffect?
 

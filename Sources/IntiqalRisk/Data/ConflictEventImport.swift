@@ -31,6 +31,22 @@ public struct ConflictEventImport: Sendable, Hashable, Codable {
         for (name, count) in unknownNames.sorted(by: { $0.key < $1.key }) {
             notes.append("\(count) rows name an unknown governorate '\(name)': unplaced")
         }
+        if layout == "ucdp-ged" { notes.append(Self.ucdpCitation) }
         return notes
     }
+
+    /// The same notes in Arabic, position by position.
+    public var notesAr: [String] {
+        let byCoordinates = placedByCoordinates.values.reduce(0, +)
+        var notes = ["\(rows) صفًّا من الأحداث: \(placedByName) حُدِّدت محافظتها بالاسم، و\(byCoordinates) بلا محافظة حُدِّدت بالإحداثيات (أقرب مركز محافظة)، و\(unplaced) غير محدَّدة المكان (الموقع هو البلد كله) ولم تُحسب في أي محافظة"]
+        for (name, count) in unknownNames.sorted(by: { $0.key < $1.key }) {
+            notes.append("\(count) صفًّا تسمّي محافظة غير معروفة '\(name)': غير محدَّدة المكان")
+        }
+        if layout == "ucdp-ged" { notes.append(Self.ucdpCitation) }
+        return notes
+    }
+
+    /// UCDP's data are CC BY 4.0: every output built on them cites them.
+    static let ucdpCitation = "UCDP GED 19.1 (CC BY 4.0): Sundberg & Melander (2013), Journal of Peace Research 50(4); Pettersson, Högbladh & Öberg (2019), Journal of Peace Research 56(4)"
+
 }

@@ -63,8 +63,9 @@ public struct BacktestHTMLRenderer: Sendable {
         }
         html += "</div>\n"
         if let d = report.departureEffect { html += "<p>\(Self.escape(l.departure(d)))</p>\n" }
-        if !report.notes.isEmpty {
-            html += "<h2>\(l.notes)</h2>\n<ul>" + report.notes.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>\n"
+        let notes = l.isArabic && report.notesAr.count == report.notes.count ? report.notesAr : report.notes
+        if !notes.isEmpty {
+            html += "<h2>\(l.notes)</h2>\n<ul>" + notes.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>\n"
         }
         html += "</body>\n</html>\n"
         return html

@@ -37,8 +37,9 @@ public struct BacktestTableRenderer: Sendable {
             out += Self.grid(rows)
         }
         if let d = report.departureEffect { out += "\n" + l.departure(d) + "\n" }
-        if !report.notes.isEmpty {
-            out += "\n" + l.notes + "\n" + report.notes.map { "  • \($0)\n" }.joined()
+        let notes = l.isArabic && report.notesAr.count == report.notes.count ? report.notesAr : report.notes
+        if !notes.isEmpty {
+            out += "\n" + l.notes + "\n" + notes.map { "  • \($0)\n" }.joined()
         }
         return out
     }
