@@ -48,6 +48,9 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Months before each origin on which the model re-estimates its background level (0: the whole window).")
     var level: Int = 6
 
+    @Option(parsing: .unconditional, help: "Monthly volatility of the model's background level in its simulated futures (0: fixed).")
+    var volatility: Double = 0.5
+
     @Option(parsing: .unconditional, help: "Simulated futures per region and origin.")
     var runs: Int = 1_000
 
@@ -89,7 +92,7 @@ struct BacktestCommand: AsyncParsableCommand {
     private var configuration: BacktestConfiguration {
         BacktestConfiguration(threshold: threshold, consecutiveMonths: consecutive,
                               from: YearMonth(from) ?? YearMonth(year: 2012, month: 1), to: YearMonth(to) ?? YearMonth(year: 2018, month: 12),
-                              windowMonths: window, levelMonths: level, runs: runs, seed: seed)
+                              windowMonths: window, levelMonths: level, levelVolatility: volatility, runs: runs, seed: seed)
     }
 
     func run() async throws {

@@ -186,6 +186,22 @@ import Testing
         #expect(tally.run[0] == tally.exceed[0])  // horizon 1: one threshold month suffices
     }
 
+    @Test func levelVolatilityWidensBothTailsOfTheMonthlyCount() {
+        // Background 0.5/day, no excitation: month 6's count is Poisson(≈15) with a fixed level;
+        // with σ = 0.5 a month the level drifts, so both high and low counts become likelier.
+        let fixed = ConditionalHawkesSimulator(parameters: HawkesParameters(mu: 0.5, alpha: 0, beta: 1), excitation: 0,
+                                               monthEnds: (1...6).map { Double($0) * 30.4375 })
+        var drifting = fixed
+        drifting.levelVolatility = 0.5
+        var g1 = Xoshiro256StarStar(seed: 12), g2 = Xoshiro256StarStar(seed: 12), g3 = Xoshiro256StarStar(seed: 13), g4 = Xoshiro256StarStar(seed: 13)
+        let highFixed = fixed.simulate(runs: 4_000, threshold: 30, consecutive: 1, horizons: [6], generator: &g1).exceed[5]
+        let highDrift = drifting.simulate(runs: 4_000, threshold: 30, consecutive: 1, horizons: [6], generator: &g2).exceed[5]
+        let lowFixed = fixed.simulate(runs: 4_000, threshold: 8, consecutive: 1, horizons: [6], generator: &g3).exceed[5]
+        let lowDrift = drifting.simulate(runs: 4_000, threshold: 8, consecutive: 1, horizons: [6], generator: &g4).exceed[5]
+        #expect(highDrift > highFixed + 0.1)  // P(≥ 30): about 0.0002 fixed
+        #expect(lowDrift < lowFixed - 0.1)    // P(≥ 8): about 0.98 fixed
+    }
+
     @Test func conditionalSimulatorCarriesTheHistorysExcitation() {
         // No background: every event descends from the history. Expected count over a long
         // horizon: S·α/(1 − α) (the history's direct offspring and their cascades).

@@ -13,11 +13,13 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
     public var from: YearMonth
     public var to: YearMonth
     /// Months of history each forecast is fitted on (the trailing window before its origin).
-    /// The defaults (24, level 6) were chosen on 2008–2011, before the default scored period.
+    /// The defaults (window 24, level 6, volatility 0.5) were chosen on 2008–2011, before the default scored period.
     public var windowMonths: Int
     /// Months before the origin on which the model re-estimates its background level μ
     /// (α and β from the whole window held fixed); 0 keeps the window's μ.
     public var levelMonths: Int
+    /// Monthly volatility of the model's background level in its simulated futures (0: fixed).
+    public var levelVolatility: Double
     /// Simulated futures per region and origin (Hawkes model).
     public var runs: Int
     /// Seed of the simulations and of the within-day spreading of same-day events.
@@ -29,7 +31,7 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
 
     public init(threshold: Int = 5, consecutiveMonths: Int = 3, horizons: [Int] = [1, 3, 12],
                 from: YearMonth = YearMonth(year: 2012, month: 1), to: YearMonth = YearMonth(year: 2018, month: 12),
-                windowMonths: Int = 24, levelMonths: Int = 6, runs: Int = 1_000, seed: UInt64 = 1, logFloor: Double = 0.001,
+                windowMonths: Int = 24, levelMonths: Int = 6, levelVolatility: Double = 0.5, runs: Int = 1_000, seed: UInt64 = 1, logFloor: Double = 0.001,
                 neighbours: NeighbourStructure? = nil) {
         self.threshold = threshold
         self.consecutiveMonths = consecutiveMonths
@@ -38,6 +40,7 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
         self.to = to
         self.windowMonths = windowMonths
         self.levelMonths = levelMonths
+        self.levelVolatility = levelVolatility
         self.runs = runs
         self.seed = seed
         self.logFloor = logFloor
@@ -62,6 +65,9 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
         guard (3...600).contains(windowMonths) else { throw RiskError.invalid("window", "the window must be 3…600 months, got \(windowMonths)") }
         guard levelMonths >= 0, levelMonths < windowMonths else {
             throw RiskError.invalid("level", "the level window must be 0…\(windowMonths - 1) months (shorter than the window), got \(levelMonths)")
+        }
+        guard levelVolatility.isFinite, (0...2).contains(levelVolatility) else {
+            throw RiskError.invalid("volatility", "the level volatility must be in 0…2 a month, got \(levelVolatility)")
         }
         guard (10...1_000_000).contains(runs) else { throw RiskError.invalid("runs", "runs must be in 10…1000000, got \(runs)") }
         guard logFloor > 0, logFloor < 0.5 else { throw RiskError.invalid("logFloor", "the log-score floor must be in (0, 0.5), got \(logFloor)") }

@@ -60,7 +60,8 @@ extension BacktestForecasts {
             }
         }
         let simulator = ConditionalMultivariateSimulator(parameters: parameters, structure: structure, ownExcitation: own,
-                                                         neighbourExcitation: neighbour, monthEnds: monthEnds)
+                                                         neighbourExcitation: neighbour, monthEnds: monthEnds,
+                                                         levelVolatility: configuration.levelVolatility)
         var generator = Xoshiro256StarStar(seed: configuration.seed, stream: UInt64(origin) << 12 | 0xFFF)
         let tally = simulator.simulate(runs: configuration.runs, threshold: configuration.threshold,
                                        consecutive: configuration.consecutiveMonths, horizons: configuration.horizons,

@@ -129,7 +129,8 @@ struct BacktestForecasts {
         if used.alpha > 0 {
             for t in times { excitation += exp(-used.beta * (horizon - t)) }
         }
-        let simulator = ConditionalHawkesSimulator(parameters: used, excitation: excitation, monthEnds: monthEnds)
+        let simulator = ConditionalHawkesSimulator(parameters: used, excitation: excitation, monthEnds: monthEnds,
+                                                   levelVolatility: configuration.levelVolatility)
         var generator = Xoshiro256StarStar(seed: configuration.seed, stream: UInt64(origin) << 12 | UInt64(r))
         let tally = simulator.simulate(runs: configuration.runs, threshold: configuration.threshold,
                                        consecutive: configuration.consecutiveMonths, horizons: configuration.horizons,

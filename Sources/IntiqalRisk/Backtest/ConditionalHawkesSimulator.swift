@@ -11,6 +11,9 @@ struct ConditionalHawkesSimulator {
     var excitation: Double
     /// End of each forecast month, days after the origin (increasing).
     var monthEnds: [Double]
+    /// Monthly volatility σ of the background's level: with σ > 0 each run's background drifts
+    /// as μ·exp(σW_m − (m + 1)σ²/2), W a Gaussian random walk over the months (mean μ); 0 keeps it fixed.
+    var levelVolatility: Double = 0
 
     /// What the runs gave: per month, the fraction of runs with at least `threshold`
     /// incidents; per horizon H, the fraction with a run of min(consecutive, H) such months
@@ -39,7 +42,21 @@ struct ConditionalHawkesSimulator {
         for _ in 0..<runs {
             for m in 0..<months { counts[m] = 0 }
             pending.removeAll(keepingCapacity: true)
-            if mu > 0 {
+            if mu > 0, levelVolatility > 0 {
+                var walk = 0.0, start = 0.0
+                for m in 0..<months {
+                    // A standard normal by Box–Muller.
+                    let z = (-2 * log(generator.nextOpenUnit())).squareRoot() * cos(2 * .pi * generator.nextUnit())
+                    walk += levelVolatility * z
+                    let rate = mu * exp(walk - Double(m + 1) * levelVolatility * levelVolatility / 2)
+                    var t = start - log(generator.nextOpenUnit()) / rate
+                    while t < monthEnds[m] {
+                        pending.append(t)
+                        t -= log(generator.nextOpenUnit()) / rate
+                    }
+                    start = monthEnds[m]
+                }
+            } else if mu > 0 {
                 var t = -log(generator.nextOpenUnit()) / mu
                 while t < horizon {
                     pending.append(t)

@@ -11,6 +11,8 @@ struct ConditionalMultivariateSimulator {
     var ownExcitation: [Double]
     var neighbourExcitation: [Double]
     var monthEnds: [Double]
+    /// Monthly volatility of each region's background level, as in `ConditionalHawkesSimulator`.
+    var levelVolatility: Double = 0
 
     struct Tally {
         /// exceed[k][m], run[k][h]: fractions of runs; plan[h]: fraction of runs with a run in any region.
@@ -32,7 +34,17 @@ struct ConditionalMultivariateSimulator {
             for r in 0..<k { for m in 0..<months { counts[r][m] = 0 } }
             pending.removeAll(keepingCapacity: true)
             for r in 0..<k {
-                if p.mu[r] > 0 {
+                if p.mu[r] > 0, levelVolatility > 0 {
+                    var walk = 0.0, start = 0.0
+                    for m in 0..<months {
+                        let z = (-2 * log(generator.nextOpenUnit())).squareRoot() * cos(2 * .pi * generator.nextUnit())
+                        walk += levelVolatility * z
+                        let rate = p.mu[r] * exp(walk - Double(m + 1) * levelVolatility * levelVolatility / 2)
+                        var t = start - log(generator.nextOpenUnit()) / rate
+                        while t < monthEnds[m] { pending.append((t, r)); t -= log(generator.nextOpenUnit()) / rate }
+                        start = monthEnds[m]
+                    }
+                } else if p.mu[r] > 0 {
                     var t = -log(generator.nextOpenUnit()) / p.mu[r]
                     while t < horizon { pending.append((t, r)); t -= log(generator.nextOpenUnit()) / p.mu[r] }
                 }
