@@ -1,9 +1,14 @@
 import Foundation
 import IntiqalEvidence
 
-// Full extraction throughput on one core: the seed articles repeated to ~20 MB, read from ../shared/seeds.
-// Usage: swift run -c release evidence-bench [SEEDS_DIR] [MEGABYTES]
-
+// Usage (build first: swift build -c release):
+//   swift run -c release evidence-bench [SEEDS_DIR] [MB]     extraction throughput on one core, seed articles repeated
+//   swift run -c release evidence-bench scaling [N…]         N small generated reports (default 1000 2000 5000 10000)
+//                                                           through the intiqal executable: a directory, a list on
+//                                                           stdin (--files-from -), and the paths as arguments
+//   swift run -c release evidence-bench memory [MB…]         one generated report of MB megabytes (default 50 100 200)
+//                                                           through intiqal extract: peak RSS, CPU time, MB/s
+// INTIQAL=path/to/intiqal runs another build of the executable (e.g. an older one, to compare).
 /// CPU time of this thread, in seconds: the one-core cost, independent of other load on a shared machine.
 func cpuSeconds() -> Double {
     var ts = timespec()
@@ -20,6 +25,30 @@ func peakRSSKiB() -> Int {
 }
 
 let args = CommandLine.arguments
+if args.count > 1, ["scaling", "memory"].contains(args[1]) {
+    let mode = args[1]
+    let numbers = args.dropFirst(2).compactMap { Int($0) }
+    let executable = ProcessInfo.processInfo.environment["INTIQAL"]
+        ?? URL(fileURLWithPath: args[0]).deletingLastPathComponent().appendingPathComponent("intiqal").path
+    guard FileManager.default.isExecutableFile(atPath: executable) else {
+        FileHandle.standardError.write(Data("evidence-bench: no intiqal executable at \(executable); run swift build -c release first\n".utf8))
+        exit(1)
+    }
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-bench-\(getpid())")
+    do {
+        if mode == "scaling" {
+            try Scaling.run(executable: executable, counts: numbers.isEmpty ? [1000, 2000, 5000, 10000] : numbers, scratch: scratch)
+        } else {
+            try Memory.run(executable: executable, megabytes: numbers.isEmpty ? [50, 100, 200] : numbers, scratch: scratch)
+        }
+    } catch {
+        try? FileManager.default.removeItem(at: scratch)
+        FileHandle.standardError.write(Data("evidence-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    try? FileManager.default.removeItem(at: scratch)
+    exit(0)
+}
 let dir = args.count > 1 ? args[1] : "../shared/seeds"
 let targetMB = args.count > 2 ? (Double(args[2]) ?? 20) : 20
 let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()

@@ -1,5 +1,5 @@
 // risk-bench: speed of the risk engine.
-// `swift run -c release risk-bench [--runs N] [--events N] [--repeats N] [--json] [--export-events FILE]`
+// `swift run -c release risk-bench [--runs N] [--events N] [--repeats N] [--json] [--export-events FILE] [--ucdp FILE] [--backtest-only]`
 // --export-events writes the recovery case's event times (seed 20240125), one per line, for a
 // peer fit (scripts/peer-hawkeslib.py).
 import Foundation
@@ -42,6 +42,12 @@ let targetEvents = argument("--events", default: 100_000)
 let runs = argument("--runs", default: 100_000)
 let repeats = argument("--repeats", default: 3)
 var rows: [(String, String, String)] = []
+
+if CommandLine.arguments.contains("--backtest-only") {
+    print("risk-bench on \(cores) active core\(cores == 1 ? "" : "s") (best of \(repeats))")
+    for (a, b, c) in try backtestRows(repeats: repeats) { print(pad(a, 56) + pad(b, 12) + c) }
+    exit(0)
+}
 
 // 1. Fit: μ = 0.5, α = 0.6, β = 1.2 (mean rate 1.25/day), horizon sized for ~targetEvents.
 let truth = HawkesParameters(mu: 0.5, alpha: 0.6, beta: 1.2)
@@ -165,6 +171,8 @@ do {
 if let one = bestByWidth[1], let all = bestByWidth[cores], cores > 1 {
     rows.append(("speed-up on \(cores) cores", "\(fmt(one / all, 2))×", ""))
 }
+
+rows += try backtestRows(repeats: repeats)
 
 if CommandLine.arguments.contains("--json"), let last = reports.last {
     let encoder = JSONEncoder()

@@ -2,7 +2,8 @@
 //   1. 100,000 ratings recorded (one command, one transaction)          target < 5 s
 //   2. a plan from a workspace holding a year of monthly ratings for
 //      19 regions × 10 capabilities (load + plan)                        target < 100 ms
-//   3. `ledger verify` of 10,000 entries (read + verify)                  target < 1 s
+//   3. `ledger verify` of 10,000 entries (read + verify)                  target < 0.5 s on 2 cores
+//   4. `ledger export` of 10,000 entries (read + files written)           target < 2 s
 // Run: swift run -c release storage-bench
 import Foundation
 import IntiqalDomain
@@ -17,6 +18,16 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+/// CPU seconds (user + system, all threads) this process has used so far.
+func cpuSeconds() -> Double { let (user, system) = cpuTimes(); return user + system }
+
+/// User and system CPU seconds so far.
+func cpuTimes() -> (Double, Double) {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return (Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6, Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6)
+}
 
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("storage-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -90,19 +101,19 @@ print(String(format: "plan from workspace (%d ratings):  %7.1f ms  (load %.1f ms
 let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")
 func makeLedger() throws -> [LedgerEntry] {
     var entries: [LedgerEntry] = []
-    func append(_ kind: LedgerEntry.Kind, _ body: CanonicalValue) {
-        entries.append(.make(seq: entries.count + 1, kind: kind, prevHash: entries.last?.hash ?? LedgerEntry.genesisHash, body: body))
-    }
-    append(.key, LedgerVerifier.keyBody(party: "IRQ", publicKey: irq.publicKey, by: "bench", at: "2025-01-01T00:00:00Z"))
-    append(.key, LedgerVerifier.keyBody(party: "USA", publicKey: usa.publicKey, by: "bench", at: "2025-01-01T00:00:00Z"))
+    var prev: String { entries.last?.hash ?? LedgerEntry.genesisHash }
+    entries.append(.makeKey(seq: 1, prevHash: prev, party: "IRQ", publicKey: irq.publicKey, by: "bench", at: "2025-01-01T00:00:00Z"))
+    entries.append(.makeKey(seq: 2, prevHash: prev, party: "USA", publicKey: usa.publicKey, by: "bench", at: "2025-01-01T00:00:00Z"))
+    entries.append(try .makeSignature(seq: 3, prevHash: prev, target: 1, targetHash: entries[0].hash, key: usa, by: "usa", at: "2025-01-01T00:00:00Z"))
+    entries.append(try .makeSignature(seq: 4, prevHash: prev, target: 2, targetHash: entries[1].hash, key: irq, by: "irq", at: "2025-01-01T00:00:00Z"))
     while entries.count < 10_000 {
         let d = Decision(kind: .gateMet, summary: "gate c1/r\(entries.count % 19) met", payload: ["region": .string("r\(entries.count % 19)"), "month": "2025-06"],
                          requiredParties: ["IRQ", "USA"], proposedBy: "bench", proposedAt: "2025-06-01T00:00:00Z")
-        append(.decision, d.body)
+        entries.append(.make(seq: entries.count + 1, kind: .decision, prevHash: prev, body: d.body))
         let seq = entries.count, hash = entries.last!.hash
-        append(.signature, try LedgerVerifier.signatureBody(decisionSeq: seq, decisionHash: hash, key: irq, by: "irq", at: "2025-06-02T00:00:00Z"))
+        entries.append(try .makeSignature(seq: seq + 1, prevHash: prev, target: seq, targetHash: hash, key: irq, by: "irq", at: "2025-06-02T00:00:00Z"))
         if entries.count < 10_000 {
-            append(.signature, try LedgerVerifier.signatureBody(decisionSeq: seq, decisionHash: hash, key: usa, by: "usa", at: "2025-06-02T00:00:00Z"))
+            entries.append(try .makeSignature(seq: seq + 2, prevHash: prev, target: seq, targetHash: hash, key: usa, by: "usa", at: "2025-06-02T00:00:00Z"))
         }
     }
     return entries
@@ -110,9 +121,42 @@ func makeLedger() throws -> [LedgerEntry] {
 let entries = try makeLedger()
 let w3 = try SQLiteWorkspaceStore(path: dir.appendingPathComponent("ledger.intiqal").path, create: true)
 try w3.importWorkspace(WorkspaceExport(schemaVersion: 1, structure: scenario, ledger: entries))
-var verifies: [Double] = []
+var verifies: [Double] = [], verifyCPU: [Double] = []
 var report: LedgerReport!
-for _ in 0..<5 { verifies.append(try seconds { report = try DecisionBook(store: w3).verify() }) }
+for _ in 0..<5 {
+    let cpu = cpuSeconds()
+    verifies.append(try seconds { report = try DecisionBook(store: w3).verify() })
+    verifyCPU.append(cpuSeconds() - cpu)
+}
 precondition(report.ok && report.entries == 10_000)
-print(String(format: "ledger verify of %d entries:      %7.3f s   (median of 5; %d decisions; target < 1 s)",
-             report.entries, median(verifies), report.decisions.count))
+print(String(format: "ledger verify of %d entries:      %7.3f s   (median of 5; CPU %.3f s; %d decisions; %d cores; target < 0.5 s on 2 cores)",
+             report.entries, median(verifies), median(verifyCPU), report.decisions.count, ProcessInfo.processInfo.activeProcessorCount))
+var reads: [Double] = [], inMemory: [Double] = []
+for _ in 0..<5 {
+    var stored: [LedgerEntry] = []
+    reads.append(try seconds { stored = try w3.ledgerEntries() })
+    inMemory.append(seconds { precondition(LedgerVerifier.verify(stored).ok) })
+}
+print(String(format: "  of which: read %.3f s, verify in memory %.3f s (medians of 5)", median(reads), median(inMemory)))
+
+// 4. ledger export of 10,000 entries: read, lay out, write every file (as `intiqal ledger export`),
+// to the temporary directory's disk and, where there is one, to memory (/dev/shm): one file per
+// entry makes the disk's file-creation cost part of the figure.
+let shm = URL(fileURLWithPath: "/dev/shm/storage-bench-\(UUID().uuidString)")
+let targets = [("disk", dir)] + (FileManager.default.fileExists(atPath: "/dev/shm") ? [("tmpfs", shm)] : [])
+defer { try? FileManager.default.removeItem(at: shm) }
+for (name, base) in targets {
+    var exports: [Double] = [], exportCPU: [Double] = [], exportSys: [Double] = []
+    for run in 0..<5 {
+        let out = base.appendingPathComponent("export-\(run)")
+        let cpu = cpuSeconds(), sys = cpuTimes().1
+        exports.append(try seconds {
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            try LedgerExport.write(LedgerExport.files(entries: try w3.ledgerEntries()), to: out.path)
+        })
+        exportCPU.append(cpuSeconds() - cpu)
+        exportSys.append(cpuTimes().1 - sys)
+    }
+    print(String(format: "ledger export of %d entries (%@): %7.3f s   (median of 5; CPU %.3f s, of which kernel %.3f s; target < 2 s)",
+                 entries.count, name, median(exports), median(exportCPU), median(exportSys)))
+}

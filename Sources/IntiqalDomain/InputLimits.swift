@@ -43,6 +43,10 @@ public enum InputLimits {
     public static let fileBytes = 256 * 1024 * 1024
     /// Nodes of one YAML document after aliases are expanded.
     public static let yamlNodes = 20_000_000
+    /// Nodes that aliases may add to a YAML document beyond those written in it: the work of
+    /// reading a document is then bounded by its size, whatever its aliases (a 50 KB file of
+    /// nested aliases would otherwise expand to millions of nodes).
+    public static let yamlAliasNodes = 100_000
     /// Nesting depth of one YAML or JSON document.
     public static let nestingDepth = 64
     /// Records in one section of a scenario (sites, teams, assessments, incidents…).

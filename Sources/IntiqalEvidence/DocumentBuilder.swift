@@ -15,6 +15,21 @@ struct DocumentBuilder {
     private var numbers: [ExtractedNumber] = []
     private var mentions: [Int32: [EntityMention]] = [:]
     private var entityOrder: [Int32] = []
+    /// Sentences cut because they ran past ``maxSentenceTokens`` without an end.
+    private var longSentences = 0
+
+    /// The most tokens one sentence may hold; a longer run without a sentence end is cut there, which
+    /// bounds the work of assigning dates to triggers (quadratic in a sentence's length).
+    static let maxSentenceTokens = 512
+    /// The most events and numbers (before merging) one document may yield, and eight times as many entity
+    /// mentions; past either the rest of the document is not read. This bounds the memory one report can
+    /// take whatever its size (about 300 MiB at worst: an event or number holds a few hundred bytes with
+    /// its sentence, a mention 16); a real report yields a few hundred items, 100 MB of news pages about
+    /// 200,000 events and numbers and 1.3 million mentions.
+    static let maxItems = 500_000
+    private var mentionCount = 0
+    /// Where reading stopped at ``maxItems``, in scalars of the document.
+    private var stoppedAt: Int?
 
     init(extractor: Extractor, document: String, published: CivilDate?) {
         self.x = extractor
@@ -23,7 +38,11 @@ struct DocumentBuilder {
     }
 
     mutating func add(paragraph scalars: UnsafeBufferPointer<UInt32>, base: Int) {
-        if tail { return }
+        if tail || stoppedAt != nil { return }
+        if events.count + numbers.count >= x.maxItemsPerDocument || mentionCount >= x.maxItemsPerDocument * 8 {
+            stoppedAt = base
+            return
+        }
         paragraph.analyze(scalars, lexicon: x.lexicon, gazetteer: x.gazetteer, filter: x.filter)
         let p = paragraph
         guard p.count > 0 else { return }
@@ -51,6 +70,11 @@ struct DocumentBuilder {
                 sentence(p, s, e, scalars, base)
                 s = e
                 i = e
+            } else if i + 1 - s >= Self.maxSentenceTokens {
+                sentence(p, s, i + 1, scalars, base)
+                longSentences += 1
+                s = i + 1
+                i += 1
             } else {
                 i += 1
             }
@@ -89,6 +113,7 @@ struct DocumentBuilder {
             let end = base + Int(p.tokens[m.end - 1].oe)
             if mentions[m.entity] == nil { entityOrder.append(m.entity) }
             mentions[m.entity, default: []].append(EntityMention(start: start, end: end))
+            mentionCount += 1
         }
     }
 
@@ -185,7 +210,7 @@ struct DocumentBuilder {
         for idx in trigs.indices where trigs[idx].type == .other {
             let k = trigs[idx].k
             let meetingNear = trigs.contains { $0.type == .meeting && $0.k > k && $0.k - k <= 8 }
-            let bodyNear = p.entities.contains { m in m.start > k && m.start - k <= 8 && x.meetingBodies.contains(m.entity) }
+            let bodyNear = entities(p, k + 1, k + 9).contains { m in m.start > k && m.start - k <= 8 && x.meetingBodies.contains(m.entity) }
             if meetingNear || bodyNear { trigs[idx].type = .meeting }
         }
         for idx in trigs.indices {
@@ -275,9 +300,23 @@ struct DocumentBuilder {
         }
     }
 
+    /// The paragraph's entity matches that start in `lo..<hi` (matches are in order of their start).
+    private func entities(_ p: Paragraph, _ lo: Int, _ hi: Int) -> ArraySlice<(start: Int, end: Int, entity: Int32)> {
+        func firstAt(_ k: Int) -> Int {
+            var a = 0, b = p.entities.count
+            while a < b {
+                let mid = (a + b) / 2
+                if p.entities[mid].start < k { a = mid + 1 } else { b = mid }
+            }
+            return a
+        }
+        let a = firstAt(lo)
+        return p.entities[a..<max(a, firstAt(hi))]
+    }
+
     private func actorsIn(_ p: Paragraph, _ s: Int, _ e: Int) -> [String] {
         var out: [String] = []
-        for m in p.entities where m.start >= s && m.end <= e {
+        for m in entities(p, s, e) where m.start >= s && m.end <= e {
             let entry = x.gazetteer.entries[Int(m.entity)]
             guard entry.kind == .person || entry.kind == .organisation || entry.kind == .party else { continue }
             if !out.contains(entry.name) { out.append(entry.name) }
@@ -288,7 +327,7 @@ struct DocumentBuilder {
 
     private func placeIn(_ p: Paragraph, _ s: Int, _ e: Int) -> String? {
         var first: String? = nil
-        for m in p.entities where m.start >= s && m.end <= e {
+        for m in entities(p, s, e) where m.start >= s && m.end <= e {
             let entry = x.gazetteer.entries[Int(m.entity)]
             guard entry.kind == .place || entry.kind == .site else { continue }
             let prev = m.start - 1
@@ -304,13 +343,13 @@ struct DocumentBuilder {
 
     private func speakerFor(_ p: Paragraph, _ k: Int, _ s: Int, _ e: Int) -> String? {
         var org: String? = nil
-        for m in p.entities where m.start > k && m.start <= k + 10 && m.end <= e {
+        for m in entities(p, k + 1, k + 11) where m.start > k && m.start <= k + 10 && m.end <= e {
             let entry = x.gazetteer.entries[Int(m.entity)]
             if entry.kind == .person { return entry.name }
             if org == nil && (entry.kind == .organisation || entry.kind == .party) { org = entry.name }
         }
         if let org { return org }
-        for m in p.entities.reversed() where m.end <= k && m.end >= k - 6 && m.start >= s {
+        for m in entities(p, s, k).reversed() where m.end <= k && m.end >= k - 6 && m.start >= s {
             let entry = x.gazetteer.entries[Int(m.entity)]
             if entry.kind == .person || entry.kind == .organisation || entry.kind == .party { return entry.name }
         }
@@ -412,6 +451,14 @@ struct DocumentBuilder {
                 guard let d = e.date, d.count < 10 else { return true }
                 return !finer.contains("\(e.type.rawValue)|\(e.planned)|\(d)")
             }
+        }
+        if longSentences > 0 {
+            diagnostics.append(Diagnostic(severity: .warning, document: document,
+                message: "\(longSentences) sentence(s) longer than \(Self.maxSentenceTokens) tokens were split"))
+        }
+        if let stoppedAt {
+            diagnostics.append(Diagnostic(severity: .warning, document: document,
+                message: "stopped at scalar \(stoppedAt) after \(x.maxItemsPerDocument) events and numbers or \(x.maxItemsPerDocument * 8) entity mentions (the limit on one document): the rest was not read; split it into smaller reports"))
         }
         let entities = entityOrder.map { id in
             let entry = x.gazetteer.entries[Int(id)]

@@ -1,4 +1,5 @@
 import Foundation
+import IntiqalDomain
 
 /// Reads Arabic and English reports and turns them into evidence: dated, typed events with actors and places,
 /// numbers with units, and named entities, each tied to the sentence it came from.
@@ -13,6 +14,8 @@ public struct Extractor: Sendable {
     let meetingBodies: Set<Int32>
     /// Entities with an alias that itself begins with ب (so a leading ب is not the preposition "in").
     let startsWithBa: [Bool]
+    /// Items one document may yield before the rest of it is left unread (tests lower it).
+    var maxItemsPerDocument = DocumentBuilder.maxItems
 
     public init(gazetteer: Gazetteer = .bundled) {
         self.gazetteer = gazetteer
@@ -27,20 +30,29 @@ public struct Extractor: Sendable {
         self.startsWithBa = gazetteer.entries.map { e in e.aliases.contains { $0.unicodeScalars.first?.value == 0x0628 } }
     }
 
-    /// Extracts from a file. Throws ``EvidenceError`` naming the file when it cannot be read.
-    public func extract(path: String, published: CivilDate? = nil, name: String? = nil) throws -> DocumentEvidence {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw EvidenceError.unreadable(path, reason: "no such file")
+    /// Extracts from a file, read in bounded chunks (about 1 MiB) split at paragraph boundaries, so
+    /// memory does not grow with the file beyond what it yields. Throws ``EvidenceError`` naming the
+    /// file when it cannot be read, is larger than `limit`, or is UTF-16 or UTF-32. `observe` sees
+    /// every byte of the file once, in order (to hash it while it is read).
+    public func extract(path: String, published: CivilDate? = nil, name: String? = nil,
+                        limit: Int = InputLimits.fileBytes,
+                        observe: ((UnsafeRawBufferPointer) -> Void)? = nil) throws -> DocumentEvidence {
+        try extract(path: path, published: published, name: name, limit: limit, chunkBytes: ReportFile.chunkBytes,
+                    observe: observe)
+    }
+
+    /// As ``extract(path:published:name:limit:observe:)``, reading `chunkBytes` at a time (tests use small chunks).
+    func extract(path: String, published: CivilDate? = nil, name: String? = nil, limit: Int = InputLimits.fileBytes,
+                 chunkBytes: Int, observe: ((UnsafeRawBufferPointer) -> Void)? = nil) throws -> DocumentEvidence {
+        let document = name ?? path
+        var builder = DocumentBuilder(extractor: self, document: document, published: published)
+        var splitter = ParagraphSplitter()
+        try ReportFile.stream(path: path, limit: limit, lookahead: ParagraphSplitter.minimumLookahead,
+                              chunkBytes: chunkBytes, observe: observe) { window, from, offset in
+            splitter.next(window, from: from, end: window.count, offset: offset, into: &builder)
         }
-        guard !isDir.boolValue else { throw EvidenceError.unreadable(path, reason: "is a directory") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: [.mappedIfSafe])
-        } catch {
-            throw EvidenceError.unreadable(path, reason: "permission denied or I/O error")
-        }
-        return extract(data: data, document: name ?? path, published: published)
+        splitter.report(into: &builder, document: document)
+        return builder.finish()
     }
 
     public func extract(data: Data, document: String, published: CivilDate? = nil) -> DocumentEvidence {
@@ -55,47 +67,21 @@ public struct Extractor: Sendable {
     }
 
     /// The maximum paragraph, in bytes; longer lines are cut at a space or character boundary.
-    static let maxParagraphBytes = 1 << 16
+    static let maxParagraphBytes = ParagraphSplitter.maxParagraphBytes
 
     public func extract(bytes: UnsafeBufferPointer<UInt8>, document: String, published: CivilDate? = nil) -> DocumentEvidence {
         var builder = DocumentBuilder(extractor: self, document: document, published: published)
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(4096)
-        var invalid: [Int] = []
-        var invalidCount = 0
-        var cut = 0
-        let n = bytes.count
+        if let (name, mark) = ReportFile.foreignEncoding(bytes) {
+            builder.diagnostics.append(Diagnostic(severity: .error, document: document, byteOffset: 0,
+                message: "\(name) text (byte order mark \(mark)) not read; convert it to UTF-8"))
+            return builder.finish()
+        }
+        var splitter = ParagraphSplitter()
         var i = 0
-        var base = 0
-        while i < n {
-            var j = i
-            let limit = min(n, i + Extractor.maxParagraphBytes)
-            while j < limit && bytes[j] != 0x0A { j += 1 }
-            var next = j + 1
-            if j == limit && j < n {
-                // An over-long line: cut after the last space, else at a character boundary.
-                var k = j
-                let floor = i + Extractor.maxParagraphBytes / 2
-                while k > floor && bytes[k - 1] != 0x20 { k -= 1 }
-                if k <= floor { k = j; while k > i + 1 && bytes[k] & 0xC0 == 0x80 { k -= 1 } }
-                j = k
-                next = k
-                cut += 1
-            }
-            scalars.removeAll(keepingCapacity: true)
-            UTF8Scalars.decode(bytes, from: i, to: j, into: &scalars, invalid: &invalid, invalidCount: &invalidCount)
-            scalars.withUnsafeBufferPointer { builder.add(paragraph: $0, base: base) }
-            base += scalars.count + (next > j ? 1 : 0)
-            i = next
+        while i < bytes.count {
+            i = splitter.next(bytes, from: i, end: bytes.count, offset: 0, into: &builder)
         }
-        if invalidCount > 0 {
-            builder.diagnostics.append(Diagnostic(severity: .warning, document: document, byteOffset: invalid.first,
-                message: "invalid UTF-8: \(invalidCount) byte(s) replaced by U+FFFD (each counts as one scalar)"))
-        }
-        if cut > 0 {
-            builder.diagnostics.append(Diagnostic(severity: .warning, document: document,
-                message: "\(cut) line(s) longer than \(Extractor.maxParagraphBytes) bytes were split"))
-        }
+        splitter.report(into: &builder, document: document)
         return builder.finish()
     }
 }

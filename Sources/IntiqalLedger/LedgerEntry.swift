@@ -32,14 +32,37 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
 
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    /// Chains `body` after an entry whose hash is `prevHash`.
-    public static func make(seq: Int, kind: Kind, prevHash: String, body: CanonicalValue) -> LedgerEntry {
+    /// Chains `body` after an entry whose hash is `prevHash`, adding `seq`, `type` and, in
+    /// format 2, `format`. Format 2 (RFC 8785) is what new entries use; format 1 (the ledger's
+    /// first canonical encoding, no `format` field) is kept for ledgers written before it.
+    public static func make(seq: Int, kind: Kind, prevHash: String, body: CanonicalValue, format: LedgerFormat = .current) -> LedgerEntry {
         var members = body.objectValue ?? [:]
         members["seq"] = .integer(Int64(seq))
         members["type"] = .string(kind.rawValue)
-        let text = CanonicalValue.object(members).canonicalText
+        if format != .legacy { members["format"] = .integer(Int64(format.rawValue)) }
+        let bytes = format.encode(.object(members))
         return LedgerEntry(seq: seq, kind: kind, prevHash: prevHash,
-                           hash: chainHash(prevHash: prevHash, body: Data(text.utf8)), body: text)
+                           hash: chainHash(prevHash: prevHash, body: Data(bytes)), body: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A format-2 key registration: pending until another party's co-chair countersigns it.
+    public static func makeKey(seq: Int, prevHash: String, party: String, publicKey: String, by: String, at: String) -> LedgerEntry {
+        make(seq: seq, kind: .key, prevHash: prevHash, body: LedgerVerifier.keyBody(party: party, publicKey: publicKey, by: by, at: at))
+    }
+
+    /// A format-2 signature of entry `target` (a decision, or another party's key registration)
+    /// by `key`. The signature covers the whole body but its `signature` field, in RFC 8785
+    /// bytes: the signed entry's hash, the chain's head (`head`, the previous entry's hash) and
+    /// this entry's `seq`, so it pins all history before it.
+    public static func makeSignature(seq: Int, prevHash: String, target: Int, targetHash: String, key: PartyKey,
+                                     by: String, at: String) throws -> LedgerEntry {
+        var members: [String: CanonicalValue] = [
+            "entry": .integer(Int64(target)), "entryHash": .string(targetHash), "head": .string(prevHash),
+            "party": .string(key.party), "publicKey": .string(key.publicKey), "by": .string(by), "at": .string(at),
+            "seq": .integer(Int64(seq)), "type": .string(Kind.signature.rawValue), "format": .integer(Int64(LedgerFormat.current.rawValue)),
+        ]
+        members["signature"] = .string(try key.sign(message: CanonicalValue.object(members).jcsBytes))
+        return make(seq: seq, kind: .signature, prevHash: prevHash, body: .object(members))
     }
 
     public static func chainHash(prevHash: String, body: Data) -> String {

@@ -34,6 +34,20 @@ public struct PartyKey: Sendable {
         }
     }
 
+    /// Signs a message (format 2: the RFC 8785 bytes of an entry without its signature, or of a receipt).
+    public func sign(message: [UInt8]) throws -> String {
+        do { return try key.signature(for: message).base64EncodedString() } catch {
+            throw LedgerError.signing("cannot sign: \(error)")
+        }
+    }
+
+    public static func verify(signature: String, message: [UInt8], publicKey: String) -> Bool {
+        guard let sig = Data(base64Encoded: signature), let pub = Data(base64Encoded: publicKey),
+              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: pub)
+        else { return false }
+        return key.isValidSignature(sig, for: message)
+    }
+
     public static func verify(signature: String, entryHash: String, publicKey: String) -> Bool {
         guard let bytes = Hex.decode(entryHash), bytes.count == 32,
               let sig = Data(base64Encoded: signature), let pub = Data(base64Encoded: publicKey),

@@ -77,8 +77,8 @@ public enum PlanRisk {
                 reason: "the incidents could not be fitted (\(failure)); `intiqal risk` gives the figures under default parameters",
                 reasonAr: "تعذّر تقدير الحوادث (\(failure))؛ يعطي `intiqal risk` الأرقام بالمعلمات الافتراضية")
         }
-        let comparison = try await compare(planner: planner, mode: mode, plan: plan, otherPlan: otherPlan, runs: runs, seed: seed,
-                                           threshold: threshold, model: model)
+        let comparison = try await compare(planner: planner, mode: mode, plan: plan, otherPlan: otherPlan, model: model,
+                                           parameterUncertainty: false, runs: runs, seed: seed, threshold: threshold)
         return summary(comparison)
     }
 
@@ -105,8 +105,8 @@ public enum PlanRisk {
     /// baseline, from one joint simulation.
     public static func compare(planner: Planner, mode: PlanMode, plan: Plan, otherPlan: Plan, runs: Int, seed: UInt64,
                                threshold: ResurgenceThreshold, parallelism: Int? = nil,
-                               progress: ((Int) -> Void)? = nil, model fittedModel: RiskModel? = nil) async throws -> Comparison {
-        let model = fittedModel ?? model(for: planner.scenario)
+                               progress: ((Int) -> Void)? = nil) async throws -> Comparison {
+        let model = model(for: planner.scenario)
         let baseline = exposures(planner.noChangeExposures())
         let other: PlanMode = mode == .conditions ? .deadlines : .conditions
         // Both plans and the baseline in one joint simulation: the baseline is simulated once

@@ -3,18 +3,27 @@ import Yams
 /// Collects diagnostics while a scenario is read.
 final class DiagnosticLog {
     let file: String
+    let limits: ScenarioLimits
     private(set) var items: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, limits: ScenarioLimits = .standard) {
+        self.file = file
+        self.limits = limits
+    }
 
     func error(_ node: Node?, _ path: String, _ message: String) {
-        items.append(Diagnostic(severity: .error, file: file, line: node?.mark?.line, column: node?.mark?.column,
-                                path: path, message: message))
+        add(Diagnostic(severity: .error, file: file, line: node?.mark?.line, column: node?.mark?.column, path: path, message: message))
     }
 
     func warning(_ node: Node?, _ path: String, _ message: String) {
-        items.append(Diagnostic(severity: .warning, file: file, line: node?.mark?.line, column: node?.mark?.column,
-                                path: path, message: message))
+        add(Diagnostic(severity: .warning, file: file, line: node?.mark?.line, column: node?.mark?.column, path: path, message: message))
+    }
+
+    /// A node read twice (a list re-read to locate an entry) reports its problem once.
+    private var seen: Set<Diagnostic> = []
+
+    private func add(_ diagnostic: Diagnostic) {
+        if seen.insert(diagnostic).inserted { items.append(diagnostic) }
     }
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
@@ -60,7 +69,16 @@ struct NodeReader {
             if !isNull { log.error(node, path, "expected a list") }
             return []
         }
+        guard withinRecordLimit(sequence.count) else { return [] }
         return sequence.enumerated().map { NodeReader(node: $1, path: "\(path)[\($0)]", log: log) }
+    }
+
+    /// Reports a list or mapping with more entries than a section may hold.
+    private func withinRecordLimit(_ count: Int) -> Bool {
+        let limit = log.limits.recordsPerSection
+        guard count > limit else { return true }
+        log.error(node, path, "\(count) entries; at most \(limit) entries in one list or mapping (InputLimits.recordsPerSection)")
+        return false
     }
 
     func entries() -> [(key: String, keyNode: Node, value: NodeReader)] {
@@ -68,6 +86,7 @@ struct NodeReader {
             if !isNull { log.error(node, path, "expected a mapping") }
             return []
         }
+        guard withinRecordLimit(mapping.count) else { return [] }
         return mapping.map { k, v in
             let name = k.scalar?.string ?? "?"
             return (name, k, NodeReader(node: v, path: "\(path).\(name)", log: log))
@@ -99,6 +118,32 @@ struct NodeReader {
     func int() -> Int? {
         guard let text = scalarText, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
             log.error(node, path, "expected a whole number, got '\(scalarText ?? "a \(kind)")'")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number in `range`, the documented range of the field (`InputLimits`); a number
+    /// outside it, even one too large for any integer type, is reported with the range.
+    func int(in range: ClosedRange<Int>) -> Int? {
+        guard let text = scalarText else { return int() }
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        let unsigned = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : Substring(digits)
+        let value = Int(digits)
+        guard value != nil || (!unsigned.isEmpty && unsigned.allSatisfy { $0.isASCII && $0.isNumber }) else { return int() }
+        let negative = digits.first == "-"
+        let span = "range \(range.lowerBound)–\(range.upperBound)"
+        if value.map({ $0 < range.lowerBound }) ?? negative {
+            let rule = switch range.lowerBound {
+            case 1: "must be positive"
+            case 0: "must not be negative"
+            default: "must be at least \(range.lowerBound)"
+            }
+            log.error(node, path, "\(rule) (got \(text)), \(span)")
+            return nil
+        }
+        guard let value, value <= range.upperBound else {
+            log.error(node, path, "must be at most \(range.upperBound) (got \(text)), \(span)")
             return nil
         }
         return value

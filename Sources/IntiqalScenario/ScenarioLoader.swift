@@ -10,22 +10,20 @@ public enum ScenarioLoader {
     /// The scenarios bundled with Intiqal.
     public static let bundledNames = ["iraq-2024", "contested-2025"]
 
-    /// Loads a file; a bare name of a bundled scenario (e.g. `iraq-2024`) loads that.
-    public static func load(path: String) throws -> (scenario: Scenario, warnings: [Diagnostic]) {
+    /// Loads a file; a bare name of a bundled scenario (e.g. `iraq-2024`) loads that. A file
+    /// larger than `limits.fileBytes` is refused before it is read.
+    public static func load(path: String, limits: ScenarioLimits = .standard) throws -> (scenario: Scenario, warnings: [Diagnostic]) {
         if !FileManager.default.fileExists(atPath: path), bundledNames.contains(path) {
             return try loadBundled(path)
         }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        guard !isDirectory.boolValue else {
-            throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: path, line: nil, column: nil, path: "",
-                                                         message: "is a directory, not a scenario file")])
+        let data: Data
+        do {
+            data = try InputFile.data(atPath: path, maxBytes: limits.fileBytes)
+        } catch {
+            throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: path, line: error.line, column: nil, path: "",
+                                                         message: error.message)])
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: path, line: nil, column: nil, path: "",
-                                                         message: exists ? "cannot read the file" : "no such file")])
-        }
-        return try load(data: data, file: path)
+        return try load(data: data, file: path, limits: limits)
     }
 
     public static func loadBundled(_ name: String) throws -> (scenario: Scenario, warnings: [Diagnostic]) {
@@ -45,16 +43,22 @@ public enum ScenarioLoader {
             .flatMap { try? String(contentsOf: $0, encoding: .utf8) }
     }
 
-    public static func load(data: Data, file: String) throws -> (scenario: Scenario, warnings: [Diagnostic]) {
+    public static func load(data: Data, file: String, limits: ScenarioLimits = .standard) throws -> (scenario: Scenario, warnings: [Diagnostic]) {
+        guard data.count <= limits.fileBytes else { throw tooLarge(data.count, file: file, limits: limits) }
         guard let text = String(data: data, encoding: .utf8) else {
-            let offset = firstInvalidUTF8(data)
+            let offset = InputFile.firstInvalidUTF8(data)
             throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: file, line: offset.line, column: nil, path: "",
                                                          message: "not valid UTF-8 (byte \(offset.byte))")])
         }
-        return try load(text: text, file: file)
+        return try load(text: text, file: file, limits: limits)
     }
 
-    public static func load(text: String, file: String) throws -> (scenario: Scenario, warnings: [Diagnostic]) {
+    public static func load(text: String, file: String, limits: ScenarioLimits = .standard) throws -> (scenario: Scenario, warnings: [Diagnostic]) {
+        guard text.utf8.count <= limits.fileBytes else { throw tooLarge(text.utf8.count, file: file, limits: limits) }
+        if let excess = DocumentBudget.check(text, limits: limits) {
+            throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: file, line: excess.line, column: excess.column,
+                                                         path: "", message: excess.message)])
+        }
         let root: Node
         do {
             // The basic resolver: the reader reads scalars as text and types them itself, and
@@ -68,12 +72,12 @@ public enum ScenarioLoader {
         } catch let error as ScenarioError {
             throw error
         } catch let error as YamlError {
-            throw ScenarioError(diagnostics: [yamlDiagnostic(error, file: file)])
+            throw ScenarioError(diagnostics: [yamlDiagnostic(error, file: file, limits: limits)])
         } catch {
             throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: file, line: nil, column: nil, path: "",
                                                          message: "cannot parse: \(error)")])
         }
-        let log = DiagnosticLog(file: file)
+        let log = DiagnosticLog(file: file, limits: limits)
         let reader = ScenarioReader(root: NodeReader(node: root, path: "", log: log))
         let scenario = reader.read()
         if log.hasErrors || scenario == nil {
@@ -82,9 +86,23 @@ public enum ScenarioLoader {
         return (scenario!, log.items)
     }
 
-    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+    static func tooLarge(_ bytes: Int, file: String, limits: ScenarioLimits) -> ScenarioError {
+        ScenarioError(diagnostics: [Diagnostic(severity: .error, file: file, line: nil, column: nil, path: "",
+                                               message: InputFileError.tooLargeMessage(bytes: bytes, limit: limits.fileBytes))])
+    }
+
+    static func nestingMessage(_ limits: ScenarioLimits) -> String {
+        "lists and mappings nested more than \(limits.nestingDepth) levels deep; at most \(limits.nestingDepth) (InputLimits.nestingDepth)"
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, file: String, limits: ScenarioLimits = .standard) -> Diagnostic {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            // libyaml stops at 1,000 levels with its own wording; say it as every other limit is said.
+            if problem.localizedCaseInsensitiveContains("nesting level") {
+                return Diagnostic(severity: .error, file: file, line: mark.line, column: mark.column, path: "",
+                                  message: nestingMessage(limits))
+            }
             return Diagnostic(severity: .error, file: file, line: mark.line, column: mark.column, path: "",
                               message: "not valid YAML or JSON: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -96,27 +114,5 @@ public enum ScenarioLoader {
         default:
             return Diagnostic(severity: .error, file: file, line: nil, column: nil, path: "", message: "not valid YAML or JSON: \(error)")
         }
-    }
-
-    static func firstInvalidUTF8(_ data: Data) -> (byte: Int, line: Int) {
-        var line = 1
-        var i = 0
-        let bytes = [UInt8](data)
-        while i < bytes.count {
-            let b = bytes[i]
-            let length: Int
-            switch b {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return (i, line)
-            }
-            if i + length > bytes.count { return (i, line) }
-            for j in 1..<length where bytes[i + j] & 0xC0 != 0x80 { return (i, line) }
-            if b == 0x0A { line += 1 }
-            i += length
-        }
-        return (i, line)
     }
 }

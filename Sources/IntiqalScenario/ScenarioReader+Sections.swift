@@ -5,9 +5,11 @@ extension ScenarioReader {
     func readScales() -> [RatingScale] {
         guard let field = root.child("scales") else { return [] }
         let scales = items(field, keys: ["factor", "version", "min", "max", "labels", "source"]) { r -> RatingScale? in
+            source(r)
             guard let factor = r.required("factor", { enumValue($0, Factor.self) }),
-                  let version = r.required("version", { positive($0) }),
-                  let lo = r.required("min", { $0.int() }), let hi = r.required("max", { $0.int() }) else { return nil }
+                  let version = r.required("version", { $0.int(in: InputLimits.scaleVersion) }),
+                  let lo = r.required("min", { $0.int(in: InputLimits.scaleBound) }),
+                  let hi = r.required("max", { $0.int(in: InputLimits.scaleBound) }) else { return nil }
             if lo >= hi {
                 log.error(r.child("max")?.node, "\(r.path).max", "max \(hi) must be above min \(lo)")
                 return nil
@@ -36,14 +38,14 @@ extension ScenarioReader {
         var policy = Policy()
         if let v = r.optional("threatCeiling", { $0.double() }) { policy.threatCeiling = v }
         if let v = r.optional("blockRisingThreat", { $0.bool() }) { policy.blockRisingThreat = v }
-        if let v = r.optional("holdMonths", { positive($0, allowZero: true) }) { policy.holdMonths = v }
+        if let v = r.optional("holdMonths", { $0.int(in: InputLimits.policyMonths) }) { policy.holdMonths = v }
         if let v = r.optional("disputeTolerance", { x -> Double? in
             guard let d = x.double() else { return nil }
             if d < 0 { log.error(x.node, x.path, "must not be negative"); return nil }
             return d
         }) { policy.disputeTolerance = v }
         if let v = r.optional("requireReintervention", { $0.bool() }) { policy.requireReintervention = v }
-        if let v = r.optional("reinterventionMonths", { positive($0, allowZero: true) }) { policy.reinterventionMonths = v }
+        if let v = r.optional("reinterventionMonths", { $0.int(in: InputLimits.policyMonths) }) { policy.reinterventionMonths = v }
         if let v = r.optional("ratingParties", { $0.strings() }) {
             if v.isEmpty { log.error(r.child("ratingParties")?.node, "policy.ratingParties", "name at least one party") }
             policy.ratingParties = v
@@ -53,11 +55,14 @@ extension ScenarioReader {
 
     func readSites(regions: Set<String>, capabilities: Set<String>, parties: Set<String>) -> [(Site, NodeReader)] {
         list("sites", keys: ["id", "name", "region", "supports", "minimumGarrison", "teams", "source", "illustrative", "note"]) { r -> Site? in
+            source(r)
+            illustrative(r)
+            note(r)
             let id = r.required("id") { $0.identifier() }
             let name = r.required("name") { localized($0) }
             let region = r.required("region") { reference($0, in: regions, what: "region") }
             let supports = r.required("supports") { s in s.items().compactMap { reference($0, in: regions, what: "region") } }
-            let garrison = r.required("minimumGarrison") { positive($0, allowZero: true) }
+            let garrison = r.required("minimumGarrison") { $0.int(in: InputLimits.garrison) }
             // The listed regions as written, read without reporting again what `supports` reported.
             let listed: [String]? = r.child("supports").flatMap { s in
                 guard case .sequence(let sequence) = s.node else { return nil }
@@ -65,10 +70,11 @@ extension ScenarioReader {
             }
             let teams = r.required("teams") { t -> [AdviserTeam] in
                 items(t, keys: ["id", "region", "capability", "headcount", "nation", "note"]) { x -> AdviserTeam? in
+                    note(x)
                     let id = x.required("id") { $0.identifier() }
                     let region = x.required("region") { reference($0, in: regions, what: "region") }
                     let capability = x.required("capability") { reference($0, in: capabilities, what: "capability area") }
-                    let headcount = x.required("headcount") { positive($0) }
+                    let headcount = x.required("headcount") { positive($0, within: InputLimits.headcount) }
                     let nation = x.required("nation") { reference($0, in: parties, what: "party") }
                     if let region, let listed, !listed.contains(region) {
                         log.error(x.child("region")?.node, "\(x.path).region",
@@ -89,7 +95,9 @@ extension ScenarioReader {
             return nil
         }
         guard r.expectMapping(keys: ["overallPerMonth", "perSite", "source", "illustrative"]) else { return nil }
-        guard let overall = r.required("overallPerMonth", { positive($0) }) else { return nil }
+        source(r)
+        illustrative(r)
+        guard let overall = r.required("overallPerMonth", { positive($0, within: InputLimits.capacity) }) else { return nil }
         var perSite: [String: Int] = [:]
         let ids = Set(sites.map(\.id))
         for e in r.child("perSite")?.entries() ?? [] {
@@ -97,7 +105,7 @@ extension ScenarioReader {
                 log.error(e.keyNode, e.value.path, "unknown site '\(e.key)'")
                 continue
             }
-            if let n = positive(e.value) { perSite[e.key] = n }
+            if let n = positive(e.value, within: InputLimits.capacity) { perSite[e.key] = n }
         }
         return Capacity(overallPerMonth: overall, perSite: perSite)
     }
@@ -105,6 +113,8 @@ extension ScenarioReader {
     func readGrowth(capabilities: Set<String>) -> Growth? {
         guard let r = root.child("growth") else { return nil }
         guard r.expectMapping(keys: ["withAdvisersPerMonth", "withoutAdvisersPerMonth", "byCapability", "source", "illustrative"]) else { return nil }
+        source(r)
+        illustrative(r)
         var growth = Growth()
         if let v = r.optional("withAdvisersPerMonth", { $0.double() }) { growth.withAdvisersPerMonth = v }
         if let v = r.optional("withoutAdvisersPerMonth", { $0.double() }) { growth.withoutAdvisersPerMonth = v }
@@ -120,6 +130,7 @@ extension ScenarioReader {
 
     func readPhases(sites: Set<String>, regions: Set<String>, start: YearMonth?) -> [(Phase, NodeReader)] {
         let phases = list("phases", keys: ["id", "name", "sites", "regions", "deadline", "completed", "after", "source", "note"]) { r -> Phase? in
+            note(r)
             let id = r.required("id") { $0.identifier() }
             let name = r.required("name") { localized($0) }
             let siteList = r.optional("sites") { s in s.items().compactMap { reference($0, in: sites, what: "site") } } ?? []
@@ -132,7 +143,7 @@ extension ScenarioReader {
             }
             guard let id, let name else { return nil }
             return Phase(id: id, name: name, sites: siteList, regions: regionList, deadline: deadline, completed: completed,
-                         after: after, source: r.optional("source") { $0.string() })
+                         after: after, source: source(r))
         }
         let ids = unique(phases.map { ($0.0.id, $0.1) }, what: "phase")
         var siteOwner: [String: String] = [:]
@@ -216,12 +227,13 @@ extension ScenarioReader {
                     log.error(r.node, "\(r.path).capability", "missing required field 'capability' (\(factor.rawValue) is rated per capability area)")
                 }
             }
-            let version = r.optional("scale") { positive($0) } ?? 1
+            let version = r.optional("scale") { $0.int(in: InputLimits.scaleVersion) } ?? 1
             let confidence = r.optional("confidence") { enumValue($0, Assessment.Confidence.self) } ?? .medium
-            let illustrative = r.optional("illustrative") { $0.bool() } ?? false
+            let illustrative = self.illustrative(r)
+            note(r)
             let evidence = r.optional("evidence") { e in
                 items(e, keys: ["source", "note", "rating"]) { x -> EvidenceReference? in
-                    guard let source = x.required("source", { $0.string() }) else { return nil }
+                    guard let source = x.required("source", { $0.string() }) else { note(x); return nil }
                     let rating = x.optional("rating") { g -> SourceRating? in
                         guard let text = g.string() else { return nil }
                         guard let rating = SourceRating(text) else {
@@ -230,7 +242,7 @@ extension ScenarioReader {
                         }
                         return rating
                     }
-                    return EvidenceReference(source: source, note: x.optional("note") { $0.string() }, rating: rating)
+                    return EvidenceReference(source: source, note: note(x), rating: rating)
                 }.map(\.0)
             } ?? []
 
@@ -238,8 +250,9 @@ extension ScenarioReader {
             var points: [(YearMonth, Double, Trend?, NodeReader)] = []
             if let series = r.child("values") {
                 for e in series.entries() {
-                    guard let m = YearMonth(e.key) else {
-                        log.error(e.keyNode, e.value.path, "expected a month as YYYY-MM, got '\(e.key)'")
+                    let m: YearMonth
+                    do { m = try YearMonth.parse(e.key) } catch {
+                        log.error(e.keyNode, e.value.path, error.description)
                         continue
                     }
                     let parts = (e.value.scalarText ?? "").split(separator: " ")
@@ -301,6 +314,7 @@ extension ScenarioReader {
     func readResolutions(regions: Set<String>, capabilities: Set<String>, scale: (Factor) -> RatingScale) -> [Resolution] {
         guard let field = root.child("resolutions") else { return [] }
         return items(field, keys: ["factor", "region", "capability", "month", "value", "trend", "decision", "note"]) { r -> Resolution? in
+            note(r)
             guard let factor = r.required("factor", { enumValue($0, Factor.self) }),
                   let region = r.required("region", { reference($0, in: regions, what: "region") }),
                   let month = r.required("month", { month($0) }),
@@ -324,18 +338,23 @@ extension ScenarioReader {
     func readCommitments(parties: Set<String>) -> [Commitment] {
         guard let field = root.child("commitments") else { return [] }
         let commitments = items(field, keys: ["id", "parties", "text", "source", "history", "note"]) { r -> Commitment? in
+            note(r)
             let id = r.required("id") { $0.identifier() }
             let who = r.required("parties") { p in p.items().compactMap { reference($0, in: parties, what: "party") } }
             let text = r.required("text") { localized($0) }
             let source = r.required("source") { $0.string() }
             let history = r.optional("history") { h in
                 items(h, keys: ["month", "status", "note", "source"]) { x -> Commitment.StatusChange? in
-                    guard let m = x.required("month", { month($0) }), let s = x.required("status", { $0.int() }) else { return nil }
+                    let m = x.required("month") { month($0) }
+                    let s = x.required("status") { $0.int() }
+                    let note = self.note(x)
+                    let source = self.source(x)
+                    guard let m, let s else { return nil }
                     guard let status = Commitment.Status(rawValue: s) else {
                         log.error(x.child("status")?.node, "\(x.path).status", "status \(s) is not on the 0–3 scale (0 not initiated, 1 minimal, 2 intermediate, 3 full)")
                         return nil
                     }
-                    return .init(month: m, status: status, note: x.optional("note") { $0.string() }, source: x.optional("source") { $0.string() })
+                    return .init(month: m, status: status, note: note, source: source)
                 }.map(\.0)
             } ?? []
             guard let id, let who, let text, let source else { return nil }
@@ -348,6 +367,9 @@ extension ScenarioReader {
     func readIncidents(regions: Set<String>) -> [Incident] {
         guard let field = root.child("incidents") else { return [] }
         return items(field, keys: ["date", "until", "region", "kind", "count", "source", "illustrative", "note"]) { r -> Incident? in
+            note(r)
+            let source = self.source(r)
+            let illustrative = self.illustrative(r)
             func day(_ d: NodeReader) -> String? {
                 guard let text = d.string() else { return nil }
                 guard IncidentDate.isValid(text) else {
@@ -364,9 +386,8 @@ extension ScenarioReader {
                 return nil
             }
             let kind = r.optional("kind") { enumValue($0, Incident.Kind.self) } ?? .attack
-            let count = r.optional("count") { positive($0) } ?? 1
-            return Incident(date: date, until: until, region: region, kind: kind, count: count, source: r.optional("source") { $0.string() },
-                            illustrative: r.optional("illustrative") { $0.bool() } ?? false)
+            let count = r.optional("count") { $0.int(in: InputLimits.incidentCount) } ?? 1
+            return Incident(date: date, until: until, region: region, kind: kind, count: count, source: source, illustrative: illustrative)
         }.map(\.0)
     }
 }

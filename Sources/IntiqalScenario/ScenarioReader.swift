@@ -16,11 +16,8 @@ struct ScenarioReader {
         let id = root.required("id") { $0.identifier() }
         let name = root.required("name") { localized($0) }
         let start = root.required("start") { month($0) }
-        let horizon = root.required("horizonMonths") { r -> Int? in
-            guard let n = r.int() else { return nil }
-            guard (1...600).contains(n) else { log.error(r.node, r.path, "must be between 1 and 600 months"); return nil }
-            return n
-        }
+        let horizon = root.required("horizonMonths") { $0.int(in: InputLimits.horizonMonths) }
+        _ = root.optional("notes") { $0.string() }
         let sources = root.optional("sources") { r in
             Dictionary(r.entries().compactMap { e in e.value.string().map { (e.key, $0) } }, uniquingKeysWith: { a, _ in a })
         } ?? [:]
@@ -31,11 +28,13 @@ struct ScenarioReader {
             return Party(id: id, name: name, role: role)
         }
         let regions = list("regions", keys: ["id", "name", "kind", "source"]) { r -> Region? in
+            source(r)
             guard let id = r.required("id", { $0.identifier() }), let name = r.required("name", localized) else { return nil }
             let kind = r.optional("kind") { enumValue($0, Region.Kind.self) } ?? .governorate
             return Region(id: id, name: name, kind: kind)
         }
         let capabilities = list("capabilities", keys: ["id", "name", "weight", "source"]) { r -> CapabilityArea? in
+            source(r)
             guard let id = r.required("id", { $0.identifier() }), let name = r.required("name", localized) else { return nil }
             let weight = r.optional("weight") { x -> Double? in
                 guard let w = x.double() else { return nil }
@@ -155,12 +154,27 @@ struct ScenarioReader {
 
     func month(_ r: NodeReader) -> YearMonth? {
         guard let text = r.string() else { return nil }
-        guard let month = YearMonth(text) else {
-            log.error(r.node, r.path, "expected a month as YYYY-MM, got '\(text)'")
+        do {
+            return try YearMonth.parse(text)
+        } catch {
+            log.error(r.node, r.path, error.description)
             return nil
         }
-        return month
     }
+
+    // The fields any record may carry, read by one rule wherever they appear.
+
+    /// `source:`, a key of `sources` or free text.
+    @discardableResult
+    func source(_ r: NodeReader) -> String? { r.optional("source") { $0.string() } }
+
+    /// `illustrative:`, true or false.
+    @discardableResult
+    func illustrative(_ r: NodeReader) -> Bool { r.optional("illustrative") { $0.bool() } ?? false }
+
+    /// `note:`, free text.
+    @discardableResult
+    func note(_ r: NodeReader) -> String? { r.optional("note") { $0.string() } }
 
     func enumValue<E: RawRepresentable & CaseIterable>(_ r: NodeReader, _ type: E.Type) -> E? where E.RawValue == String {
         guard let text = r.string() else { return nil }
@@ -181,13 +195,9 @@ struct ScenarioReader {
         return id
     }
 
-    func positive(_ r: NodeReader, allowZero: Bool = false) -> Int? {
-        guard let n = r.int() else { return nil }
-        if n < 0 || (!allowZero && n == 0) {
-            log.error(r.node, r.path, allowZero ? "must not be negative (got \(n))" : "must be positive (got \(n))")
-            return nil
-        }
-        return n
+    /// A positive whole number within `range`'s upper bound (`InputLimits`).
+    func positive(_ r: NodeReader, within range: ClosedRange<Int>) -> Int? {
+        r.int(in: max(1, range.lowerBound)...range.upperBound)
     }
 }
 

@@ -10,36 +10,64 @@ import IntiqalLedger
 /// fail with "workspace is busy, try again".
 public final class SQLiteWorkspaceStore: WorkspaceStore {
     public let location: String
+    /// Opened for reading only: writes are refused before they reach SQLite.
+    public let readOnly: Bool
     let writer: any DatabaseWriter
     let now: @Sendable () -> Date
 
-    /// Opens (and with `create`, creates) the workspace file at `path`.
-    public init(path: String, create: Bool = false, busyTimeout: TimeInterval = 5,
+    /// Opens (and with `create`, creates) the workspace file at `path`. With `readOnly` the file
+    /// is opened for reading only: nothing is created, migrated or written, and a file that is
+    /// not an Intiqal workspace of this schema is refused.
+    public init(path: String, create: Bool = false, readOnly: Bool = false, busyTimeout: TimeInterval = 5,
                 now: @escaping @Sendable () -> Date = { Date() }) throws {
         location = path
         self.now = now
+        self.readOnly = readOnly
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue { throw StorageError.cannotOpen(path, "it is a directory") }
-        if !exists && !create { throw StorageError.cannotOpen(path, "no such workspace (create one with `intiqal init \(path)`)") }
+        if !exists && !create { throw StorageError.missing(path) }
         if exists && create { throw StorageError.invalid("\(path): a file already exists there") }
+        if exists { try Self.checkHeader(path) }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
+        config.readonly = readOnly
         do {
-            writer = try Self.wrap(path) { try DatabasePool(path: path, configuration: config) }
+            writer = try Self.wrap(path) {
+                readOnly ? try DatabaseQueue(path: path, configuration: config) as any DatabaseWriter
+                         : try DatabasePool(path: path, configuration: config)
+            }
         } catch let error as StorageError {
             throw error
         } catch {
             throw StorageError.cannotOpen(path, Self.describe(error))
         }
-        try migrate()
+        if readOnly { try checkSchema() } else { try migrate() }
+    }
+
+    /// Refuses, before SQLite sees it, a file that cannot be a workspace: an empty file (which
+    /// SQLite would silently turn into a new database) or one without SQLite's header.
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StorageError.cannotOpen(path, "the file cannot be read (permissions)")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { throw StorageError.cannotOpen(path, "not an Intiqal workspace (the file is empty)") }
+        guard header == Data("SQLite format 3\u{0}".utf8) else {
+            throw StorageError.cannotOpen(path, "not an Intiqal workspace (not an SQLite file)")
+        }
     }
 
     /// Creates a workspace at `path` holding `scenario`, all or nothing: it is built under a
     /// temporary name beside `path`, closed, then renamed into place.
     public static func create(path: String, scenario: Scenario?, actor: String) throws {
-        if FileManager.default.fileExists(atPath: path) { throw StorageError.invalid("\(path): a file already exists there") }
+        var existing: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &existing) {
+            throw StorageError.invalid(existing.boolValue ? "\(path): is a directory; name a new file for the workspace (e.g. \(path)/w.intiqal)"
+                                                         : "\(path): a file already exists there")
+        }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -68,6 +96,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
     public init(inMemory name: String = "memory", now: @escaping @Sendable () -> Date = { Date() }) throws {
         location = ":memory:\(name)"
         self.now = now
+        readOnly = false
         var config = Configuration()
         config.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: config)
@@ -98,11 +127,33 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         }
     }
 
+    /// For a read-only opening: the file must already be a workspace of this schema, since
+    /// nothing may be migrated.
+    private func checkSchema() throws {
+        let migrator = WorkspaceMigrations.migrator
+        try wrap {
+            let (applied, userVersion) = try writer.read { db -> (Set<String>, Int) in
+                guard try db.tableExists("grdb_migrations"), try db.tableExists("meta") else {
+                    throw StorageError.cannotOpen(location, "not an Intiqal workspace (an SQLite file without a workspace's tables)")
+                }
+                return (try migrator.appliedIdentifiers(db), try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+            }
+            let known = Set(migrator.migrations)
+            let unknown = applied.subtracting(known)
+            if !unknown.isEmpty || userVersion > WorkspaceMigrations.schemaVersion {
+                throw StorageError.newerSchema(location, unknown: unknown.isEmpty ? ["user_version \(userVersion)"] : unknown.sorted())
+            }
+            let pending = known.subtracting(applied)
+            if !pending.isEmpty { throw StorageError.needsUpgrade(location, pending: pending.sorted()) }
+        }
+    }
+
     // MARK: Transactions and errors
 
     /// One write transaction, taken with `BEGIN IMMEDIATE`.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try wrap {
+        if readOnly { throw StorageError.readOnly(location) }
+        return try wrap {
             try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
@@ -127,6 +178,8 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
             return try body()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw StorageError.busy(location)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw StorageError.readOnly(location)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StorageError.cannotOpen(location, "not an Intiqal workspace or the file is damaged")
         } catch let error as DatabaseError {

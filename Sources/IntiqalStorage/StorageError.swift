@@ -1,15 +1,18 @@
 /// An error of the workspace: busy, newer schema, bad input, missing entity, corrupt file.
 public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable {
     private enum Code: Sendable, Equatable {
-        case busy, newerSchema, invalid, notFound, notEmpty, cannotOpen
+        case busy, missing, newerSchema, needsUpgrade, readOnly, invalid, notFound, notEmpty, cannotOpen
     }
 
     private let code: Code
     public let message: String
+    /// The input field that is wrong, where one is (`value`, `month`, `region`…).
+    public let field: String?
 
-    private init(_ code: Code, _ message: String) {
+    private init(_ code: Code, _ message: String, field: String? = nil) {
         self.code = code
         self.message = message
+        self.field = field
     }
 
     public static func busy(_ path: String) -> StorageError {
@@ -18,14 +21,33 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     static func newerSchema(_ path: String, unknown: [String]) -> StorageError {
         StorageError(.newerSchema, "\(path): workspace was written by a newer Intiqal (schema migrations \(unknown.joined(separator: ", ")) unknown here); upgrade intiqal to open it")
     }
+    static func missing(_ path: String) -> StorageError { StorageError(.missing, "\(path): no such workspace") }
+    static func needsUpgrade(_ path: String, pending: [String]) -> StorageError {
+        StorageError(.needsUpgrade, "\(path): workspace was written by an older Intiqal (schema migrations \(pending.joined(separator: ", ")) pending); it must be upgraded by a write before it can be read")
+    }
+    static func readOnly(_ path: String) -> StorageError {
+        StorageError(.readOnly, "\(path): the workspace is read-only here (file permissions, or opened for reading); nothing was written")
+    }
     /// Bad input, naming the field (`assessments[3].region: unknown region 'x'`).
     public static func invalid(_ message: String) -> StorageError { StorageError(.invalid, message) }
+    /// Bad input in one named field; `message` says what is wrong with it, `description` reads
+    /// "field: message".
+    public static func invalid(field: String, _ message: String) -> StorageError {
+        StorageError(.invalid, "\(field): \(message)", field: field)
+    }
+    /// Bad input (in `field`, when one is named).
+    public var isInvalid: Bool { code == .invalid }
     public static func notFound(_ message: String) -> StorageError { StorageError(.notFound, message) }
     static func notEmpty(_ message: String) -> StorageError { StorageError(.notEmpty, message) }
     static func cannotOpen(_ path: String, _ why: String) -> StorageError { StorageError(.cannotOpen, "\(path): cannot open the workspace: \(why)") }
 
     public var isBusy: Bool { code == .busy }
     public var isNewerSchema: Bool { code == .newerSchema }
+    public var isNotFound: Bool { code == .notFound }
+    /// The workspace file does not exist.
+    public var isMissing: Bool { code == .missing }
+    public var needsUpgrade: Bool { code == .needsUpgrade }
+    public var isReadOnly: Bool { code == .readOnly }
 
     public var description: String { message }
 }

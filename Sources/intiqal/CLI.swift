@@ -15,6 +15,11 @@ enum CLI {
         }
     }
 
+    /// Prints each line to standard error as a warning.
+    static func warn(_ lines: [String]) {
+        for line in lines { FileHandle.standardError.write(Data("intiqal: warning: \(line)\n".utf8)) }
+    }
+
     /// Prints to standard error and exits with status 1.
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("intiqal: \(message)\n".utf8))
@@ -35,13 +40,33 @@ enum CLI {
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            fail("\(path): cannot write: it is a directory; name a file")
+        }
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             fail("\(path): cannot write: no such directory '\(directory)'")
         }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            fail("\(path): cannot write: \((error as NSError).localizedDescription)")
+            fail("\(path): cannot write: \(reason(error))")
+        }
+    }
+
+    /// A file-system error in words: the operating system's reason where Foundation wraps one
+    /// (Foundation on Linux describes its own errors as "NSCocoaErrorDomain error 512").
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        switch ns.code {
+        case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "permission denied"
+        case NSFileWriteOutOfSpaceError: return "no space left on the device"
+        case NSFileWriteVolumeReadOnlyError: return "read-only file system"
+        case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or directory"
+        default: return "\(error)"
         }
     }
 

@@ -15,14 +15,14 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "The workspace file.")
     var workspace: String
 
-    @Option(help: "workspace (full, default) or scenario.")
+    @Option(parsing: .unconditional, help: "workspace (full, default) or scenario.")
     var format: Format = .workspace
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(parsing: .unconditional, help: "Write to this file (atomically) instead of standard output.")
     var out: String?
 
     func run() async throws {
-        let store = CLI.openWorkspace(workspace)
+        let store = CLI.readWorkspace(workspace)
         let text: String
         switch format {
         case .workspace: text = try CLI.json(CLI.guarded { try store.exportWorkspace() })

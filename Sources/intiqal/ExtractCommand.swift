@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import IntiqalEvidence
 
-/// `intiqal extract FILE… [--published YYYY-MM-DD] --format json|table [--dedupe]`: evidence from reports.
+/// `intiqal extract FILE|DIR… [--files-from LIST] [--published YYYY-MM-DD] --format json|table [--dedupe]`:
+/// evidence from reports.
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
@@ -10,25 +11,39 @@ struct ExtractCommand: AsyncParsableCommand {
         discussion: """
             Prints one JSON object per document per line, in input order (DESIGN §8). With --dedupe, prints one \
             JSON object per merged event with its sources instead.
+
+            A DIRECTORY is read whole: its files and those of its subdirectories, sorted by path (byte order), \
+            hidden entries left out; a file that is not a UTF-8 text report (a NUL byte in its first 8 KiB, \
+            UTF-16, over the size limit) is skipped and named on stderr with the reason. For many files, give \
+            a directory or a list: --files-from LIST reads paths one a line from LIST, or from standard input \
+            with --files-from - (e.g. find reports -name '*.txt' | intiqal extract --files-from -).
+
+            Every file named is checked before anything is written: one that is missing, unreadable, larger \
+            than 256 MiB or UTF-16 stops the command with exit status 1, naming it, and nothing is written. \
+            One document yields at most 500,000 events and numbers; past that its rest is not read (a warning \
+            says where). Limits and memory: docs/evidence.md.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, table }
 
-    @Argument(help: "Report files (UTF-8 text).")
-    var files: [String]
+    @Argument(help: "Report files (UTF-8 text) or directories of them.")
+    var files: [String] = []
 
-    @Option(help: "Publication date (YYYY-MM-DD) used to resolve relative dates; otherwise a date line in the page.")
+    @Option(name: .customLong("files-from"), parsing: .unconditional, help: ArgumentHelp("Read the paths of reports from LIST, one a line ('-' for standard input).", valueName: "LIST"))
+    var filesFrom: String?
+
+    @Option(parsing: .unconditional, help: "Publication date (YYYY-MM-DD) used to resolve relative dates; otherwise a date line in the page.")
     var published: String?
 
-    @Option(help: "Output format: json or table.")
+    @Option(parsing: .unconditional, help: "Output format: json or table.")
     var format: Format = .json
 
     @Flag(help: "Merge the same event reported by several documents into one event with its sources.")
     var dedupe = false
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one FILE") }
+        if files.isEmpty && PathArguments.lifted.isEmpty && filesFrom == nil { throw ValidationError("give at least one FILE or DIRECTORY, or --files-from LIST") }
     }
 
     func run() async throws {
@@ -41,68 +56,54 @@ struct ExtractCommand: AsyncParsableCommand {
             publishedDate = d
         }
         // Check every file before writing anything, so bad input never leaves a partial output.
-        for file in files {
-            if let problem = Self.problem(with: file) {
-                FileHandle.standardError.write(Data("intiqal extract: \(file): \(problem)\n".utf8))
-                throw ExitCode(1)
-            }
+        let inputs: ReportInputs
+        do {
+            inputs = try ReportInputs.resolve(files + PathArguments.lifted, filesFrom: filesFrom)
+        } catch {
+            FileHandle.standardError.write(Data("intiqal extract: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        for (path, reason) in inputs.skipped {
+            FileHandle.standardError.write(Data("intiqal extract: skipped \(path): \(reason)\n".utf8))
         }
         let extractor = Extractor()
-        let progress = Progress(total: files.count)
+        let progress = Progress(total: inputs.files.count)
         var deduper = Deduplicator()
-        var pending: [Data] = []
-        for (i, file) in files.enumerated() {
+        var out = OutputBuffer()
+        for (i, file) in inputs.files.enumerated() {
             let doc: DocumentEvidence
             do {
                 doc = try extractor.extract(path: file, published: publishedDate)
             } catch {
+                out.flush()
                 progress.clear()
                 FileHandle.standardError.write(Data("intiqal extract: \(error)\n".utf8))
                 throw ExitCode(1)
             }
-            for d in doc.diagnostics { progress.clear(); FileHandle.standardError.write(Data("intiqal extract: \(d)\n".utf8)) }
+            if !doc.diagnostics.isEmpty {
+                progress.clear()
+                for d in doc.diagnostics { FileHandle.standardError.write(Data("intiqal extract: \(d)\n".utf8)) }
+            }
             if dedupe {
                 deduper.add(doc)
             } else {
-                let line: Data
+                // Whole lines only: the document is extracted before its line is started.
                 switch format {
-                case .json: line = Data(JSONLines.encode(doc))
-                case .table: line = Data(TableFormat.render(doc).utf8)
+                case .json: JSONLines.write(doc) { out.write($0) }
+                case .table: out.write(TableFormat.render(doc))
                 }
-                pending.append(line)
-                // Write in batches; every batch is whole lines of documents already checked.
-                if pending.count >= 16 { flush(&pending) }
             }
             progress.step(i + 1)
         }
         progress.clear()
-        flush(&pending)
         if dedupe {
             for merged in deduper.merged() {
                 switch format {
-                case .json:
-                    FileHandle.standardOutput.write(Data(JSONLines.encode(merged)))
-                case .table:
-                    FileHandle.standardOutput.write(Data(TableFormat.render(merged).utf8))
+                case .json: JSONLines.encode(merged).withUnsafeBufferPointer { out.write($0) }
+                case .table: out.write(TableFormat.render(merged))
                 }
             }
         }
-    }
-
-    private func flush(_ pending: inout [Data]) {
-        guard !pending.isEmpty else { return }
-        var all = Data()
-        for p in pending { all.append(p) }
-        FileHandle.standardOutput.write(all)
-        pending.removeAll()
-    }
-
-    static func problem(with file: String) -> String? {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir) else { return "no such file" }
-        if isDir.boolValue { return "is a directory" }
-        guard FileManager.default.isReadableFile(atPath: file) else { return "not readable (permission denied)" }
-        return nil
+        out.flush()
     }
 }
-

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IntiqalRisk
+import IntiqalScenario
 
 enum FitIncidentsFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
@@ -21,13 +22,13 @@ struct FitIncidentsCommand: AsyncParsableCommand {
     @Argument(help: "A CSV file of incidents: date,region[,count].")
     var file: String
 
-    @Option(help: "table or json.")
+    @Option(parsing: .unconditional, help: "table or json.")
     var format: FitIncidentsFormat = .table
 
-    @Option(help: "Seed of the within-day spreading of same-day incidents.")
+    @Option(parsing: .unconditional, help: "Seed of the within-day spreading of same-day incidents.")
     var seed: UInt64 = 0
 
-    @Option(help: "CSV month,region,gap,coalitionShare over the incidents' months: fits gammaGap and gammaDeparture.")
+    @Option(parsing: .unconditional, help: "CSV month,region,gap,coalitionShare over the incidents' months: fits gammaGap and gammaDeparture.")
     var history: String?
 
     func run() async throws {
@@ -53,13 +54,7 @@ struct FitIncidentsCommand: AsyncParsableCommand {
     }
 
     static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            try fail("\(path): \(FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            try fail("\(path): not UTF-8 text")
-        }
-        return text
+        do { return try InputFile.text(atPath: path) } catch { try fail(error.description) }
     }
 
     static func fail(_ message: String) throws -> Never {

@@ -21,12 +21,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "A scenario file, a bundled scenario name, or a workspace export (JSON).")
     var file: String
 
-    @Option(help: "Who is acting, for the audit log (default: $USER).")
+    @Option(parsing: .unconditional, help: "Who is acting, for the audit log (default: $USER).")
     var by: String?
 
     func run() async throws {
         let actor = by ?? ProcessInfo.processInfo.environment["USER"] ?? "cli"
-        let data = FileManager.default.contents(atPath: file)
+        // Over the size limit (or unreadable): nil here, and the scenario loader says why.
+        let data = try? InputFile.data(atPath: file)
         if let data, Self.isWorkspaceExport(data) {
             let export: WorkspaceExport
             do { export = try JSONDecoder().decode(WorkspaceExport.self, from: data) } catch let error as DecodingError {

@@ -4,37 +4,54 @@ import IntiqalEvidence
 import IntiqalLedger
 import IntiqalStorage
 
-/// `intiqal ingest FILE… --workspace W [--published YYYY-MM-DD]`
+/// `intiqal ingest FILE|DIR… [--files-from LIST] --workspace W [--published YYYY-MM-DD]`
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Run the evidence pipeline on reports into the workspace, as proposed items for working-group review.",
-        discussion: "Every file is read and extracted before anything is written; then all documents are stored in one transaction."
+        discussion: """
+            Every file is read and extracted before anything is written; then all documents are stored in one \
+            transaction. Reports are named as for extract: files, directories (walked, sorted, non-text files \
+            skipped and named on stderr), or --files-from LIST ('-' for standard input), one path a line.
+            """
     )
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Argument(help: "Report files (UTF-8 text).")
-    var files: [String]
+    @Argument(help: "Report files (UTF-8 text) or directories of them.")
+    var files: [String] = []
 
-    @Option(help: "Publication date (YYYY-MM-DD) used to resolve relative dates.")
+    @Option(name: .customLong("files-from"), parsing: .unconditional, help: ArgumentHelp("Read the paths of reports from LIST, one a line ('-' for standard input).", valueName: "LIST"))
+    var filesFrom: String?
+
+    @Option(parsing: .unconditional, help: "Publication date (YYYY-MM-DD) used to resolve relative dates.")
     var published: String?
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one FILE") }
+        if files.isEmpty && PathArguments.lifted.isEmpty && filesFrom == nil { throw ValidationError("give at least one FILE or DIRECTORY, or --files-from LIST") }
         if let published, CivilDate(iso: published) == nil { throw ValidationError("--published: '\(published)' is not YYYY-MM-DD") }
     }
 
     func run() async throws {
         let store = CLI.openWorkspace(options.workspace)
         CLI.guarded { try store.authorize(options.actor, [.ingest]) }
+        let inputs: ReportInputs
+        do {
+            inputs = try ReportInputs.resolve(files + PathArguments.lifted, filesFrom: filesFrom)
+        } catch {
+            CLI.fail("\(error)")
+        }
+        for (path, reason) in inputs.skipped {
+            FileHandle.standardError.write(Data("intiqal: skipped \(path): \(reason)\n".utf8))
+        }
         let extractor = Extractor()
         var documents: [(file: String, sha: String, items: [(kind: String, content: String)])] = []
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                CLI.fail("\(file): \(FileManager.default.fileExists(atPath: file) ? "cannot read the file" : "no such file")")
-            }
+        for file in inputs.files {
             let doc = CLI.guarded { try extractor.extract(path: file, published: published.flatMap { CivilDate(iso: $0) }) }
+            // The hash reads the file mapped, not copied: the page cache holds it, not the heap.
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
+                CLI.fail("\(file): cannot read the file")
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var items: [(kind: String, content: String)] = []

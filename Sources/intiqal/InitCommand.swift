@@ -12,10 +12,10 @@ struct InitCommand: AsyncParsableCommand {
     @Argument(help: "The workspace file to create.")
     var workspace: String
 
-    @Option(help: "Import a bundled example scenario (\(ScenarioLoader.bundledNames.joined(separator: ", "))).")
+    @Option(parsing: .unconditional, help: "Import a bundled example scenario (\(ScenarioLoader.bundledNames.joined(separator: ", "))).")
     var example: String?
 
-    @Option(help: "Who is acting, for the audit log.")
+    @Option(parsing: .unconditional, help: "Who is acting, for the audit log.")
     var by: String = "init"
 
     func validate() throws {

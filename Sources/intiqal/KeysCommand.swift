@@ -18,8 +18,8 @@ struct KeysCommand: AsyncParsableCommand {
             discussion: "Keep the key file outside any workspace: the workspace holds only public keys."
         )
 
-        @Option(help: "The party whose co-chair holds the key (e.g. IRQ).") var party: String
-        @Option(help: "The private key file to create (default: PARTY.key).") var out: String?
+        @Option(parsing: .unconditional, help: "The party whose co-chair holds the key (e.g. IRQ).") var party: String
+        @Option(parsing: .unconditional, help: "The private key file to create (default: PARTY.key).") var out: String?
 
         func run() async throws {
             let path = out ?? "\(party).key"
@@ -45,9 +45,9 @@ struct KeysCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "A key file; only its public key is recorded.") var key: String?
-        @Option(help: "The party (with --public-key).") var party: String?
-        @Option(name: .customLong("public-key"), help: "Base64 public key printed by `keys new`.") var publicKey: String?
+        @Option(parsing: .unconditional, help: "A key file; only its public key is recorded.") var key: String?
+        @Option(parsing: .unconditional, help: "The party (with --public-key).") var party: String?
+        @Option(name: .customLong("public-key"), parsing: .unconditional, help: "Base64 public key printed by `keys new`.") var publicKey: String?
 
         func validate() throws {
             if key == nil && (party == nil || publicKey == nil) { throw ValidationError("give --key FILE, or --party and --public-key") }
@@ -61,7 +61,7 @@ struct KeysCommand: AsyncParsableCommand {
             let store = CLI.openWorkspace(options.workspace)
             CLI.guarded { try store.authorize(options.actor, [.registerKey(party: party)]) }
             let entry = CLI.guarded { try DecisionBook(store: store).registerKey(party: party, publicKey: pub, actor: options.actor) }
-            print("\(options.workspace): entry \(entry.seq): registered a co-chair key of \(party)")
+            print("\(options.workspace): entry \(entry.seq): registered a co-chair key of \(party); it signs once another party's co-chair countersigns it (`intiqal sign --entry \(entry.seq)`)")
         }
     }
 }

@@ -1,36 +1,52 @@
 import ArgumentParser
+import Foundation
 import IntiqalLedger
 import IntiqalStorage
 
-/// `intiqal ledger verify|list --workspace W`
+/// `intiqal ledger verify|list|show|receipt|export --workspace W`
 struct LedgerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
         abstract: "Check or list the workspace's decision ledger.",
-        subcommands: [Verify.self, List.self, Show.self]
+        subcommands: [Verify.self, List.self, Show.self, Receipt.self, Export.self]
     )
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every hash, link and signature; exit 1 naming the first bad entry."
+            abstract: "Check every hash, link, key and signature, and the ledger against signed heads; exit 1 naming the first bad entry or receipt."
         )
-        @Option(name: .long, help: "The workspace file.") var workspace: String
+        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+        @Option(name: .customLong("receipt"), parsing: .unconditionalSingleValue, help: "A signed head from `intiqal ledger receipt` (repeatable): the ledger must still hold it.")
+        var receipts: [String] = []
 
         func run() async throws {
-            let store = CLI.openWorkspace(workspace)
-            let report = CLI.guarded { try DecisionBook(store: store).verify() }
-            if let failure = report.failure { CLI.fail("\(workspace): ledger does not verify: \(failure)") }
+            let receipts = CLI.guarded { try self.receipts.map { ($0, try LedgerReceipt.read(path: $0)) } }
+            let store = CLI.readWorkspace(workspace)
+            let entries = CLI.guarded { try store.ledgerEntries() }
+            let report = LedgerVerifier.verify(entries)
+            var problems = report.failure.map { ["\(workspace): ledger does not verify: \($0)"] } ?? []
+            for (path, receipt) in receipts {
+                if let why = receipt.contradiction(entries: entries, report: report) {
+                    problems.append("\(workspace): ledger does not match receipt \(path) (\(receipt.party), entry \(receipt.seq)): \(why)")
+                }
+            }
+            if !problems.isEmpty { CLI.fail(problems.joined(separator: "\nintiqal: ")) }
+            CLI.warn(CLI.guarded { try DecisionBook(store: store).effects().refused }.map(\.description))
             let binding = report.decisions.filter(\.binding).count
-            print("\(workspace): ledger ok: \(report.entries) entries, \(report.decisions.count) decisions (\(binding) binding, \(report.decisions.count - binding) awaiting signatures)")
+            let pending = report.registrations.filter { !$0.active }.count
+            print("\(workspace): ledger ok: \(report.entries) entries, \(report.decisions.count) decisions (\(binding) binding, \(report.decisions.count - binding) awaiting signatures)" +
+                  (pending > 0 ? ", \(pending) key\(pending == 1 ? "" : "s") awaiting countersignature" : "") +
+                  (receipts.isEmpty ? "" : ", \(receipts.count) receipt\(receipts.count == 1 ? "" : "s") held") +
+                  "; head \(report.head.seq) \(report.head.hash)")
         }
     }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the decisions and who has signed them.")
-        @Option(name: .long, help: "The workspace file.") var workspace: String
+        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
 
         func run() async throws {
-            let store = CLI.openWorkspace(workspace)
+            let store = CLI.readWorkspace(workspace)
             let report = CLI.guarded { try DecisionBook(store: store).verify() }
             for d in report.decisions {
                 let state = d.binding ? "binding" : "awaiting \(d.missing.joined(separator: ", "))"
@@ -42,11 +58,11 @@ struct LedgerCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one entry: its canonical body, hash and, for a decision, who has signed.")
-        @Option(name: .long, help: "The workspace file.") var workspace: String
+        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
         @Argument(help: "The entry number.") var entry: Int
 
         func run() async throws {
-            let store = CLI.openWorkspace(workspace)
+            let store = CLI.readWorkspace(workspace)
             let entries = CLI.guarded { try store.ledgerEntries() }
             guard let e = entries.first(where: { $0.seq == entry }) else { CLI.fail("\(workspace): no ledger entry \(entry)") }
             print("entry \(e.seq) (\(e.kind.rawValue))\nprev \(e.prevHash)\nhash \(e.hash)\n\(e.body)")

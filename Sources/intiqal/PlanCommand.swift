@@ -24,26 +24,26 @@ struct PlanCommand: AsyncParsableCommand {
     @Argument(help: "A scenario file (YAML or JSON) or a bundled scenario name.")
     var scenario: String = "iraq-2024"
 
-    @Option(help: "conditions (gates first) or deadlines (agreed deadlines first).")
+    @Option(parsing: .unconditional, help: "conditions (gates first) or deadlines (agreed deadlines first).")
     var mode: PlanMode = .conditions
 
-    @Option(help: "table, json or html.")
+    @Option(parsing: .unconditional, help: "table, json or html.")
     var format: PlanFormat = .table
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(parsing: .unconditional, help: "Write to this file instead of standard output.")
     var out: String?
 
-    @Option(help: "Language of the report: en or ar.")
+    @Option(parsing: .unconditional, help: "Language of the report: en or ar.")
     var lang: Language = .en
 
-    @Option(help: "Monte Carlo runs for the risk of each mode side by side (0: leave risk out).")
+    @Option(parsing: .unconditional, help: "Monte Carlo runs for the risk of each mode side by side (0: leave risk out).")
     var riskRuns: Int = 2_000
 
-    @Option(help: "Plan from this workspace's current joint ratings instead of a scenario file.")
+    @Option(parsing: .unconditional, help: "Plan from this workspace's current joint ratings instead of a scenario file.")
     var workspace: String?
 
     func validate() throws {
-        guard riskRuns >= 0, riskRuns <= 10_000_000 else { throw ValidationError("--risk-runs must be between 0 and 10000000") }
+        guard riskRuns >= 0, riskRuns <= 10_000_000 else { throw ValidationError("--risk-runs: \(riskRuns) is outside 0–10000000") }
     }
 
     func run() async throws {

@@ -11,8 +11,8 @@ struct ReviewCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The evidence item's number.") var item: Int64
-    @Option(help: "accepted or rejected.") var status: EvidenceItemRecord.Status
+    @Option(parsing: .unconditional, help: "The evidence item's number.") var item: Int64
+    @Option(parsing: .unconditional, help: "accepted or rejected.") var status: EvidenceItemRecord.Status
 
     func validate() throws {
         if status == .proposed { throw ValidationError("--status: accepted or rejected") }

@@ -25,37 +25,56 @@ struct RiskCommand: AsyncParsableCommand {
     @Argument(help: "A scenario file (YAML or JSON) or a bundled scenario name.")
     var scenario: String = "iraq-2024"
 
-    @Option(help: "Estimate from this workspace's current ratings and incidents instead of a scenario file.")
+    @Option(parsing: .unconditional, help: "Estimate from this workspace's current ratings and incidents instead of a scenario file.")
     var workspace: String?
 
-    @Option(help: "conditions or deadlines.")
+    @Option(parsing: .unconditional, help: "conditions or deadlines.")
     var mode: PlanMode = .conditions
 
-    @Option(help: "Monte Carlo runs.")
+    @Option(parsing: .unconditional, help: "Monte Carlo runs.")
     var runs: Int = 10_000
 
-    @Option(help: "Seed: the same seed gives the same figures on any machine.")
+    @Option(parsing: .unconditional, help: "Seed: the same seed gives the same figures on any machine.")
     var seed: UInt64 = 1
 
-    @Option(help: "Resurgence: at least this many incidents in a region in a month …")
+    @Option(parsing: .unconditional, help: "Resurgence: at least this many incidents in a region in a month …")
     var threshold: Int = 20
 
-    @Option(help: "… for this many consecutive months.")
+    @Option(parsing: .unconditional, help: "… for this many consecutive months.")
     var consecutive: Int = 3
 
-    @Option(help: "table or json.")
+    @Option(parsing: .unconditional, help: "table or json.")
     var format: RiskFormat = .table
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(parsing: .unconditional, help: "Write to this file instead of standard output.")
     var out: String?
 
-    @Option(help: "Language of the table: en or ar (JSON carries both: notes and notesAr).")
+    @Option(parsing: .unconditional, help: "Language of the table: en or ar (JSON carries both: notes and notesAr).")
     var lang: Language = .en
 
+    @Option(name: .customLong("gamma-departure"), parsing: .unconditional,
+            help: "The departure effect instead of the default 0.5, e.g. the record's 0.671 (docs/risk-model.md §5).")
+    var gammaDeparture: Double?
+
+    @Option(name: .customLong("gamma-departure-se"), parsing: .unconditional,
+            help: "Its standard error, e.g. 0.138: every run draws the departure effect from that interval.")
+    var gammaDepartureSE: Double?
+
     func validate() throws {
-        guard (1...MonteCarlo.maximumRuns).contains(runs) else { throw ValidationError("--runs must be between 1 and \(MonteCarlo.maximumRuns)") }
-        guard threshold >= 1 else { throw ValidationError("--threshold must be at least 1") }
-        guard consecutive >= 1 else { throw ValidationError("--consecutive must be at least 1") }
+        if let g = gammaDeparture, !(g.isFinite && abs(g) <= 4) {
+            throw ValidationError("--gamma-departure: \(g) is outside -4–4")
+        }
+        if let se = gammaDepartureSE {
+            guard gammaDeparture != nil else { throw ValidationError("--gamma-departure-se needs --gamma-departure") }
+            guard se.isFinite, se > 0, se <= 4 else { throw ValidationError("--gamma-departure-se: \(se) is outside (0, 4]") }
+        }
+        guard (1...MonteCarlo.maximumRuns).contains(runs) else { throw ValidationError("--runs: \(runs) is outside 1–\(MonteCarlo.maximumRuns)") }
+        guard InputLimits.riskThreshold.contains(threshold) else {
+            throw ValidationError("--threshold: \(threshold) is outside \(InputLimits.riskThreshold.lowerBound)–\(InputLimits.riskThreshold.upperBound)")
+        }
+        guard InputLimits.riskConsecutiveMonths.contains(consecutive) else {
+            throw ValidationError("--consecutive: \(consecutive) is outside \(InputLimits.riskConsecutiveMonths.lowerBound)–\(InputLimits.riskConsecutiveMonths.upperBound)")
+        }
     }
 
     func run() async throws {
@@ -71,9 +90,16 @@ struct RiskCommand: AsyncParsableCommand {
         let bar = Progress(total: runs, showFrom: 20_000)
         let comparison: PlanRisk.Comparison
         do {
-            comparison = try await PlanRisk.compare(planner: planner, mode: mode, plan: plans[0], otherPlan: plans[1], runs: runs, seed: seed,
-                                                    threshold: ResurgenceThreshold(incidentsPerMonth: threshold, consecutiveMonths: consecutive),
-                                                    progress: { bar.step($0) })
+            let threshold = ResurgenceThreshold(incidentsPerMonth: threshold, consecutiveMonths: consecutive)
+            if let gammaDeparture {
+                let model = PlanRisk.model(for: scenario, gammaDeparture: gammaDeparture, standardError: gammaDepartureSE)
+                comparison = try await PlanRisk.compare(planner: planner, mode: mode, plan: plans[0], otherPlan: plans[1], model: model,
+                                                        parameterUncertainty: gammaDepartureSE != nil, runs: runs, seed: seed,
+                                                        threshold: threshold, progress: { bar.step($0) })
+            } else {
+                comparison = try await PlanRisk.compare(planner: planner, mode: mode, plan: plans[0], otherPlan: plans[1], runs: runs, seed: seed,
+                                                        threshold: threshold, progress: { bar.step($0) })
+            }
         } catch {
             CLI.fail("risk: \(error)")
         }

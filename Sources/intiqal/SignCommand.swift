@@ -6,18 +6,25 @@ import IntiqalStorage
 struct SignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
-        abstract: "Sign a proposed decision with a co-chair's key; the ledger must verify first."
+        abstract: "Sign a proposed decision, or countersign another party's key registration, with a co-chair's key; the ledger must verify first."
     )
 
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The decision's entry number.") var entry: Int
-    @Option(help: "The co-chair's private key file.") var key: String
+    @Option(parsing: .unconditional, help: "The entry number: a decision, or another party's key registration.") var entry: Int
+    @Option(parsing: .unconditional, help: "The co-chair's private key file.") var key: String
 
     func run() async throws {
         let partyKey = CLI.guarded { try PartyKey.read(path: key) }
         let store = CLI.openWorkspace(options.workspace)
         CLI.guarded { try store.authorize(options.actor, [.sign(party: partyKey.party)]) }
-        let state = CLI.guarded { try DecisionBook(store: store).sign(seq: entry, key: partyKey, actor: options.actor) }
+        let book = DecisionBook(store: store)
+        if let registration = CLI.guarded({ try book.verify() }).registrations.first(where: { $0.seq == entry }) {
+            let after = CLI.guarded { try book.countersignKey(seq: entry, key: partyKey, actor: options.actor) }
+            print("\(options.workspace): entry \(entry) (a key of \(registration.party)) countersigned by \(partyKey.party); " +
+                  (after.active ? "active" : "active once \(registration.party)'s co-chair countersigns \(partyKey.party)'s key"))
+            return
+        }
+        let state = CLI.guarded { try book.sign(seq: entry, key: partyKey, actor: options.actor) }
         print("\(options.workspace): entry \(entry) signed by \(partyKey.party); " +
               (state.binding ? "binding (signed by \(state.signedBy.sorted().joined(separator: ", ")))" : "waiting for \(state.missing.joined(separator: ", "))"))
     }

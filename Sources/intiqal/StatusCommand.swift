@@ -13,18 +13,19 @@ struct StatusCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-    @Option(name: .long, help: "The workspace file.") var workspace: String
-    @Option(help: "Month, YYYY-MM.") var month: String?
-    @Option(help: "table or json.") var format: Format = .table
+    @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+    @Option(parsing: .unconditional, help: "Month, YYYY-MM.") var month: String?
+    @Option(parsing: .unconditional, help: "table or json.") var format: Format = .table
 
     func validate() throws {
-        if let month, YearMonth(month) == nil { throw ValidationError("--month: '\(month)' is not YYYY-MM") }
+        if let month { do { _ = try YearMonth.parse(month) } catch { throw ValidationError("--month: \(error)") } }
     }
 
     func run() async throws {
-        let store = CLI.openWorkspace(workspace)
+        let store = CLI.readWorkspace(workspace)
         let book = DecisionBook(store: store)
-        let scenario = CLI.guarded { try book.scenario() }
+        let (scenario, refused) = CLI.guarded { try book.effects() }
+        CLI.warn(refused.map(\.description))
         let gates = GateStatus.all(scenario, month: month.flatMap { YearMonth($0) }, declared: CLI.guarded { try book.declaredGates() })
         switch format {
         case .json:

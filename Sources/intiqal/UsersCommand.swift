@@ -14,10 +14,10 @@ struct UsersCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add or change a user.")
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The user's name.") var name: String
-        @Option(help: "The user's party (delegation).") var party: String
-        @Option(help: "co-chair, working-group-member, secretariat, liaison, analyst or admin.") var role: User.Role
-        @Option(help: "threat, requirement or capability (working-group members).") var group: String?
+        @Option(parsing: .unconditional, help: "The user's name.") var name: String
+        @Option(parsing: .unconditional, help: "The user's party (delegation).") var party: String
+        @Option(parsing: .unconditional, help: "co-chair, working-group-member, secretariat, liaison, analyst or admin.") var role: User.Role
+        @Option(parsing: .unconditional, help: "threat, requirement or capability (working-group members).") var group: String?
 
         func validate() throws {
             if role == .workingGroupMember && group == nil { throw ValidationError("a working-group member needs --group") }
@@ -41,10 +41,10 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users.")
-        @Option(name: .long, help: "The workspace file.") var workspace: String
+        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
 
         func run() async throws {
-            let store = CLI.openWorkspace(workspace)
+            let store = CLI.readWorkspace(workspace)
             for u in CLI.guarded({ try store.users() }) {
                 print("\(u.name)\t\(u.party)\t\(u.role.rawValue)\(u.workingGroup.map { "\t\($0)" } ?? "")")
             }

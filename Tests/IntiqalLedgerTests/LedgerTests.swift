@@ -2,22 +2,35 @@ import Foundation
 import Testing
 @testable import IntiqalLedger
 
-/// Builds a small chain: two keys, a decision, both signatures.
+/// Builds a small format-2 chain: two keys countersigned by each other (1–4), a decision (5),
+/// both signatures (6, 7).
 func sampleChain() throws -> (entries: [LedgerEntry], irq: PartyKey, usa: PartyKey) {
     let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")
     var entries: [LedgerEntry] = []
-    func append(_ kind: LedgerEntry.Kind, _ body: CanonicalValue) {
-        entries.append(.make(seq: entries.count + 1, kind: kind, prevHash: entries.last?.hash ?? LedgerEntry.genesisHash, body: body))
-    }
-    append(.key, LedgerVerifier.keyBody(party: "IRQ", publicKey: irq.publicKey, by: "sec", at: "2025-01-01T00:00:00Z"))
-    append(.key, LedgerVerifier.keyBody(party: "USA", publicKey: usa.publicKey, by: "sec", at: "2025-01-01T00:00:00Z"))
+    try appendKeys(&entries, irq, usa)
     let decision = Decision(kind: .adoptPlan, summary: "adopt the conditions plan — خطة", payload: ["planHash": "ab", "ratings": ["count": 3]],
                             requiredParties: ["USA", "IRQ"], proposedBy: "sec", proposedAt: "2025-01-02T00:00:00Z")
-    append(.decision, decision.body)
-    let d = entries[2]
-    append(.signature, try LedgerVerifier.signatureBody(decisionSeq: 3, decisionHash: d.hash, key: irq, by: "irq", at: "2025-01-03T00:00:00Z"))
-    append(.signature, try LedgerVerifier.signatureBody(decisionSeq: 3, decisionHash: d.hash, key: usa, by: "usa", at: "2025-01-03T00:00:00Z"))
+    entries.append(.make(seq: 5, kind: .decision, prevHash: entries[3].hash, body: decision.body))
+    try sign(&entries, 5, irq)
+    try sign(&entries, 5, usa)
     return (entries, irq, usa)
+}
+
+/// Appends the registrations of two keys and their mutual countersignatures.
+func appendKeys(_ entries: inout [LedgerEntry], _ a: PartyKey, _ b: PartyKey) throws {
+    for key in [a, b] {
+        entries.append(.makeKey(seq: entries.count + 1, prevHash: entries.last?.hash ?? LedgerEntry.genesisHash, party: key.party,
+                                publicKey: key.publicKey, by: "sec", at: "2025-01-01T00:00:00Z"))
+    }
+    let first = entries.count - 1
+    try sign(&entries, first, b)
+    try sign(&entries, first + 1, a)
+}
+
+/// Appends `key`'s signature of entry `target`.
+func sign(_ entries: inout [LedgerEntry], _ target: Int, _ key: PartyKey) throws {
+    entries.append(try .makeSignature(seq: entries.count + 1, prevHash: entries.last!.hash, target: target, targetHash: entries[target - 1].hash,
+                                      key: key, by: key.party.lowercased(), at: "2025-01-03T00:00:00Z"))
 }
 
 @Suite struct CanonicalEncodingTests {
@@ -50,7 +63,7 @@ func sampleChain() throws -> (entries: [LedgerEntry], irq: PartyKey, usa: PartyK
 
     @Test func decisionWithOneSignatureDoesNotBind() throws {
         let (entries, _, _) = try sampleChain()
-        let report = LedgerVerifier.verify(Array(entries.prefix(4)))
+        let report = LedgerVerifier.verify(Array(entries.prefix(6)))
         #expect(report.ok)
         #expect(!report.decisions[0].binding)
         #expect(report.decisions[0].missing == ["USA"])
@@ -90,24 +103,21 @@ func sampleChain() throws -> (entries: [LedgerEntry], irq: PartyKey, usa: PartyK
 
     @Test func signatureByUnregisteredKeyFails() throws {
         var (entries, _, _) = try sampleChain()
-        let rogue = PartyKey(party: "USA")
-        let d = entries[2]
-        entries.append(.make(seq: 6, kind: .signature, prevHash: entries.last!.hash,
-                             body: try LedgerVerifier.signatureBody(decisionSeq: 3, decisionHash: d.hash, key: rogue, by: "x", at: "t")))
+        try sign(&entries, 5, PartyKey(party: "USA"))
         let report = LedgerVerifier.verify(entries)
-        #expect(report.failure?.seq == 6)
+        #expect(report.failure?.seq == 8)
         #expect(report.failure?.reason.contains("not registered") == true)
     }
 
     @Test func forgedSignatureInAWellFormedChainIsNamed() throws {
         let (entries, _, usa) = try sampleChain()
-        // Rebuild entry 5 with a signature of another hash, re-chained so every hash is right.
-        var forged = Array(entries.prefix(4))
-        var body = try #require(entries[4].parsedBody?.objectValue)
-        body["signature"] = .string(try usa.sign(entryHash: String(repeating: "ab", count: 32)))
-        forged.append(.make(seq: 5, kind: .signature, prevHash: forged[3].hash, body: .object(body)))
+        // Rebuild entry 7 with a signature of other bytes, re-chained so every hash is right.
+        var forged = Array(entries.prefix(6))
+        var body = try #require(entries[6].parsedBody?.objectValue)
+        body["signature"] = .string(try usa.sign(message: Array("something else".utf8)))
+        forged.append(.make(seq: 7, kind: .signature, prevHash: forged[5].hash, body: .object(body)))
         let report = LedgerVerifier.verify(forged)
-        #expect(report.failure?.seq == 5)
+        #expect(report.failure?.seq == 7)
         #expect(report.failure?.reason.contains("does not verify") == true)
         #expect(report.decisions[0].signedBy == ["IRQ"])
         #expect(!report.decisions[0].binding)

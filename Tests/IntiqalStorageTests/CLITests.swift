@@ -4,18 +4,7 @@ import Testing
 @testable import IntiqalStorage
 
 /// Runs the built `intiqal` to the end: (status, stdout, stderr).
-func intiqal(_ args: String...) throws -> (Int32, String, String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: intiqalExecutable!)
-    p.arguments = args
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-}
+func intiqal(_ args: String...) throws -> (Int32, String, String) { try intiqal(args) }
 
 @Suite(.enabled(if: intiqalExecutable != nil, "the intiqal executable is built next to the tests"))
 struct WorkspaceCLITests {
@@ -29,10 +18,13 @@ struct WorkspaceCLITests {
             #expect(try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? Int == 0o600)
             #expect(try intiqal("keys", "register", "--workspace", w, "--key", key).0 == 0)
         }
+        // Each co-chair countersigns the other's key; until then neither key signs.
+        #expect(try intiqal("sign", "--workspace", w, "--entry", "1", "--key", keys.path("USA.key")).0 == 0)
+        #expect(try intiqal("sign", "--workspace", w, "--entry", "2", "--key", keys.path("IRQ.key")).1.contains("active"))
         let (status, out, _) = try intiqal("decide", "adopt-plan", "--workspace", w, "--by", "secretariat")
-        #expect(status == 0 && out.contains("entry 3"))
-        #expect(try intiqal("sign", "--workspace", w, "--entry", "3", "--key", keys.path("IRQ.key")).1.contains("waiting for USA"))
-        #expect(try intiqal("sign", "--workspace", w, "--entry", "3", "--key", keys.path("USA.key")).1.contains("binding"))
+        #expect(status == 0 && out.contains("entry 5"))
+        #expect(try intiqal("sign", "--workspace", w, "--entry", "5", "--key", keys.path("IRQ.key")).1.contains("waiting for USA"))
+        #expect(try intiqal("sign", "--workspace", w, "--entry", "5", "--key", keys.path("USA.key")).1.contains("binding"))
         let verified = try intiqal("ledger", "verify", "--workspace", w)
         #expect(verified.0 == 0 && verified.1.contains("1 binding"))
         // No private key material in the workspace.
@@ -41,10 +33,10 @@ struct WorkspaceCLITests {
         #expect(!(try Data(contentsOf: URL(fileURLWithPath: w))).contains(Data(secret.utf8)))
 
         let raw = try DatabaseQueue(path: w)
-        try raw.write { try $0.execute(sql: "UPDATE ledger_entry SET body = replace(body, 'conditions', 'deadlines') WHERE seq = 3") }
+        try raw.write { try $0.execute(sql: "UPDATE ledger_entry SET body = replace(body, 'conditions', 'deadlines') WHERE seq = 5") }
         try raw.close()
         let tampered = try intiqal("ledger", "verify", "--workspace", w)
-        #expect(tampered.0 == 1 && tampered.2.contains("entry 3"))
+        #expect(tampered.0 == 1 && tampered.2.contains("entry 5"))
     }
 
     @Test func badInputExitsOneNamingTheFieldAndWritesNothing() throws {

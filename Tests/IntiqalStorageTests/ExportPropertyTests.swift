@@ -59,10 +59,8 @@ struct SeededGenerator: RandomNumberGenerator {
                     try store.reviewEvidenceItem(id: items.randomElement(using: &rng)!.id, status: [.accepted, .rejected].randomElement(using: &rng)!, reviewer: "wg1")
                 case 5:
                     let report = try book.verify()
-                    for party in ["IRQ", "USA"] where report.keys[party] == nil {
-                        try book.registerKey(party: party, publicKey: keys[party]!.publicKey, actor: "sec")
-                    }
-                    decisions.append(try book.propose(.adoptScale, summary: "adopt scale", payload: ["factor": "threat", "version": 1], actor: "sec").seq)
+                    if report.registrations.isEmpty { try registerCoChairs(book, keys["IRQ"]!, keys["USA"]!) }
+                    decisions.append(try book.propose(DecisionRequest(kind: .adoptScale, factor: .threat, version: 1), actor: "sec").seq)
                 default:
                     if let d = decisions.randomElement(using: &rng) {
                         let state = try book.verify().decisions.first { $0.seq == d }!

@@ -10,9 +10,8 @@ func signedWorkspace(_ store: SQLiteWorkspaceStore) throws {
     try store.importScenario(try example(), actor: "sec")
     let book = DecisionBook(store: store)
     let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")
-    try book.registerKey(party: "IRQ", publicKey: irq.publicKey, actor: "sec")
-    try book.registerKey(party: "USA", publicKey: usa.publicKey, actor: "sec")
-    let d = try book.propose(.gateMet, summary: "gate isr/anbar met", payload: ["region": "anbar", "capability": "isr", "month": "2025-03"], actor: "sec")
+    try registerCoChairs(book, irq, usa)
+    let d = try book.propose(DecisionRequest(kind: .gateMet, region: "anbar", capability: "isr", month: "2025-03"), actor: "sec")
     try book.sign(seq: d.seq, key: irq, actor: "irq")
     try book.sign(seq: d.seq, key: usa, actor: "usa")
 }
@@ -23,16 +22,16 @@ func signedWorkspace(_ store: SQLiteWorkspaceStore) throws {
         let path = dir.path("w.intiqal")
         try signedWorkspace(try SQLiteWorkspaceStore(path: path, create: true))
         let edits = [
-            "UPDATE ledger_entry SET body = replace(body, 'anbar', 'ninewa') WHERE seq = 3",
+            "UPDATE ledger_entry SET body = replace(body, 'anbar', 'ninewa') WHERE seq = 5",
             "UPDATE ledger_entry SET hash = (CASE WHEN substr(hash, 1, 1) = '0' THEN '1' ELSE '0' END) || substr(hash, 2) WHERE seq = 4",
             "UPDATE ledger_entry SET prev_hash = substr(prev_hash, 1, 63) || (CASE WHEN substr(prev_hash, 64) = 'f' THEN 'e' ELSE 'f' END) WHERE seq = 2",
-            "UPDATE ledger_entry SET body = replace(body, '\"signature\":\"', '\"signature\":\"A') WHERE seq = 5",
+            "UPDATE ledger_entry SET body = replace(body, '\"signature\":\"', '\"signature\":\"A') WHERE seq = 7",
             "DELETE FROM ledger_entry WHERE seq = 4",
             "UPDATE ledger_entry SET kind = 'key' WHERE seq = 3",
             "UPDATE ledger_entry SET hash = 12345 WHERE seq = 2",
             "UPDATE ledger_entry SET body = X'FF00FE' WHERE seq = 4",
             "UPDATE ledger_entry SET body = '', kind = 7 WHERE seq = 5",
-            "INSERT INTO ledger_entry (seq, kind, prev_hash, hash, body) SELECT 9, kind, prev_hash, hash, body FROM ledger_entry WHERE seq = 5",
+            "INSERT INTO ledger_entry (seq, kind, prev_hash, hash, body) SELECT 9, kind, prev_hash, hash, body FROM ledger_entry WHERE seq = 7",
         ]
         for (i, sql) in edits.enumerated() {
             let copy = dir.path("copy\(i).intiqal")

@@ -102,8 +102,7 @@ import Testing
         try store.importScenario(try example(), actor: "sec")
         let book = DecisionBook(store: store)
         let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")
-        try book.registerKey(party: "IRQ", publicKey: irq.publicKey, actor: "sec")
-        try book.registerKey(party: "USA", publicKey: usa.publicKey, actor: "sec")
+        try registerCoChairs(book, irq, usa)
         let (entry, plan) = try book.proposePlan(mode: .conditions, actor: "sec")
         let body = try #require(entry.parsedBody)
         #expect(body["payload"]?["planHash"]?.stringValue == (try DecisionBook.planHash(plan)))
@@ -115,7 +114,7 @@ import Testing
         state = try book.sign(seq: entry.seq, key: usa, actor: "usa-co-chair")
         #expect(state.binding)
         let report = try book.verify()
-        #expect(report.ok && report.entries == 5 && report.decisions[0].binding)
+        #expect(report.ok && report.entries == 7 && report.decisions[0].binding)
     }
 
     @Test(arguments: StoreKind.allCases)
@@ -134,11 +133,9 @@ import Testing
         }
         #expect(try gate()?.state == .disputed)
         let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")
-        try book.registerKey(party: "IRQ", publicKey: irq.publicKey, actor: "sec")
-        try book.registerKey(party: "USA", publicKey: usa.publicKey, actor: "sec")
-        let d = try book.propose(.resolveDispute, summary: "resolve ISR in Anbar at 2",
-                                 payload: ["factor": "capability", "region": "anbar", "capability": "isr", "month": "2025-01", "value": 2],
-                                 actor: "sec")
+        try registerCoChairs(book, irq, usa)
+        let d = try book.propose(DecisionRequest(kind: .resolveDispute, region: "anbar", capability: "isr", month: "2025-01",
+                                                 factor: .capability, value: 2), actor: "sec")
         try book.sign(seq: d.seq, key: irq, actor: "irq")
         #expect(try gate()?.state == .disputed)
         try book.sign(seq: d.seq, key: usa, actor: "usa")

@@ -1,5 +1,6 @@
 import Foundation
 import IntiqalDomain
+import IntiqalLedger
 import IntiqalScenario
 @testable import IntiqalStorage
 
@@ -42,3 +43,11 @@ struct TempDir {
 func example() throws -> Scenario { try ScenarioLoader.loadBundled("iraq-2024").scenario }
 
 import Testing
+
+/// Registers the two co-chairs' keys and has each countersign the other's (entries n…n+3).
+func registerCoChairs(_ book: DecisionBook, _ irq: PartyKey, _ usa: PartyKey) throws {
+    let i = try book.registerKey(party: irq.party, publicKey: irq.publicKey, actor: "sec")
+    let u = try book.registerKey(party: usa.party, publicKey: usa.publicKey, actor: "sec")
+    try book.countersignKey(seq: i.seq, key: usa, actor: "usa")
+    try book.countersignKey(seq: u.seq, key: irq, actor: "irq")
+}

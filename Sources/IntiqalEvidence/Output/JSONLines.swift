@@ -2,7 +2,16 @@
 /// entities), faster and lighter than `JSONEncoder` on large documents. One object per call, ending in a newline.
 public enum JSONLines {
     public static func encode(_ doc: DocumentEvidence) -> [UInt8] {
+        var out: [UInt8] = []
+        write(doc) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Writes the line of `doc` in pieces of about `chunk` bytes, so a document with a great many items
+    /// is never held twice (items and their text); the pieces make exactly the bytes of ``encode(_:)-(DocumentEvidence)``.
+    public static func write(_ doc: DocumentEvidence, chunk: Int = 1 << 16, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         var w = Writer()
+        w.bytes.reserveCapacity(chunk + 4096)
         w.raw("{\"document\":"); w.string(doc.document)
         w.raw(",\"published\":"); w.optional(doc.published)
         w.raw(",\"publishedSource\":"); w.optional(doc.publishedSource)
@@ -14,6 +23,7 @@ public enum JSONLines {
             w.raw(",\"speaker\":"); w.optional(e.speaker)
             w.raw(",\"evidence\":"); w.evidence(e.evidence)
             w.raw("}")
+            w.spill(chunk, sink)
         }
         w.raw("],\"numbers\":[")
         for (i, n) in doc.numbers.enumerated() {
@@ -23,6 +33,7 @@ public enum JSONLines {
             w.raw(",\"qualifier\":"); w.optional(n.qualifier)
             w.raw(",\"evidence\":"); w.evidence(n.evidence)
             w.raw("}")
+            w.spill(chunk, sink)
         }
         w.raw("],\"entities\":[")
         for (i, e) in doc.entities.enumerated() {
@@ -33,6 +44,7 @@ public enum JSONLines {
             for (k, m) in e.mentions.enumerated() {
                 if k > 0 { w.raw(",") }
                 w.raw("{\"start\":"); w.int(m.start); w.raw(",\"end\":"); w.int(m.end); w.raw("}")
+                w.spill(chunk, sink)
             }
             w.raw("]}")
         }
@@ -45,7 +57,7 @@ public enum JSONLines {
             w.raw("}")
         }
         w.raw("]}\n")
-        return w.bytes
+        w.bytes.withUnsafeBufferPointer(sink)
     }
 
     public static func encode(_ m: MergedEvent) -> [UInt8] {
@@ -68,6 +80,13 @@ public enum JSONLines {
 
         mutating func raw(_ s: StaticString) {
             s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+
+        /// Hands the bytes so far to `sink` once they reach `chunk`.
+        mutating func spill(_ chunk: Int, _ sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+            guard bytes.count >= chunk else { return }
+            bytes.withUnsafeBufferPointer(sink)
+            bytes.removeAll(keepingCapacity: true)
         }
 
         mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }

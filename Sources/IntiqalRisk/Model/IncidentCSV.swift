@@ -3,8 +3,8 @@ import IntiqalDomain
 /// Reads dated events per region from CSV: `date,region[,count]`, one incident a line.
 ///
 /// A header line naming the columns (`date`, `region`, optional `count`, any order) is
-/// optional; without it the columns are positional. Blank lines and lines starting with
-/// `#` are skipped. Fields may be double-quoted. Every error names the file, line and field.
+/// optional; without it the columns are positional. Lines are read by `CSVLines` (LF or CRLF,
+/// a byte-order mark, `#` comments, double-quoted fields). Every error names the file, line and field.
 public enum IncidentCSV {
     /// Parses `text`; `file` is used in error messages only.
     public static func parse(_ text: String, file: String = "<input>", kind: Incident.Kind = .attack) throws -> [Incident] {
@@ -49,8 +49,10 @@ public enum IncidentCSV {
             if let c = columns.count, c < fields.count {
                 let countText = fields[c].trimmingWhitespace
                 if !countText.isEmpty {
-                    guard let value = Int(countText), value >= 0, value <= 1_000_000 else {
-                        throw RiskError(.csv, "expected a whole number of incidents 0…1000000, got '\(countText)'", file: file, line: lineNumber, field: "count")
+                    let range = InputLimits.incidentCount
+                    guard let value = Int(countText), range.contains(value) else {
+                        throw RiskError(.csv, "expected a whole number of incidents \(range.lowerBound)…\(range.upperBound), got '\(countText)'",
+                                        file: file, line: lineNumber, field: "count")
                     }
                     count = value
                 }
@@ -58,40 +60,5 @@ public enum IncidentCSV {
             incidents.append(Incident(date: dateText, region: region, kind: kind, count: count, source: "\(file):\(lineNumber)"))
         }
         return incidents
-    }
-
-    static func split(_ line: Substring, file: String, line number: Int) throws -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var index = line.startIndex
-        var fieldStartedQuoted = false
-        while index < line.endIndex {
-            let c = line[index]
-            if quoted {
-                if c == "\"" {
-                    let next = line.index(after: index)
-                    if next < line.endIndex, line[next] == "\"" { current.append("\""); index = next } else { quoted = false }
-                } else {
-                    current.append(c)
-                }
-            } else if c == "\"", current.trimmingWhitespace.isEmpty, !fieldStartedQuoted {
-                quoted = true
-                fieldStartedQuoted = true
-                current = ""
-            } else if c == "," {
-                fields.append(current)
-                current = ""
-                fieldStartedQuoted = false
-            } else {
-                current.append(c)
-            }
-            index = line.index(after: index)
-        }
-        if quoted {
-            throw RiskError(.csv, "unterminated quoted field", file: file, line: number, field: "field \(fields.count + 1)")
-        }
-        fields.append(current)
-        return fields
     }
 }

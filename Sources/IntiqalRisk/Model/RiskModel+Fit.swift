@@ -36,8 +36,9 @@ extension RiskModel {
             }
             let region = incident.region.trimmingWhitespace
             guard !region.isEmpty else { throw RiskError.invalid("incidents[\(i)].region", "the region is empty") }
-            guard incident.count >= 0, incident.count <= 1_000_000 else {
-                throw RiskError.invalid("incidents[\(i)].count", "count must be in 0…1000000, got \(incident.count)")
+            guard InputLimits.incidentCount.contains(incident.count) else {
+                throw RiskError.invalid("incidents[\(i)].count",
+                                        "count must be in \(InputLimits.incidentCount.lowerBound)…\(InputLimits.incidentCount.upperBound), got \(incident.count)")
             }
             illustrative = illustrative || incident.illustrative
             guard let until = incident.until else {

@@ -1,19 +1,13 @@
-/// The data lines of a CSV text: each with its 1-based line number and its fields (split by
-/// `IncidentCSV.split`, quotes honoured). Windows line ends and a leading byte-order mark are
-/// dropped; blank lines and `#` comments are skipped.
+import IntiqalDomain
+
+/// The data lines of a CSV text, read by the shared `CSVLines` (LF or CRLF, a byte-order mark,
+/// blank lines and `#` comments, quotes, the row and line limits), its errors as `RiskError`s.
 enum CSVRecords {
     static func read(_ text: String, file: String) throws -> [(line: Int, fields: [String])] {
-        var records: [(line: Int, fields: [String])] = []
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if line.last == "\r" { line.removeLast() }
-            if lineNumber == 1, line.first == "\u{FEFF}" { line.removeFirst() }
-            let trimmed = String(line).trimmingWhitespace
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            records.append((lineNumber, try IncidentCSV.split(line, file: file, line: lineNumber)))
+        do {
+            return try CSVLines.records(text, file: file).map { ($0.line, $0.fields) }
+        } catch {
+            throw RiskError(.csv, error.message, file: file, line: error.line, field: error.field)
         }
-        return records
     }
 }

@@ -31,7 +31,8 @@ public struct DecisionBook: Sendable {
 
     public static func planHash(_ plan: Plan) throws -> String { canonicalHash(try CanonicalValue(encoding: plan)) }
 
-    /// Registers a co-chair's public key for a party.
+    /// Registers a co-chair's public key for a party. The key is pending until a co-chair of
+    /// another party countersigns it (`countersignKey`); the first two keys countersign each other.
     @discardableResult
     public func registerKey(party: String, publicKey: String, actor: String) throws -> LedgerEntry {
         guard let raw = Data(base64Encoded: publicKey), raw.count == 32 else {
@@ -39,16 +40,31 @@ public struct DecisionBook: Sendable {
         }
         let scenario = try store.scenario()
         guard scenario.parties.contains(where: { $0.id == party }) else { throw StorageError.invalid("party: unknown party '\(party)'") }
+        let report = try verify()
+        if let failure = report.failure { throw StorageError.invalid("ledger does not verify (\(failure)); not registering") }
+        if let earlier = report.registrations.first(where: { $0.publicKey == publicKey }) {
+            throw StorageError.invalid("public key: already registered for \(earlier.party) by entry \(earlier.seq)")
+        }
         let at = timestamp
         return try store.appendLedger(actor: actor) { seq, prev in
-            .make(seq: seq, kind: .key, prevHash: prev, body: LedgerVerifier.keyBody(party: party, publicKey: publicKey, by: actor, at: at))
+            try Self.unchanged(since: report, next: seq)
+            return .makeKey(seq: seq, prevHash: prev, party: party, publicKey: publicKey, by: actor, at: at)
         }
     }
 
-    /// Proposes a decision; it binds once every party of the policy's rating parties has signed.
+    /// Proposes a decision after checking it against the workspace's scenario
+    /// (`DecisionRequest.validated`); it binds once every party of the policy's rating parties
+    /// has signed.
     @discardableResult
-    public func propose(_ kind: Decision.Kind, summary: String, payload: [String: CanonicalValue], actor: String) throws -> LedgerEntry {
+    public func propose(_ request: DecisionRequest, actor: String) throws -> LedgerEntry {
+        if request.kind == .adoptPlan { return try proposePlan(mode: request.mode ?? .conditions, actor: actor).entry }
         let scenario = try self.scenario()
+        let (summary, payload) = try request.validated(against: scenario)
+        return try append(request.kind, summary: summary, payload: payload, scenario: scenario, actor: actor)
+    }
+
+    private func append(_ kind: Decision.Kind, summary: String, payload: [String: CanonicalValue], scenario: Scenario,
+                        actor: String) throws -> LedgerEntry {
         var payload = payload
         payload["scenario"] = .string(scenario.id)
         payload["ratings"] = try Self.ratingsFingerprint(scenario)
@@ -62,10 +78,11 @@ public struct DecisionBook: Sendable {
     public func proposePlan(mode: PlanMode, actor: String) throws -> (entry: LedgerEntry, plan: Plan) {
         let scenario = try self.scenario()
         let plan = try Planner(scenario: scenario).plan(mode: mode)
-        let entry = try propose(.adoptPlan, summary: "adopt the \(mode.rawValue) plan of \(scenario.id)",
-                                payload: ["planHash": .string(try Self.planHash(plan)), "mode": .string(mode.rawValue),
-                                          "start": .string(plan.start.description), "end": .string(plan.end.description)],
-                                actor: actor)
+        guard plan.verification.ok else { throw StorageError.invalid("the \(mode.rawValue) plan did not pass verification; not proposing it") }
+        let entry = try append(.adoptPlan, summary: "adopt the \(mode.rawValue) plan of \(scenario.id)",
+                               payload: ["planHash": .string(try Self.planHash(plan)), "mode": .string(mode.rawValue),
+                                         "start": .string(plan.start.description), "end": .string(plan.end.description)],
+                               scenario: scenario, actor: actor)
         return (entry, plan)
     }
 
@@ -80,18 +97,73 @@ public struct DecisionBook: Sendable {
         guard state.decision.requiredParties.contains(key.party) else {
             throw StorageError.invalid("entry \(seq): \(key.party) is not a party required to sign")
         }
-        guard report.keys[key.party]?.contains(key.publicKey) == true else {
-            throw StorageError.invalid("key: this \(key.party) key is not registered in the workspace (use `intiqal keys register`)")
-        }
+        try Self.requireActive(key, in: report)
         guard !state.signedBy.contains(key.party) else { throw StorageError.invalid("entry \(seq): already signed by \(key.party)") }
         let at = timestamp
         try store.appendLedger(actor: actor) { next, prev in
-            .make(seq: next, kind: .signature, prevHash: prev,
-                  body: try LedgerVerifier.signatureBody(decisionSeq: seq, decisionHash: state.hash, key: key, by: actor, at: at))
+            try Self.unchanged(since: report, next: next)
+            return try .makeSignature(seq: next, prevHash: prev, target: seq, targetHash: state.hash, key: key, by: actor, at: at)
         }
         var after = state
         after.signedBy.append(key.party)
         return after
+    }
+
+    /// The checks made on `report` hold only if nothing was appended since: inside the append's
+    /// transaction, refuse when the ledger has grown (another signature or key got in first).
+    static func unchanged(since report: LedgerReport, next: Int) throws {
+        guard next == report.entries + 1 else {
+            throw StorageError.invalid("ledger: entry \(next - 1) was appended while this one was prepared; nothing written, try again")
+        }
+    }
+
+    static func requireActive(_ key: PartyKey, in report: LedgerReport) throws {
+        guard let registration = report.registrations.first(where: { $0.publicKey == key.publicKey && $0.party == key.party }) else {
+            throw StorageError.invalid("key: this \(key.party) key is not registered in the workspace (use `intiqal keys register`)")
+        }
+        guard registration.active else {
+            throw StorageError.invalid("key: this \(key.party) key (entry \(registration.seq)) is not yet countersigned by another party's co-chair")
+        }
+    }
+
+    /// Countersigns key registration `seq` (another party's key) with `key`. Returns the
+    /// registration after: active once countersigned by an active key, or, for the first keys of
+    /// the ledger, once two keys of different parties have countersigned each other.
+    @discardableResult
+    public func countersignKey(seq: Int, key: PartyKey, actor: String) throws -> KeyRegistration {
+        let report = try verify()
+        if let failure = report.failure { throw StorageError.invalid("ledger does not verify (\(failure)); not signing") }
+        guard let target = report.registrations.first(where: { $0.seq == seq }) else {
+            throw StorageError.notFound("entry \(seq): no key registration with that number")
+        }
+        guard target.format == .jcs else { throw StorageError.invalid("entry \(seq): a format-1 key, active without countersignature") }
+        guard target.party != key.party else {
+            throw StorageError.invalid("entry \(seq): a key of \(key.party); a co-chair of another party must countersign it")
+        }
+        guard !target.active else { throw StorageError.invalid("entry \(seq): the key is already countersigned") }
+        guard let signer = report.registrations.first(where: { $0.publicKey == key.publicKey && $0.party == key.party }) else {
+            throw StorageError.invalid("key: this \(key.party) key is not registered in the workspace (use `intiqal keys register`)")
+        }
+        if !signer.active && report.registrations.contains(where: \.active) {
+            throw StorageError.invalid("key: this \(key.party) key (entry \(signer.seq)) is not yet countersigned by another party's co-chair")
+        }
+        let hash = try store.ledgerEntries()[seq - 1].hash
+        let at = timestamp
+        try store.appendLedger(actor: actor) { next, prev in
+            try Self.unchanged(since: report, next: next)
+            return try .makeSignature(seq: next, prevHash: prev, target: seq, targetHash: hash, key: key, by: actor, at: at)
+        }
+        return try verify().registrations.first { $0.seq == seq } ?? target
+    }
+
+    /// A signed head of the ledger by `key`, a co-chair key registered in it; the ledger must verify.
+    public func receipt(key: PartyKey) throws -> LedgerReceipt {
+        let report = try verify()
+        if let failure = report.failure { throw StorageError.invalid("ledger does not verify (\(failure)); not signing its head") }
+        guard report.registrations.contains(where: { $0.publicKey == key.publicKey && $0.party == key.party }) else {
+            throw StorageError.invalid("key: this \(key.party) key is not registered in the workspace (use `intiqal keys register`)")
+        }
+        return try LedgerReceipt(seq: report.head.seq, head: report.head.hash, at: timestamp, key: key)
     }
 
     public func verify() throws -> LedgerReport { LedgerVerifier.verify(try store.ledgerEntries()) }
@@ -110,29 +182,48 @@ public struct DecisionBook: Sendable {
     /// The workspace's scenario with the effect of every binding decision laid over it: resolved
     /// disputes, commitment statuses and completed phases. The ledger stays the one record of
     /// them, so signing is a single append.
-    public func scenario() throws -> Scenario {
-        var scenario = try store.scenario()
-        let report = try verify()
-        for state in report.decisions where state.binding { Self.apply(state.decision, seq: state.seq, to: &scenario) }
-        return scenario
+    public func scenario() throws -> Scenario { try effects().scenario }
+
+    /// A binding decision whose payload the rules refuse (written by an older Intiqal that did
+    /// not check proposals, or by hand): it takes no effect, and every reader is told why.
+    public struct RefusedDecision: Sendable, Hashable, CustomStringConvertible {
+        public var seq: Int
+        public var summary: String
+        public var reason: String
+        public var description: String { "ledger entry \(seq) (\(summary)) is binding but takes no effect: \(reason)" }
     }
 
-    static func apply(_ d: Decision, seq: Int, to scenario: inout Scenario) {
-        let p = d.payload
-        let month = p["month"]?.stringValue.flatMap { YearMonth($0) }
-        switch d.kind {
+    /// The scenario with every binding decision applied in ledger order, each checked by the same
+    /// rules as a proposal against the scenario as it stands; and the binding decisions refused.
+    public func effects() throws -> (scenario: Scenario, refused: [RefusedDecision]) {
+        var scenario = try store.scenario()
+        var refused: [RefusedDecision] = []
+        for state in try verify().decisions where state.binding {
+            do {
+                let request = try DecisionRequest(decision: state.decision)
+                _ = try request.validated(against: scenario)
+                Self.apply(request, seq: state.seq, to: &scenario)
+            } catch let error as StorageError {
+                refused.append(RefusedDecision(seq: state.seq, summary: state.decision.summary, reason: error.description))
+            }
+        }
+        return (scenario, refused)
+    }
+
+    /// Lays a checked request's effect over the scenario.
+    static func apply(_ r: DecisionRequest, seq: Int, to scenario: inout Scenario) {
+        let month = r.month.flatMap { YearMonth($0) }
+        switch r.kind {
         case .resolveDispute:
-            guard let factor = p["factor"]?.stringValue.flatMap(Factor.init(rawValue:)), let region = p["region"]?.stringValue,
-                  let month, let value = p["value"]?.doubleValue else { return }
-            scenario.resolutions.append(Resolution(subject: RatingSubject(factor: factor, region: region, capability: p["capability"]?.stringValue),
-                                                   month: month, value: value,
-                                                   trend: p["trend"]?.stringValue.flatMap(Trend.init(rawValue:)), decision: "ledger:\(seq)"))
+            guard let factor = r.factor, let region = r.region, let month, let value = r.value else { return }
+            scenario.resolutions.append(Resolution(subject: RatingSubject(factor: factor, region: region, capability: r.capability),
+                                                   month: month, value: value, trend: r.trend, decision: "ledger:\(seq)"))
         case .commitmentStatus:
-            guard let id = p["commitment"]?.stringValue, let status = p["status"]?.intValue.flatMap(Commitment.Status.init(rawValue:)),
-                  let month, let i = scenario.commitments.firstIndex(where: { $0.id == id }) else { return }
+            guard let id = r.commitment, let status = r.status.flatMap(Commitment.Status.init(rawValue:)), let month,
+                  let i = scenario.commitments.firstIndex(where: { $0.id == id }) else { return }
             scenario.commitments[i].history.append(.init(month: month, status: status, source: "ledger:\(seq)"))
         case .phaseComplete:
-            guard let id = p["phase"]?.stringValue, let month, let i = scenario.phases.firstIndex(where: { $0.id == id }) else { return }
+            guard let id = r.phase, let month, let i = scenario.phases.firstIndex(where: { $0.id == id }) else { return }
             scenario.phases[i].completed = month
         case .adoptPlan, .gateMet, .adoptScale:
             break

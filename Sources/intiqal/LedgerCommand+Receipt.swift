@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import IntiqalLedger
+import IntiqalStorage
+
+extension LedgerCommand {
+    /// `intiqal ledger receipt --workspace W --key FILE [--out F]`
+    struct Receipt: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign the ledger's head with a co-chair's key: a receipt to keep, which `ledger verify --receipt` checks later.",
+            discussion: "The receipt (seq, head hash, time, party, public key, Ed25519 signature) shows any later truncation or rewrite of the history it covers."
+        )
+        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+        @Option(parsing: .unconditional, help: "The co-chair's private key file (its key must be registered in the workspace).") var key: String
+        @Option(parsing: .unconditional, help: "Write the receipt to this file (default: standard output).") var out: String?
+
+        func run() async throws {
+            let partyKey = CLI.guarded { try PartyKey.read(path: key) }
+            let store = CLI.readWorkspace(workspace)
+            let receipt = CLI.guarded { try DecisionBook(store: store).receipt(key: partyKey) }
+            try CLI.emit(receipt.text, to: out)
+            if let out {
+                print("\(out): receipt of \(partyKey.party) for entry \(receipt.seq), head \(receipt.head)")
+            }
+        }
+    }
+}

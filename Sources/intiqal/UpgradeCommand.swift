@@ -1,0 +1,18 @@
+import ArgumentParser
+import IntiqalStorage
+
+/// `intiqal upgrade --workspace W`: applies the schema migrations a workspace written by an
+/// older Intiqal lacks. Write commands do this on their own; read commands never do.
+struct UpgradeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "upgrade",
+        abstract: "Bring a workspace written by an older Intiqal up to this version's schema."
+    )
+
+    @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+
+    func run() async throws {
+        _ = CLI.openWorkspace(workspace)
+        print("\(workspace): workspace is at this version's schema")
+    }
+}
