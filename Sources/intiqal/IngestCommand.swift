@@ -60,7 +60,7 @@ struct IngestCommand: AsyncParsableCommand {
             documents.append((file, sha256Hex(data), items))
         }
         let total = documents.reduce(0) { $0 + $1.items.count }
-        CLI.guarded {
+        _ = CLI.guarded {
             try store.addEvidence(documents.map { EvidenceInput(file: $0.file, sha256: $0.sha, items: $0.items) }, actor: options.actor)
         }
         print("\(options.workspace): ingested \(documents.count) document\(documents.count == 1 ? "" : "s"), \(total) proposed items")
