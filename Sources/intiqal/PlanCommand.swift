@@ -43,7 +43,9 @@ struct PlanCommand: AsyncParsableCommand {
     var workspace: String?
 
     func validate() throws {
-        guard riskRuns >= 0, riskRuns <= 10_000_000 else { throw ValidationError("--risk-runs: \(riskRuns) is outside 0–10000000") }
+        guard riskRuns == 0 || InputLimits.riskRuns.contains(riskRuns) else {
+            throw ValidationError("--risk-runs: \(riskRuns) is outside 0–\(InputLimits.riskRuns.upperBound) (0 leaves risk out)")
+        }
     }
 
     func run() async throws {
