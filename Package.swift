@@ -114,6 +114,11 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "scale-bench",
+            dependencies: ["IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalRisk", "IntiqalPlanRisk", "IntiqalStorage"],
+            path: "Benchmarks/scale-bench"
+        ),
+        .executableTarget(
             name: "storage-bench",
             dependencies: ["IntiqalStorage", "IntiqalLedger", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"],
             path: "Benchmarks/storage-bench"

@@ -149,7 +149,8 @@ class Runner:
         before = self.export(writes) if writes else None
         started = time.monotonic()
         try:
-            p = subprocess.run([self.binary] + args, stdin=subprocess.DEVNULL, capture_output=True, timeout=self.timeout)
+            p = subprocess.run([self.binary] + args, stdin=subprocess.DEVNULL, capture_output=True, timeout=self.timeout,
+                               cwd=self.workdir)
             code, err = p.returncode, p.stderr.decode("utf-8", "replace")
         except subprocess.TimeoutExpired:
             code, err = None, "timed out after %ss" % self.timeout
@@ -181,7 +182,7 @@ class Runner:
         return code
 
     def export(self, workspace):
-        p = subprocess.run([self.binary, "export", workspace], capture_output=True, timeout=self.timeout)
+        p = subprocess.run([self.binary, "export", workspace], capture_output=True, timeout=self.timeout, cwd=self.workdir)
         return p.stdout
 
     def keep(self, args, problem, inputs, seconds):
@@ -303,7 +304,7 @@ def flags_case(rng, r):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "debug", "intiqal"))
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "debug", "intiqal"), type=os.path.abspath)
     ap.add_argument("--seconds", type=float, default=120)
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "1")))
     ap.add_argument("--timeout", type=float, default=60, help="seconds one run may take before it counts as a hang")

@@ -5,15 +5,15 @@ import IntiqalDomain
 import IntiqalPlanning
 import IntiqalScenario
 
-func seconds(_ body: () -> Void) -> Double {
+func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
-    body()
+    try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
 /// Median wall time of `repeats` runs, in milliseconds.
-func median(_ repeats: Int, _ body: () -> Void) -> Double {
-    var times = (0..<repeats).map { _ in seconds(body) }
+func median(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+    var times = try (0..<repeats).map { _ in try seconds(body) }
     times.sort()
     return times[times.count / 2] * 1000
 }
@@ -30,7 +30,7 @@ let example = try ScenarioLoader.loadBundled("iraq-2024").scenario
 print("iraq-2024 (3 sites, 7 regions, 17 teams, 36 months), median of 50:")
 for mode in PlanMode.allCases {
     var plan: Plan?
-    let total = median(50) { plan = Planner(scenario: example).plan(mode: mode) }
+    let total = try median(50) { plan = try Planner(scenario: example).plan(mode: mode) }
     let verify = median(50) { _ = PlanVerifier(scenario: example).verify(plan!) }
     print("  \(mode.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) plan + verify \(format(total)) ms (verify alone \(format(verify)) ms), verified: \(plan!.verification.ok)")
 }
@@ -49,7 +49,7 @@ for size in sizes {
                      scenario.sites.reduce(0) { $0 + $1.teams.count }, scenario.assessments.count)
     for mode in PlanMode.allCases {
         var plan: Plan?
-        let planned = median(3) { plan = Planner(scenario: scenario).plan(mode: mode) }
+        let planned = try median(3) { plan = try Planner(scenario: scenario).plan(mode: mode) }
         let verify = median(3) { _ = PlanVerifier(scenario: scenario).verify(plan!) }
         precondition(plan!.verification.ok, "plan of a generated scenario failed verification: \(plan!.verification.violations.prefix(3))")
         row += String(format: "   %12@  %11@", format(planned), "(\(format(verify)))")

@@ -1,5 +1,5 @@
 // risk-bench: speed of the risk engine.
-// `swift run -c release risk-bench [--runs N] [--events N] [--repeats N] [--json] [--export-events FILE]`
+// `swift run -c release risk-bench [--runs N] [--events N] [--repeats N] [--json] [--export-events FILE] [--ucdp FILE] [--backtest-only]`
 // --export-events writes the recovery case's event times (seed 20240125), one per line, for a
 // peer fit (scripts/peer-hawkeslib.py).
 import Foundation
@@ -37,11 +37,17 @@ func time<T>(_ body: () async throws -> T) async rethrows -> (T, Double, Double)
 func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
 func fmt(_ x: Double, _ d: Int = 1) -> String { String(format: "%.\(d)f", x) }
 
-let cores = ProcessInfo.processInfo.activeProcessorCount
+let cores = UsableCores.count   // the affinity mask: `taskset -c 0` counts 1
 let targetEvents = argument("--events", default: 100_000)
 let runs = argument("--runs", default: 100_000)
 let repeats = argument("--repeats", default: 3)
 var rows: [(String, String, String)] = []
+
+if CommandLine.arguments.contains("--backtest-only") {
+    print("risk-bench on \(cores) active core\(cores == 1 ? "" : "s") (best of \(repeats))")
+    for (a, b, c) in try backtestRows(repeats: repeats) { print(pad(a, 56) + pad(b, 12) + c) }
+    exit(0)
+}
 
 // 1. Fit: μ = 0.5, α = 0.6, β = 1.2 (mean rate 1.25/day), horizon sized for ~targetEvents.
 let truth = HawkesParameters(mu: 0.5, alpha: 0.6, beta: 1.2)
@@ -86,7 +92,7 @@ for seed in [20_240_125 as UInt64, 1, 2, 3, 4] {
 // 2. The example, as `intiqal risk` runs it: iraq-2024's regions × 36 months, the model fitted
 // to its incidents, both planning modes and the no-change baseline in one joint simulation.
 let example = try ScenarioLoader.loadBundled("iraq-2024").scenario
-let planner = Planner(scenario: example)
+let planner = try Planner(scenario: example)
 let conditions = planner.plan(mode: .conditions), deadlines = planner.plan(mode: .deadlines)
 var exampleReports: [PlanRisk.Comparison] = []
 var exampleBest: [Int: Double] = [:]
@@ -165,6 +171,8 @@ do {
 if let one = bestByWidth[1], let all = bestByWidth[cores], cores > 1 {
     rows.append(("speed-up on \(cores) cores", "\(fmt(one / all, 2))×", ""))
 }
+
+rows += try backtestRows(repeats: repeats)
 
 if CommandLine.arguments.contains("--json"), let last = reports.last {
     let encoder = JSONEncoder()

@@ -88,8 +88,8 @@ var moves = 0
 for _ in 0..<7 {
     var s: Scenario!
     loads.append(try seconds { s = try DecisionBook(store: w2).scenario() })
-    plans.append(seconds {
-        let plan = Planner(scenario: s).plan(mode: .conditions)
+    plans.append(try seconds {
+        let plan = try Planner(scenario: s).plan(mode: .conditions)
         precondition(plan.verification.ok)
         moves = plan.moves.count
     })

@@ -44,7 +44,7 @@ extension Commission {
     /// The plan in `mode` made from only the ratings the viewer may read.
     public func plan(mode: PlanMode, for viewer: Viewer) throws -> Plan {
         let (scenario, _) = try scenario(for: viewer)
-        return Planner(scenario: scenario).plan(mode: mode)
+        return try run { try Planner(scenario: scenario).plan(mode: mode) }
     }
 
     /// Audit rows the viewer may read (each carries the marking of the record it is about).

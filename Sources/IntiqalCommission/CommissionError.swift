@@ -1,4 +1,5 @@
 import IntiqalLedger
+import IntiqalPlanning
 import IntiqalScenario
 import IntiqalStorage
 
@@ -81,6 +82,7 @@ public struct CommissionError: Error, CustomStringConvertible, Sendable, Equatab
             return unavailable(e.description)
         case let e as LedgerError: return invalid(field: nil, e.description)
         case let e as ScenarioError: return invalid(field: nil, e.description)
+        case let e as PlanningError: return invalid(field: nil, e.description)
         default: return error
         }
     }

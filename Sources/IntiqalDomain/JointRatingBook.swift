@@ -5,11 +5,14 @@
 /// The joint value is the cautious one: the higher threat, the higher requirement, the lower
 /// ISF capability. A commission resolution fixes the value until either party rates again.
 public struct JointRatingBook: Sendable {
+    /// One rating: its month (ordinal) and where it is in `assessments`. Eight bytes, so that a
+    /// book over millions of ratings costs little beside the scenario's own array, which it shares.
     private struct Entry: Sendable {
-        var month: YearMonth
-        var assessment: Assessment
+        var month: Int32
+        var index: Int32
     }
 
+    private let assessments: [Assessment]
     private var bySubject: [RatingSubject: [String: [Entry]]] = [:]
     private var resolutions: [RatingSubject: [Resolution]] = [:]
     private let parties: [String]
@@ -29,9 +32,10 @@ public struct JointRatingBook: Sendable {
         for scale in scenario.scales { all[ScaleReference(factor: scale.factor, version: scale.version)] = scale }
         currentScales = current
         scales = all
-        for assessment in scenario.assessments {
+        assessments = scenario.assessments
+        for (i, assessment) in assessments.enumerated() {
             bySubject[assessment.subject, default: [:]][assessment.party, default: []]
-                .append(Entry(month: assessment.month, assessment: assessment))
+                .append(Entry(month: Int32(truncatingIfNeeded: assessment.month.ordinal), index: Int32(truncatingIfNeeded: i)))
         }
         for key in bySubject.keys {
             for party in bySubject[key]!.keys {
@@ -49,7 +53,7 @@ public struct JointRatingBook: Sendable {
 
     /// The first month any party rated anything; nil for a scenario without ratings.
     public var earliestMonth: YearMonth? {
-        bySubject.values.flatMap { $0.values.compactMap { $0.first?.month } }.min()
+        bySubject.values.flatMap { $0.values.compactMap { $0.first.map { YearMonth(ordinal: Int($0.month)) } } }.min()
     }
 
     /// The joint rating in force in `month`, or nil when a rating party has not yet rated it.
@@ -59,7 +63,7 @@ public struct JointRatingBook: Sendable {
         var byParty: [JointRating.PartyRating] = []
         for party in parties {
             guard let entries = rated[party], let entry = Self.latest(in: entries, atOrBefore: month) else { return nil }
-            let a = entry.assessment
+            let a = assessments[Int(entry.index)]
             let from = scales[a.scale] ?? scale
             byParty.append(.init(party: party, month: a.month, value: from.convert(a.value, to: scale),
                                  ratedValue: a.value, scale: a.scale, trend: a.trend, confidence: a.confidence,
@@ -83,10 +87,11 @@ public struct JointRatingBook: Sendable {
     }
 
     private static func latest(in entries: [Entry], atOrBefore month: YearMonth) -> Entry? {
+        let ordinal = month.ordinal
         var lo = 0, hi = entries.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if entries[mid].month <= month { lo = mid + 1 } else { hi = mid }
+            if Int(entries[mid].month) <= ordinal { lo = mid + 1 } else { hi = mid }
         }
         return lo == 0 ? nil : entries[lo - 1]
     }

@@ -59,9 +59,9 @@ struct DocumentBuilder {
         case .body:
             recordEntities(p, base: base)
         }
-        // Sentences.
+        // Sentences, up to a related article's headline inside the paragraph.
         var s = 0
-        let n = p.count
+        let n = Boilerplate.relatedHeadlineStart(p)
         var i = 0
         while i < n {
             if isSentenceEnd(p, i) {
@@ -162,7 +162,7 @@ struct DocumentBuilder {
         guard e > s else { return }
         let lx = x.lexicon
         let recognizer = DateRecognizer(p, lx, end: e)
-        let found = recognizer.recognize(from: s)
+        let found = Self.joinLists(p, recognizer.recognize(from: s))
         var inDate = [Bool](repeating: false, count: e - s)
         // Dates that can date an event: not "since 2014", not a relative word inside a quotation
         // (its "today" is the speaker's, not the publication's).
@@ -173,6 +173,7 @@ struct DocumentBuilder {
             while q < d.tokenStart { if p.isPunct(q, 0x22) { quotes += 1 }; q += 1 }
             let since = p.isWord(d.tokenStart - 1, Words.mundhu) || p.isWord(d.tokenStart - 1, Words.since)
                 || p.isWord(d.tokenStart, Words.mundhu) || p.isWord(d.tokenStart, Words.since)
+                || sinceGoverns(p, d.tokenStart, s)
             if !since && !(d.isRelative && quotes % 2 == 1) { dates.append(d) }
         }
         for d in found {
@@ -201,9 +202,31 @@ struct DocumentBuilder {
             guard t.lex >= 0 else { continue }
             let l = lx.entry(t.lex)
             guard let type = l.trigger else { continue }
+            // A negated or privative trigger ("لم يعقد الاجتماع", "دون هجمات", "without attacks") did not happen.
+            if negated(p, k, s) { continue }
             trigs.append(Trig(k: k, type: type, strength: Int(l.triggerStrength), speech: l.speech, future: false))
         }
         guard !trigs.isEmpty else { return }
+        // "توقع" unvocalised is "signs" or "expected"; followed by a clause ("توقع العبادي أن يكلف …") it is the latter.
+        for idx in trigs.indices where trigs[idx].type == .agreement {
+            let k = trigs[idx].k
+            let w = p.word(k)
+            guard w == "توقع" || w == "يتوقع" || w == "توقعت" || w == "وتوقع" else { continue }
+            if (k + 1..<min(e, k + 9)).contains(where: { p.isWord($0, Words.anna) || p.isWord($0, Words.annahu) }) {
+                trigs[idx].type = .statement
+                trigs[idx].speech = true
+            }
+        }
+        // A press conference ("مؤتمر صحفي", "press conference") is where statements are made, not a meeting.
+        for idx in trigs.indices where trigs[idx].type == .meeting {
+            let k = trigs[idx].k
+            func press(_ i: Int) -> Bool { p.isWord(i, Words.sahafi) || p.isWord(i, Words.sahafi2) }
+            // … and the verb that holds it ("مؤتمر صحفي عقد اليوم").
+            if press(k + 1) || press(k - 1) || press(k - 2) || (p.isWord(k, Words.conference) && p.isWord(k - 1, Words.press)) {
+                trigs[idx].type = .statement
+                trigs[idx].strength = 1
+            }
+        }
         // With a speech verb, statement nouns ("بيان") add nothing.
         if trigs.contains(where: { $0.speech }) { trigs.removeAll { $0.type == .statement && !$0.speech } }
         // "انطلقت أعمال اللجنة", "بدء حوار": a start of talks is a meeting.
@@ -225,7 +248,17 @@ struct DocumentBuilder {
         }
         // Assign each date to the trigger it most likely dates.
         var assigned = [DateMention?](repeating: nil, count: trigs.count)
+        // Dates in a list after a dated trigger ("on April 4, April 18, and May 3, 2021"; "As I reported on
+        // October 27, 2023, November 10, 2023, and …") each date the same trigger.
+        var listed: [(idx: Int, date: DateMention)] = []
+        var lastOwner: (idx: Int, end: Int)? = nil
         for d in dates {
+            if let o = lastOwner, isListGap(p, o.end, d.tokenStart, trigs.map(\.k)) {
+                listed.append((o.idx, d))
+                lastOwner = (o.idx, d.tokenEnd)
+                continue
+            }
+            lastOwner = nil
             var best: (score: Double, idx: Int)? = nil
             for (idx, tr) in trigs.enumerated() {
                 var score: Double
@@ -240,24 +273,46 @@ struct DocumentBuilder {
                 if assigned[idx] != nil { score += 6 }
                 if best == nil || score < best!.score { best = (score, idx) }
             }
-            if let b = best, assigned[b.idx] == nil { assigned[b.idx] = d }
+            if let b = best, assigned[b.idx] == nil { assigned[b.idx] = d; lastOwner = (b.idx, d.tokenEnd) }
         }
-        // A speech verb shortly before a date shares it: "أعلنت الحكومة، يوم السبت، انتهاء الجولة".
-        if let si = trigs.firstIndex(where: { $0.speech }), assigned[si] == nil {
-            let k = trigs[si].k
-            if let d = dates.first(where: { $0.tokenStart > k && $0.tokenStart - k <= 14 }),
-               !trigs.contains(where: { !$0.speech && $0.k > k && $0.k < d.tokenStart && $0.strength >= 2 }) {
-                assigned[si] = d
+        // A speech verb shortly before a date shares it: "أعلنت الحكومة، يوم السبت، انتهاء الجولة"; so does one
+        // said at a meeting ("قال في مؤتمر إقليمي منعقد اليوم", "said at a conference on Monday").
+        // The statement is the first speech verb with a date, else the first speech verb.
+        var speechIndex = trigs.firstIndex(where: { $0.speech })
+        for si in trigs.indices where trigs[si].speech {
+            if assigned[si] == nil {
+                let k = trigs[si].k
+                func saidAt(_ t: Trig) -> Bool {
+                    t.type == .meeting && (max(k + 1, t.k - 4)..<t.k).contains { p.isWord($0, Words.fi) || p.isWord($0, Words.khilal) || p.isWord($0, Words.at) }
+                }
+                if let d = dates.first(where: { $0.tokenStart > k && $0.tokenStart - k <= 14 }),
+                   !trigs.contains(where: { !$0.speech && $0.k > k && $0.k < d.tokenStart && $0.strength >= 2 && !saidAt($0) }) {
+                    assigned[si] = d
+                }
             }
+            if assigned[si] != nil { speechIndex = si; break }
+        }
+        // An Arabic imperfect verb with a weekday ("يدشن الجانبان، الاثنين، …") tells what is coming.
+        for idx in trigs.indices where !trigs[idx].speech && trigs[idx].strength >= 2 {
+            if case .weekday(_, nil)? = assigned[idx]?.spec, p.tokens[trigs[idx].k].kind == .arabic,
+               p.tokenizer.text[Int(p.tokens[trigs[idx].k].ts)] == 0x064A {
+                trigs[idx].future = true
+            }
+        }
+        // Leaving is a withdrawal when forces leave; a visitor leaving a city is another happening.
+        for idx in trigs.indices where trigs[idx].type == .withdrawal && p.word(trigs[idx].k).contains("غادر") {
+            let k = trigs[idx].k
+            let forces = (k + 1..<min(e, k + 5)).contains { p.lex($0, lx)?.unit == "troops" || p.isWord($0, Words.alquwat) || p.isWord($0, Words.quwat) }
+            if !forces { trigs[idx].type = .other }
         }
         let actors = actorsIn(p, s, e)
         let place = placeIn(p, s, e)
         let hash = FNV.hash(p.text, Int(p.tokens[s].ts), Int(p.tokens[e - 1].te))
         var statementIndex: Int? = nil
-        if let si = trigs.firstIndex(where: { $0.speech }) {
+        if let si = speechIndex {
             let tr = trigs[si]
             let ev = PendingEvent(type: .statement, spec: assigned[si]?.spec, inheritFrom: nil, future: tr.future,
-                                  place: place, actors: actors, speaker: speakerFor(p, tr.k, s, e), evidence: evidence(),
+                                  place: place, actors: actors, speaker: speakerFor(p, tr.k, s, e, scalars), evidence: evidence(),
                                   sentenceHash: hash)
             statementIndex = events.count
             events.append(ev)
@@ -266,6 +321,12 @@ struct DocumentBuilder {
                                   place: place, actors: actors, speaker: nil, evidence: evidence(), sentenceHash: hash)
             statementIndex = events.count
             events.append(ev)
+        }
+        for (idx, d) in listed {
+            let tr = trigs[idx]
+            events.append(PendingEvent(type: tr.speech ? .statement : tr.type, spec: d.spec, inheritFrom: nil, future: tr.future,
+                                       place: place, actors: actors, speaker: tr.speech ? speakerFor(p, tr.k, s, e, scalars) : nil,
+                                       evidence: evidence(), sentenceHash: hash))
         }
         var anyDated = false
         for (idx, tr) in trigs.enumerated() where tr.type != .statement {
@@ -285,7 +346,8 @@ struct DocumentBuilder {
         // The object of an announcement ("أعلنت … انتهاء الجولة"): the first strong content trigger, or a weak one
         // right after the speech verb.
         let speechAt = trigs.first(where: { $0.speech })?.k
-        let object = trigs.first(where: { $0.type != .statement && $0.strength >= 2 })
+        // A content trigger before the speech verb ("في ختام مؤتمر، قال …") is its setting, not its object.
+        let object = trigs.first(where: { t in t.type != .statement && t.strength >= 2 && (speechAt.map { t.k > $0 } ?? true) })
             ?? trigs.first(where: { t in
                 guard t.type != .statement, let sp = speechAt, t.k > sp, t.k - sp <= 14 else { return false }
                 // Not inside a reported clause ("قال إن الحوار مستمر", "said that talks continue").
@@ -293,11 +355,83 @@ struct DocumentBuilder {
                     || p.isPunct(k, 0x3A) || p.isPunct(k, 0x22) { return false }
                 return true
             })
-        if !anyDated, let tr = object {
+        // What a speaker denies ("نفى التقارير التي قالت إن الطرفين توصلا لاتفاق") did not happen by this account.
+        let denied = trigs.contains { t in t.speech && object.map { t.k < $0.k } == true && Words.denials.contains(p.tokens[t.k].hash) }
+        if !anyDated, !denied, let tr = object {
             let inherit = tr.future ? nil : statementIndex.flatMap { events[$0].spec == nil ? nil : $0 }
             events.append(PendingEvent(type: tr.type, spec: nil, inheritFrom: inherit, future: tr.future,
                                        place: place, actors: actors, speaker: nil, evidence: evidence(), sentenceHash: hash))
         }
+    }
+
+    /// Dates that the text joins: "بين يونيو 2015 ونهاية مارس 2017" / "between June 2015 and March 2017" is
+    /// one range; in "مايو ويونيو 2017", "May and June 2017" the month without a year takes the year of the next.
+    static func joinLists(_ p: Paragraph, _ found: [DateMention]) -> [DateMention] {
+        guard found.count >= 2 else { return found }
+        var out: [DateMention] = []
+        var i = 0
+        while i < found.count {
+            var d = found[i]
+            if i + 1 < found.count {
+                let n = found[i + 1]
+                let gap = n.tokenStart - d.tokenEnd
+                let between = p.isWord(d.tokenStart - 1, Words.bayn) || p.isWord(d.tokenStart - 1, Words.between)
+                let joined = gap >= 0 && gap <= 2 && !(d.tokenEnd..<n.tokenStart).contains { p.tokens[$0].kind == .punct }
+                if between, joined, case let .absolute(y1, m1, d1, nil, nil, nil) = d.spec,
+                   case let .absolute(y2, m2, d2, nil, nil, nil) = n.spec, y2 >= y1, (m1 == nil) == (m2 == nil) {
+                    d.spec = .absolute(year: y1, month: m1, day: d1, endYear: y2, endMonth: m2, endDay: d2)
+                    d.tokenEnd = n.tokenEnd
+                    out.append(d)
+                    i += 2
+                    continue
+                }
+                let listed = gap == 0 ? p.tokens[n.tokenStart].lexClitic || p.word(n.tokenStart).hasPrefix("و")
+                    : gap == 1 && (p.isPunct(d.tokenEnd, 0x2C) || p.isWord(d.tokenEnd, Words.and) || p.isWord(d.tokenEnd, Words.wa))
+                if listed, case let .monthDay(m, day, endDay, nil) = d.spec, case let .absolute(y, m2?, _, nil, nil, nil) = n.spec, m < m2 {
+                    d.spec = .absolute(year: y, month: m, day: day, endYear: nil, endMonth: nil, endDay: endDay)
+                }
+            }
+            out.append(d)
+            i += 1
+        }
+        return out
+    }
+
+    /// Whether a negation or privative word stands within three words before token `k`, with no punctuation
+    /// between ("لم يعقد أي اجتماع", "دون هجمات", "did not attack").
+    private func negated(_ p: Paragraph, _ k: Int, _ s: Int) -> Bool {
+        var i = k - 1
+        while i >= s && k - i <= 3 {
+            if p.tokens[i].kind == .punct { return false }
+            if p.lex(i, x.lexicon)?.negation == true { return true }
+            i -= 1
+        }
+        return false
+    }
+
+    /// Whether a "منذ"/"since" a few words before the date governs it ("منذ بدء الحصار على الميناء في عام 2016",
+    /// "since the campaign began in April"): the date then marks a state's start, not an event's date.
+    private func sinceGoverns(_ p: Paragraph, _ at: Int, _ s: Int) -> Bool {
+        var k = at - 1
+        while k >= s && at - k <= 8 {
+            if p.isWord(k, Words.mundhu) || p.isWord(k, Words.since) { return true }
+            if p.tokens[k].kind == .punct && p.tokens[k].punct != 0x2C && p.tokens[k].punct != 0x22 { return false }
+            if p.tokens[k].kind == .number { return false }
+            // A comma before a new coordinated phrase ("منذ التسعينيات، والعقوبات التي أعقبت …") ends its reach.
+            if p.isPunct(k, 0x2C), k + 1 < at, p.word(k + 1).hasPrefix("و") { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Whether the tokens `from..<to` between two dates make them items of one list: at most fourteen tokens,
+    /// no trigger among them, and a list separator (",", ";", "and", "و") among them or the second date's "و".
+    private func isListGap(_ p: Paragraph, _ from: Int, _ to: Int, _ triggers: [Int]) -> Bool {
+        guard to >= from, to - from <= 14 else { return false }
+        if triggers.contains(where: { $0 >= from && $0 < to }) { return false }
+        if to == from { return false }
+        for k in from..<to where p.isPunct(k, 0x2C) || p.isPunct(k, 0x3B) || p.isWord(k, Words.and) || p.isWord(k, Words.wa) { return true }
+        return false
     }
 
     /// The paragraph's entity matches that start in `lo..<hi` (matches are in order of their start).
@@ -341,19 +475,93 @@ struct DocumentBuilder {
         return first
     }
 
-    private func speakerFor(_ p: Paragraph, _ k: Int, _ s: Int, _ e: Int) -> String? {
+    private func speakerFor(_ p: Paragraph, _ k: Int, _ s: Int, _ e: Int, _ raw: UnsafeBufferPointer<UInt32>) -> String? {
+        // In English the speaker stands before the verb: "Deputy Secretary Morales noted …".
+        if p.tokens[k].kind == .latin, let titled = titledSpeaker(p, k, s, e, raw) { return titled }
         var org: String? = nil
         for m in entities(p, k + 1, k + 11) where m.start > k && m.start <= k + 10 && m.end <= e {
             let entry = x.gazetteer.entries[Int(m.entity)]
             if entry.kind == .person { return entry.name }
             if org == nil && (entry.kind == .organisation || entry.kind == .party) { org = entry.name }
         }
+        // A titled person ("وزير المالية الأردني سامر الحداد") before the body the title names.
+        if p.tokens[k].kind == .arabic, let titled = titledSpeaker(p, k, s, e, raw) { return titled }
         if let org { return org }
         for m in entities(p, s, k).reversed() where m.end <= k && m.end >= k - 6 && m.start >= s {
             let entry = x.gazetteer.entries[Int(m.entity)]
             if entry.kind == .person || entry.kind == .organisation || entry.kind == .party { return entry.name }
         }
-        return nil
+        return titledSpeaker(p, k, s, e, raw)
+    }
+
+    /// A speaker the gazetteer does not know, named with a title: after an Arabic speech verb
+    /// ("أكد وزير المالية الأردني، سامر الحداد، …", "قال اللواء كمال سعيد") the title and the name as
+    /// written, up to the date, a clause word or the second comma; before an English one the run of
+    /// capitalised words ending at the verb ("Deputy Secretary Morales noted"), when it holds a title.
+    /// Anonymous speakers ("officials", "sources", "المسؤولون") are not titles and give none.
+    private func titledSpeaker(_ p: Paragraph, _ k: Int, _ s: Int, _ e: Int, _ raw: UnsafeBufferPointer<UInt32>) -> String? {
+        let t = p.tokens[k]
+        if t.kind == .arabic {
+            // A name before its title: "قال كريم ناصر، المتحدث باسم …", "صرح سليم داود مدير …".
+            var n = k + 1
+            while n < e && n - k <= 4 && p.tokens[n].kind == .arabic && !Words.arabicTitles.contains(p.tokens[n].hash)
+                    && !Words.clauseWords.contains(p.tokens[n].hash) && p.tokens[n].lex < 0 && !p.isWord(n, Words.anna) { n += 1 }
+            if n > k + 2, n < e {
+                let m = p.isPunct(n, 0x2C) ? n + 1 : n
+                if m < e, Words.arabicTitles.contains(p.tokens[m].hash) { return original(p, k + 1, n - 1, raw) }
+            }
+            var i = k + 1
+            guard i < e, p.tokens[i].kind == .arabic, Words.arabicTitles.contains(p.tokens[i].hash) else { return nil }
+            let start = i
+            var end = i
+            var commas = 0
+            while i < e && i - start < 9 {
+                let u = p.tokens[i]
+                if u.kind == .punct {
+                    if u.punct == 0x2C && commas == 0 && i + 1 < e && p.tokens[i + 1].kind == .arabic { commas += 1; i += 1; continue }
+                    break
+                }
+                if u.kind != .arabic || Words.clauseWords.contains(u.hash) { break }
+                if let l = p.lex(i, x.lexicon), l.weekday >= 0 || l.relativeDay != nil || l.month > 0 || l.speech { break }
+                end = i
+                i += 1
+            }
+            // A bare title ("قال المتحدث") names nobody.
+            guard end > start else { return nil }
+            return original(p, start, end, raw)
+        }
+        guard t.kind == .latin else { return nil }
+        var i = k - 1
+        while i >= s, p.tokens[i].kind == .latin, ["strongly", "also", "further", "then", "again"].contains(p.word(i)) { i -= 1 }
+        let end = i
+        var hasTitle = false
+        while i >= s, p.tokens[i].kind == .latin, isCapitalized(p, i, raw) {
+            if Words.englishTitles.contains(p.tokens[i].hash) { hasTitle = true }
+            i -= 1
+        }
+        // A title and at least one more word ("Morales", "Dana Reyes"): a bare "The President" is not named here.
+        guard hasTitle, end > i + 1, !Words.englishTitles.contains(p.tokens[end].hash) else { return nil }
+        return original(p, i + 1, end, raw)
+    }
+
+    private func isCapitalized(_ p: Paragraph, _ i: Int, _ raw: UnsafeBufferPointer<UInt32>) -> Bool {
+        let c = Int(p.tokens[i].os)
+        guard c < raw.count else { return false }
+        return raw[c] >= 0x41 && raw[c] <= 0x5A
+    }
+
+    /// The original text of tokens `a...b` of the paragraph being read.
+    /// The original text of tokens `a...b`, with runs of spaces, NBSPs and line breaks as one space and commas dropped.
+    private func original(_ p: Paragraph, _ a: Int, _ b: Int, _ raw: UnsafeBufferPointer<UInt32>) -> String {
+        var v = String.UnicodeScalarView()
+        let lo = Int(p.tokens[a].os), hi = min(Int(p.tokens[b].oe), raw.count)
+        guard lo < hi else { return "" }
+        for c in lo..<hi {
+            let r = raw[c]
+            let blank = r == 0x20 || r == 0x0A || r == 0x0D || r == 0x09 || r == 0xA0 || r == 0x2C || r == 0x060C
+            if let u = Unicode.Scalar(blank ? 0x20 : r) { v.append(u) }
+        }
+        return String(v).split(separator: " ").joined(separator: " ")
     }
 
     // MARK: numbers
@@ -361,6 +569,7 @@ struct DocumentBuilder {
     private mutating func numbersIn(_ p: Paragraph, _ s: Int, _ e: Int, _ inDate: [Bool], _ evidence: () -> EvidenceSpan) {
         let lx = x.lexicon
         var k = s
+        var previousUnit: String? = nil
         while k < e {
             defer { k += 1 }
             if inDate[k - s] { continue }
@@ -368,24 +577,34 @@ struct DocumentBuilder {
             var value: Double
             if t.kind == .number {
                 value = t.value
-            } else if let l = p.lex(k, lx), let w = l.numberWord, !p.tokens[k].lexArticle || true {
+            } else if p.isWord(k, Words.alfay) || p.isWord(k, Words.alfayn) {
+                value = 2000
+            } else if let l = p.lex(k, lx), let w = l.numberWord {
+                // "ألف"/"مليون" alone count only when no numeral stands before them.
+                if w >= 1000, k > s, p.tokens[k - 1].kind == .number { continue }
                 value = w
             } else {
                 continue
             }
             var j = k + 1
-            if let m = p.lex(j, lx)?.multiplier { value *= m; j += 1 }
-            // The unit: the next word, allowing "U.S." or a nationality adjective in English.
-            var unit: String? = nil
-            var look = j
-            while look < e && look <= j + 5 {
-                let u = p.tokens[look]
-                if let l = p.lex(look, lx), let un = l.unit { unit = un; break }
-                if u.kind == .number || u.kind == .arabic { break }
-                if u.kind == .punct && u.punct != 0x2E { break }
-                look += 1
+            // "خمسة عشر" (fifteen): a unit with ten after it.
+            if t.kind != .number, value < 10, p.isWord(j, Words.ashar) || p.isWord(j, Words.ashara) { value += 10; j += 1 }
+            if j < e, let m = p.lex(j, lx)?.multiplier, !inDate[j - s] {
+                value *= m
+                j += 1
+                // 1.7 million is 1,700,000, not 1,700,000.0000000002.
+                if abs(value - value.rounded()) < 1e-6 * m { value = value.rounded() }
             }
-            guard let unit else { continue }
+            guard var (unit, look) = unitAfter(p, j, e) ?? unitBefore(p, k, s) else { continue }
+            // A count of people near a word of killing or wounding is a count of casualties.
+            if let l = p.lex(look, lx), l.person {
+                if let c = casualtyNear(p, k, look, s, e) {
+                    unit = c
+                } else if p.isWord(k - 1, Words.baynahum) || p.isWord(k - 1, Words.minhum) || p.isWord(k - 1, Words.including)
+                            || p.isWord(k - 1, Words.among), let prev = previousUnit, prev == "killed" || prev == "wounded" {
+                    unit = prev
+                }
+            }
             // Qualifier: "نحو", "about", "أكثر من", "more than", "at least", "up to".
             var q: String? = nil
             if let l = p.lex(k - 1, lx), let qq = l.qualifier { q = qq }
@@ -396,8 +615,59 @@ struct DocumentBuilder {
             if p.isWord(k - 1, Words.to) && p.isWord(k - 2, Words.up) { q = "up to" }
             if p.isWord(k - 1, Words.hatta) { q = "up to" }
             numbers.append(ExtractedNumber(value: value, unit: unit, qualifier: q, evidence: evidence()))
-            k = look
+            previousUnit = unit
+            k = max(k, look)
         }
+    }
+
+    /// The unit after a number: the next word (allowing "U.S." or an adjective in English), "في المئة" and "%",
+    /// and km followed by "مربع"/"square" before it is km².
+    private func unitAfter(_ p: Paragraph, _ j: Int, _ e: Int) -> (String, Int)? {
+        let lx = x.lexicon
+        if p.isPunct(j, 0x25) { return ("percent", j) }
+        if j + 1 < e, p.isWord(j, Words.fi), p.isWord(j + 1, Words.almia) || p.isWord(j + 1, Words.almaia) { return ("percent", j + 1) }
+        var look = j
+        while look < e && look <= j + 5 {
+            let u = p.tokens[look]
+            if p.isWord(look, Words.aliya) || p.isWord(look, Words.aliyat) { return ("vehicles", look) }
+            if let l = p.lex(look, lx), let un = l.unit {
+                if un == "km", p.lex(look + 1, lx)?.squared == true { return ("km2", look + 1) }
+                if un == "km", p.lex(look - 1, lx)?.squared == true { return ("km2", look) }
+                return (un, look)
+            }
+            if u.kind == .number || u.kind == .arabic { return nil }
+            if u.kind == .punct && u.punct != 0x2E { return nil }
+            if u.kind == .latin, p.lex(look, lx)?.squared != true, look > j + 2 { return nil }
+            look += 1
+        }
+        return nil
+    }
+
+    /// An indefinite unit word just before a number word ("اعتبارات ثلاثة", "three considerations"), when nothing
+    /// after the number names one. A definite one ("العوامل الثلاثة", "the three factors") refers back to a count
+    /// already made and is not a new number.
+    private func unitBefore(_ p: Paragraph, _ k: Int, _ s: Int) -> (String, Int)? {
+        let b = k - 1
+        guard b >= s, p.tokens[k].kind == .arabic, !p.tokens[k].lexArticle, p.tokens[b].kind == .arabic, !p.tokens[b].lexArticle,
+              let l = p.lex(b, x.lexicon), let un = l.unit, un != "km" else { return nil }
+        return (un, k)
+    }
+
+    /// "killed" or "wounded" when the nearest word of killing or wounding lies within ten words before the
+    /// number or eight after its unit.
+    private func casualtyNear(_ p: Paragraph, _ k: Int, _ look: Int, _ s: Int, _ e: Int) -> String? {
+        let lx = x.lexicon
+        var best: (distance: Int, kind: Int8)? = nil
+        var i = max(s, k - 10)
+        while i < min(e, look + 9) {
+            if i < k || i > look, let c = p.lex(i, lx)?.casualty, c > 0 {
+                let d = i < k ? k - i : i - look
+                if best == nil || d < best!.distance { best = (d, c) }
+            }
+            i += 1
+        }
+        guard let best else { return nil }
+        return best.kind == 1 ? "killed" : "wounded"
     }
 
     // MARK: finish

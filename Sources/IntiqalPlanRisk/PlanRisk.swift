@@ -51,6 +51,37 @@ public enum PlanRisk {
                            consecutiveMonths: r.threshold.consecutiveMonths, rows: rows, illustrative: r.illustrative)
     }
 
+    /// The model fitted to the scenario's incidents, or why they cannot be fitted (too few of them
+    /// is not a failure: the flagged defaults stand in, as documented).
+    static func fitted(_ scenario: Scenario) -> Result<RiskModel, RiskError> {
+        do {
+            return .success(try RiskModel.fit(incidents: scenario.incidents).model)
+        } catch let error as RiskError where !error.isTooFewEvents {
+            return .failure(error)
+        } catch {
+            return .success(model(for: scenario))
+        }
+    }
+
+    /// The plan report's risk section: the comparison of both modes and no change, or, when the
+    /// incident model cannot be fitted, the reason and no figures (not defaults shown as a fit).
+    public static func planSummary(planner: Planner, mode: PlanMode, plan: Plan, otherPlan: Plan, runs: Int, seed: UInt64,
+                                   threshold: ResurgenceThreshold) async throws -> RiskSummary {
+        let model: RiskModel
+        switch fitted(planner.scenario) {
+        case .success(let fit): model = fit
+        case .failure(let failure):
+            return RiskSummary.notEstimated(
+                runs: runs, seed: seed, incidentsPerMonth: threshold.incidentsPerMonth, consecutiveMonths: threshold.consecutiveMonths,
+                illustrative: planner.scenario.incidents.contains(where: \.illustrative),
+                reason: "the incidents could not be fitted (\(failure)); `intiqal risk` gives the figures under default parameters",
+                reasonAr: "تعذّر تقدير الحوادث (\(failure))؛ يعطي `intiqal risk` الأرقام بالمعلمات الافتراضية")
+        }
+        let comparison = try await compare(planner: planner, mode: mode, plan: plan, otherPlan: otherPlan, model: model,
+                                           parameterUncertainty: false, runs: runs, seed: seed, threshold: threshold)
+        return summary(comparison)
+    }
+
     /// The model fitted to the scenario's incidents (the defaults, flagged, when it has none).
     public static func model(for scenario: Scenario) -> RiskModel {
         do {

@@ -199,9 +199,20 @@ extension ScenarioReader {
                          scale: (ScaleReference) -> RatingScale?, start: YearMonth?, horizon: Int?) -> [Assessment] {
         guard let field = root.child("assessments") else { return [] }
         var result: [Assessment] = []
-        var seen: [String: String] = [:]
+        // Ratings seen: party, factor, region, capability → month → the item that rated it (compact:
+        // a large scenario has millions of ratings; the first one's path is rebuilt for a message).
+        var seen: [String: [Int32: Int32]] = [:]
         let end = start.flatMap { s in horizon.map { s.adding(months: $0 - 1) } }
-        for r in field.items() {
+        let list = field.items()
+        // One allocation for every rating (a series counts its months), not a doubling array.
+        result.reserveCapacity(list.reduce(0) { total, item in
+            guard let series = item.child("values"), case .mapping(let months) = series.node else { return total + 1 }
+            return total + months.count
+        })
+        func ratingPath(item: Int, month: YearMonth) -> String {
+            list[item].child("values") != nil ? "\(list[item].path).values.\(month)" : "\(list[item].path).value"
+        }
+        for (index, r) in list.enumerated() {
             guard r.expectMapping(keys: ["party", "factor", "region", "capability", "month", "value", "trend", "values",
                                          "scale", "confidence", "evidence", "illustrative", "note"]) else { continue }
             let party = r.required("party") { reference($0, in: parties, what: "party") }
@@ -267,6 +278,7 @@ extension ScenarioReader {
             }
             guard let party, let factor, let region else { continue }
             if factor != .threat && capability == nil { continue }
+            let subject = "\(party) \(factor.rawValue) \(region) \(capability ?? "-")"
             let scaleRef = ScaleReference(factor: factor, version: version)
             guard let used = scale(scaleRef) else {
                 log.error(r.child("scale")?.node ?? r.node, "\(r.path).scale", "no \(factor.rawValue) scale version \(version)")
@@ -284,12 +296,12 @@ extension ScenarioReader {
                     log.error(node.node, node.path, "rating for \(m) is after the plan's last month \(end)")
                     continue
                 }
-                let key = "\(party) \(factor.rawValue) \(region) \(capability ?? "-") \(m)"
-                if let first = seen[key] {
-                    log.error(node.node, node.path, "duplicate rating: \(party) already rated \(factor.rawValue) \(capability.map { "\($0)/" } ?? "")\(region) for \(m) at \(first)")
+                let ordinal = Int32(truncatingIfNeeded: m.ordinal)
+                if let first = seen[subject]?[ordinal] {
+                    log.error(node.node, node.path, "duplicate rating: \(party) already rated \(factor.rawValue) \(capability.map { "\($0)/" } ?? "")\(region) for \(m) at \(ratingPath(item: Int(first), month: m))")
                     continue
                 }
-                seen[key] = node.path
+                seen[subject, default: [:]][ordinal] = Int32(truncatingIfNeeded: index)
                 result.append(Assessment(party: party, factor: factor, region: region,
                                          capability: factor == .threat ? nil : capability, month: m, value: v,
                                          trend: factor == .threat ? trend : nil, scale: scaleRef, confidence: confidence,

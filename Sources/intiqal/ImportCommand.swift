@@ -45,9 +45,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let store = CLI.openWorkspace(workspace)
         CLI.guarded { try store.authorize(actor, [.administer]) }
-        let before = CLI.guarded { try store.assessmentHistory().count }
+        let before = CLI.guarded { try store.assessmentCount() }
         CLI.guarded { try store.importScenario(scenario, actor: actor) }
-        let after = CLI.guarded { try store.assessmentHistory().count }
+        let after = CLI.guarded { try store.assessmentCount() }
         print("\(workspace): imported scenario \(scenario.id) (\(after - before) new ratings)")
     }
 

@@ -43,12 +43,14 @@ struct PlanCommand: AsyncParsableCommand {
     var workspace: String?
 
     func validate() throws {
-        guard riskRuns >= 0, riskRuns <= 10_000_000 else { throw ValidationError("--risk-runs: \(riskRuns) is outside 0–10000000") }
+        guard riskRuns == 0 || InputLimits.riskRuns.contains(riskRuns) else {
+            throw ValidationError("--risk-runs: \(riskRuns) is outside 0–\(InputLimits.riskRuns.upperBound) (0 leaves risk out)")
+        }
     }
 
     func run() async throws {
         let scenario = try CLI.scenario(file: scenario, workspace: workspace)
-        let planner = Planner(scenario: scenario)
+        let planner = CLI.guarded { try Planner(scenario: scenario) }
         var plan = planner.plan(mode: mode)
         guard plan.verification.ok else {
             CLI.fail("internal error: the plan did not pass verification:\n" +
@@ -60,9 +62,8 @@ struct PlanCommand: AsyncParsableCommand {
             let otherPlan = planner.plan(mode: mode == .conditions ? .deadlines : .conditions)
             if otherPlan.verification.ok {
                 do {
-                    let comparison = try await PlanRisk.compare(planner: planner, mode: mode, plan: plan, otherPlan: otherPlan,
-                                                                runs: riskRuns, seed: 1, threshold: PlanRisk.defaultThreshold)
-                    plan.risk = PlanRisk.summary(comparison)
+                    plan.risk = try await PlanRisk.planSummary(planner: planner, mode: mode, plan: plan, otherPlan: otherPlan,
+                                                               runs: riskRuns, seed: 1, threshold: PlanRisk.defaultThreshold)
                 } catch {
                     FileHandle.standardError.write(Data("intiqal: risk not estimated: \(error)\n".utf8))
                 }

@@ -52,7 +52,22 @@ struct RiskCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Language of the table: en or ar (JSON carries both: notes and notesAr).")
     var lang: Language = .en
 
+    @Option(name: .customLong("gamma-departure"), parsing: .unconditional,
+            help: "The departure effect instead of the default 0.5, e.g. the record's 0.671 (docs/risk-model.md §5).")
+    var gammaDeparture: Double?
+
+    @Option(name: .customLong("gamma-departure-se"), parsing: .unconditional,
+            help: "Its standard error, e.g. 0.138: every run draws the departure effect from that interval.")
+    var gammaDepartureSE: Double?
+
     func validate() throws {
+        if let g = gammaDeparture, !(g.isFinite && abs(g) <= 4) {
+            throw ValidationError("--gamma-departure: \(g) is outside -4–4")
+        }
+        if let se = gammaDepartureSE {
+            guard gammaDeparture != nil else { throw ValidationError("--gamma-departure-se needs --gamma-departure") }
+            guard se.isFinite, se > 0, se <= 4 else { throw ValidationError("--gamma-departure-se: \(se) is outside (0, 4]") }
+        }
         guard (1...MonteCarlo.maximumRuns).contains(runs) else { throw ValidationError("--runs: \(runs) is outside 1–\(MonteCarlo.maximumRuns)") }
         guard InputLimits.riskThreshold.contains(threshold) else {
             throw ValidationError("--threshold: \(threshold) is outside \(InputLimits.riskThreshold.lowerBound)–\(InputLimits.riskThreshold.upperBound)")
@@ -64,7 +79,7 @@ struct RiskCommand: AsyncParsableCommand {
 
     func run() async throws {
         let scenario = try CLI.scenario(file: scenario, workspace: workspace)
-        let planner = Planner(scenario: scenario)
+        let planner = CLI.guarded { try Planner(scenario: scenario) }
         let plans = [mode, mode == .conditions ? .deadlines : .conditions].map { m in
             let plan = planner.plan(mode: m)
             guard plan.verification.ok else {
@@ -75,9 +90,16 @@ struct RiskCommand: AsyncParsableCommand {
         let bar = Progress(total: runs, showFrom: 20_000)
         let comparison: PlanRisk.Comparison
         do {
-            comparison = try await PlanRisk.compare(planner: planner, mode: mode, plan: plans[0], otherPlan: plans[1], runs: runs, seed: seed,
-                                                    threshold: ResurgenceThreshold(incidentsPerMonth: threshold, consecutiveMonths: consecutive),
-                                                    progress: { bar.step($0) })
+            let threshold = ResurgenceThreshold(incidentsPerMonth: threshold, consecutiveMonths: consecutive)
+            if let gammaDeparture {
+                let model = PlanRisk.model(for: scenario, gammaDeparture: gammaDeparture, standardError: gammaDepartureSE)
+                comparison = try await PlanRisk.compare(planner: planner, mode: mode, plan: plans[0], otherPlan: plans[1], model: model,
+                                                        parameterUncertainty: gammaDepartureSE != nil, runs: runs, seed: seed,
+                                                        threshold: threshold, progress: { bar.step($0) })
+            } else {
+                comparison = try await PlanRisk.compare(planner: planner, mode: mode, plan: plans[0], otherPlan: plans[1], runs: runs, seed: seed,
+                                                        threshold: threshold, progress: { bar.step($0) })
+            }
         } catch {
             CLI.fail("risk: \(error)")
         }

@@ -8,7 +8,7 @@ import IntiqalStorage
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Gates met, unmet or disputed per region × capability, from the workspace's joint ratings.",
+        abstract: "Gates met, unmet, disputed or not needed per region × capability, from the workspace's joint ratings.",
         discussion: "The month defaults to the latest rated month (within the plan horizon)."
     )
 
@@ -31,15 +31,14 @@ struct StatusCommand: AsyncParsableCommand {
         case .json:
             print(try CLI.json(gates), terminator: "")
         case .table:
-            let counts = Dictionary(grouping: gates, by: \.state).mapValues(\.count)
-            print("\(report.scenario), \(gates.first?.month.description ?? "-"): \(counts[.met] ?? 0) met, \(counts[.unmet] ?? 0) unmet, \(counts[.disputed] ?? 0) disputed")
+            print(GateStatus.summary(scenario: report.scenario, gates: gates))
             let width = max(20, (gates.map { $0.capability.count + $0.region.count + 1 }.max() ?? 0) + 2)
             for g in gates {
                 let key = "\(g.capability)/\(g.region)"
                 let pad = String(repeating: " ", count: max(1, width - key.count))
                 var why = g.state == .met ? "held \(g.heldMonths) months" : g.unmet.joined(separator: "; ")
                 if let seq = g.declaredMet { why = "declared met (ledger entry \(seq)); " + why }
-                print("  \(key)\(pad)\(g.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))\(why)")
+                print("  \(key)\(pad)\(g.state.label.padding(toLength: 11, withPad: " ", startingAt: 0))\(why)")
             }
         }
     }

@@ -20,6 +20,13 @@ enum Support {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// ../shared/corpus-dev relative to the package root, when present.
+    static var corpusDevDirectory: String? {
+        let dir = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus-dev").path
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) && isDir.boolValue ? dir : nil
+    }
+
     /// ../shared/seeds relative to the package root, when present.
     static var seedsDirectory: String? {
         let dir = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds").path

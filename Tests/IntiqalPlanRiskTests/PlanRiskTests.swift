@@ -10,7 +10,7 @@ import Testing
     let scenario = try! ScenarioLoader.loadBundled("iraq-2024").scenario
 
     @Test func comparesBothModesAndNoChangeFromOneSimulation() async throws {
-        let planner = Planner(scenario: scenario)
+        let planner = try Planner(scenario: scenario)
         let conditions = planner.plan(mode: .conditions), deadlines = planner.plan(mode: .deadlines)
         let c = try await PlanRisk.compare(planner: planner, mode: .deadlines, plan: deadlines, otherPlan: conditions,
                                            runs: 2_000, seed: 3, threshold: PlanRisk.defaultThreshold)

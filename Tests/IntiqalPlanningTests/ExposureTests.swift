@@ -7,8 +7,8 @@ import Testing
 @Suite struct ExposureTests {
     let scenario = try! ScenarioLoader.loadBundled("iraq-2024").scenario
 
-    @Test func noChangeKeepsEveryAdviserAndOnlyClosesGapsByGrowth() {
-        let planner = Planner(scenario: scenario)
+    @Test func noChangeKeepsEveryAdviserAndOnlyClosesGapsByGrowth() throws {
+        let planner = try Planner(scenario: scenario)
         for series in planner.noChangeExposures() {
             #expect(series.coalitionShare.allSatisfy { $0 == 1 })
             #expect(series.gap.count == scenario.horizonMonths)
@@ -25,7 +25,7 @@ import Testing
         scenario.assessments.append(Assessment(party: "IRQ", factor: .capability, region: "anbar", capability: "isr",
                                                month: scenario.start.adding(months: 3), value: 3,
                                                scale: .init(factor: .capability, version: scenario.currentScale(for: .capability).version)))
-        let planner = Planner(scenario: scenario)
+        let planner = try Planner(scenario: scenario)
         let evaluator = GateEvaluator(scenario: scenario)
         var compared = 0
         for series in planner.noChangeExposures() {
@@ -47,12 +47,12 @@ import Testing
     @Test func anAreasWeightScalesItsShareOfTheGap() throws {
         // The gap of a region is the weighted sum of its areas' shortfalls: weighting one area
         // by 3 adds twice that area's shortfall, month by month.
-        let plain = Planner(scenario: scenario)
+        let plain = try Planner(scenario: scenario)
         var heavier = scenario
         let area = "air-cover"
         let index = try #require(heavier.capabilities.firstIndex { $0.id == area })
         heavier.capabilities[index].weight = 3
-        let weighted = Planner(scenario: heavier)
+        let weighted = try Planner(scenario: heavier)
         let evaluator = GateEvaluator(scenario: scenario)
         var compared = 0
         for (a, b) in zip(plain.noChangeExposures(), weighted.noChangeExposures()) {
@@ -68,12 +68,12 @@ import Testing
         #expect(compared > 30)
         // A weight of 0 takes the area out of the gap.
         heavier.capabilities[index].weight = 0
-        let without = Planner(scenario: heavier).noChangeExposures()
+        let without = try Planner(scenario: heavier).noChangeExposures()
         #expect(zip(without, plain.noChangeExposures()).allSatisfy { zip($0.gap, $1.gap).allSatisfy { $0 <= $1 + 1e-12 } })
     }
 
-    @Test func conditionsFirstLeavesNoGapBehindAHandover() {
-        let planner = Planner(scenario: scenario)
+    @Test func conditionsFirstLeavesNoGapBehindAHandover() throws {
+        let planner = try Planner(scenario: scenario)
         let plan = planner.plan(mode: .conditions)
         let exposures = Dictionary(uniqueKeysWithValues: planner.exposures(of: plan).map { ($0.region, $0) })
         for series in exposures.values {
@@ -86,8 +86,8 @@ import Testing
         #expect(anbar.gap[handover] < 1e-9)
     }
 
-    @Test func deadlineFirstLeavesAGapWhereItForcesAHandover() {
-        let planner = Planner(scenario: scenario)
+    @Test func deadlineFirstLeavesAGapWhereItForcesAHandover() throws {
+        let planner = try Planner(scenario: scenario)
         let plan = planner.plan(mode: .deadlines)
         let forced = plan.handovers.first { $0.forced && $0.region == "anbar" }!
         let i = forced.month.months(since: scenario.start)

@@ -13,7 +13,7 @@ import Testing
 
     static func plan(_ name: String, _ mode: PlanMode) throws -> (scenario: Scenario, plan: Plan) {
         let scenario = try ScenarioLoader.loadBundled(name).scenario
-        return (scenario, Planner(scenario: scenario).plan(mode: mode))
+        return (scenario, try Planner(scenario: scenario).plan(mode: mode))
     }
 
     static func json(_ plan: Plan) throws -> String {

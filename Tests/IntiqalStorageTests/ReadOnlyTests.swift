@@ -22,7 +22,7 @@ import Testing
 
     @Test func anEmptyFileIsNotAWorkspaceAndStaysEmpty() throws {
         let path = TempDir().path("e.txt")
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         #expect { try SQLiteWorkspaceStore(path: path, readOnly: true) } throws: { error in
             "\(error)".contains("not an Intiqal workspace (the file is empty)")
         }
@@ -46,7 +46,7 @@ import Testing
 struct ReadCommandTests {
     @Test func ledgerVerifyOnAnEmptyFileFailsAndLeavesItEmpty() throws {
         let path = TempDir().path("e.txt")
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let (status, out, err) = try intiqal("ledger", "verify", "--workspace", path)
         #expect(status == 1 && out.isEmpty && err.contains("e.txt") && err.contains("not an Intiqal workspace"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)

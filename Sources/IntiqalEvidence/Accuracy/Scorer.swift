@@ -14,6 +14,15 @@ public enum Scorer {
         return (score(gold: gold, results: results), results)
     }
 
+    /// Scores per language (`GoldFile.Document.language`; documents without one count as `"?"`).
+    public static func scoreByLanguage(gold: GoldFile, results: [String: DocumentEvidence]) -> [String: AccuracyReport] {
+        var byLanguage: [String: [GoldFile.Document]] = [:]
+        for d in gold.documents { byLanguage[d.language ?? "?", default: []].append(d) }
+        return byLanguage.mapValues { docs in
+            score(gold: GoldFile(version: gold.version, about: gold.about, documents: docs), results: results)
+        }
+    }
+
     public static func score(gold: GoldFile, results: [String: DocumentEvidence]) -> AccuracyReport {
         var ev = PRF(truePositives: 0, predicted: 0, expected: 0)
         var dt = ev, days = ev, num = ev

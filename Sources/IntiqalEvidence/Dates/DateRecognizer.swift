@@ -60,6 +60,8 @@ struct DateRecognizer {
 
     private func singleMonth(at i: Int) -> (Int, Int, Bool)? {
         guard let e = lex(i) else { return nil }
+        // An ambiguous month is never written with a clitic: "باب" is a door, not "بـ + آب".
+        if e.monthAmbiguous && p.tokens[i].lexClitic { return nil }
         if e.month > 0 {
             var k = i + 1
             if punct(k, "."), tok(i)?.kind == .latin { k += 1 }  // "Jan."
@@ -77,6 +79,8 @@ struct DateRecognizer {
         var k = i
         if punct(k, ",") { k += 1 }
         if let e = lex(k), e.period == 3, tok(k)?.kind == .arabic { k += 1 }
+        // "يونيو في 2017", "June in 2017" hardly occur otherwise: في/in before the year still belongs to the month.
+        else if p.isWord(k, Words.fi) || p.isWord(k, Words.inn), year(k + 1) != nil { k += 1 }
         if let y = year(k) { return (y, k + 1) }
         return nil
     }
@@ -164,7 +168,11 @@ struct DateRecognizer {
                 if let (y, n2) = yearAfter(k) {
                     return mention(.absolute(year: y, month: m, day: d, endYear: nil, endMonth: nil, endDay: endDay), n2)
                 }
-                if ambiguous { return nil }
+                // "March 19" / "May 3" without a year are dates where a date is introduced ("on March 19",
+                // ", May 3" in a list, "and May 3", "until May 3"); "they may 5 …" is not one.
+                if ambiguous && !(punct(i - 1, ",") || ["on", "and", "by", "until", "from", "to", "of", "since", "through"].contains(p.word(i - 1))) {
+                    return nil
+                }
                 return mention(.monthDay(month: m, day: d, endDay: endDay, direction: nil), k)
             }
             if let (y, n2) = yearAfter(n) {
@@ -176,6 +184,11 @@ struct DateRecognizer {
             }
             if ambiguous && !cued { return nil }
             return mention(.monthDay(month: m, day: nil, endDay: nil, direction: nil), n)
+        }
+        // "the previous day", "اليوم السابق": the day before the day of the report.
+        if e.direction == -1, tok(i)?.kind == .latin, p.word(i + 1) == "day" { return mention(.relativeDay(-1), i + 2) }
+        if e.relativeDay == 0, p.tokens[i].lexArticle, lex(i + 1)?.direction == -1, p.word(i + 1) == "السابق" {
+            return mention(.relativeDay(-1), i + 2)
         }
         // Weekdays: "يوم السبت", "الأربعاء المقبل", "last Thursday". An explicit date right after wins.
         if e.weekday >= 0 && (!e.needsArticle || p.tokens[i].lexArticle) {
@@ -200,6 +213,8 @@ struct DateRecognizer {
             var next = i + 1
             if let w = lex(next), w.weekday >= 0 { next += 1 }
             if r == 0 && tok(i)?.kind == .arabic {
+                // "اليوم الأول" (the first day), "نفس اليوم"/"ذات اليوم" (the same day) are days of a narrative, not today.
+                if (lex(i + 1)?.ordinal ?? 0) > 0 || p.word(i + 1) == "الاخير" || p.word(i - 1) == "نفس" || p.word(i - 1) == "ذات" { return nil }
                 // "اليوم" as "today" only when not "the day of …": next token is not a number or a genitive noun of time.
                 if tok(i + 1)?.kind == .number { return nil }
             }

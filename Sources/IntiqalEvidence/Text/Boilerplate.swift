@@ -28,6 +28,25 @@ enum Boilerplate: Sendable {
             break
         }
         if w0 == "اقرا" && w2 == "ايضا" { return .junk }
+        // "أيضاً.. headline", "اقرأ.. headline": a related article's headline on its own line.
+        if (w0 == "ايضا" || w0 == "اقرا") && (p.isPunct(1, 0x2E) || p.isPunct(1, 0x3A)) { return .junk }
+        return classifyRest(p, n)
+    }
+
+    /// The token where a related article's headline starts inside a paragraph ("… قريب جداً.. اقرأ.. ترامب: …",
+    /// "… Read more: …"); the paragraph ends there. `p.count` when there is none.
+    static func relatedHeadlineStart(_ p: Paragraph) -> Int {
+        var i = 1
+        while i + 1 < p.count {
+            if (p.isWord(i, Words.iqra) || p.isWord(i, Words.aydan)) && (p.isPunct(i + 1, 0x2E) || p.isPunct(i + 1, 0x3A))
+                && p.isPunct(i - 1, 0x2E) { return i }
+            if p.isWord(i, Words.read) && (p.isWord(i + 1, Words.more) || p.isWord(i + 1, Words.also)) && p.isPunct(i + 2, 0x3A) { return i }
+            i += 1
+        }
+        return p.count
+    }
+
+    private static func classifyRest(_ p: Paragraph, _ n: Int) -> Boilerplate {
         var words = 0
         var i = 0
         while i < n {

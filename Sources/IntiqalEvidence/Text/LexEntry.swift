@@ -25,5 +25,12 @@ struct LexEntry: Sendable {
     var numberWord: Double? = nil
     var multiplier: Double? = nil
     var negation = false
+    /// 1: a word of killing (قتل، مقتل، killed, deaths), 2: of wounding (جرح، أصيب، injured): it turns a count of
+    /// people near it into a count of the killed or the wounded.
+    var casualty: Int8 = 0
+    /// A count of people (مدنيين، أشخاص، civilians, troops …): may become killed or wounded.
+    var person = false
+    /// مربع، square: turns km into km2.
+    var squared = false
     var boilerplate = false
 }

@@ -81,6 +81,8 @@ struct Lexicon: Sendable {
         add("الحالي الحالية الجاري الجارية هذا هذه this current") { $0.direction = 0 }
         add("المقبل المقبلة القادم القادمة next coming") { $0.direction = 1 }
         add("عام عامي سنة منذ في لعام in since during until year") { $0.yearCue = true }
+        // Parts of a year: "أواخر 2017", "مطلع 2018", "late 2017", "early 2018".
+        add("أواخر أوائل أواسط مطلع منتصف late early mid") { $0.yearCue = true }
         add("إلى الى حتى و - to and until through till") { $0.rangeConnector = true }
 
         // Event triggers.
@@ -89,7 +91,7 @@ struct Lexicon: Sendable {
             اجتمع اجتمعت اجتمعا يجتمع قمة زيارة زار زارت يزور ناقش ناقشت ناقشا يناقش ناقشوا استقبل استقبلت
             انعقد انعقدت جلسة مؤتمر عقد عقدت عقدا يعقد تعقد ترأس ترأست ترأستا يعقدان تعقدان يجتمعان يلتقون
             تجتمع نلتقي يزوران تزور
-            meeting met meet meets summit visit visited conference hosted convene convened convenes gathered
+            meeting met meet meets summit visit visited conference hosted convene convened convenes gathered spoke
             """) { $0.trigger = .meeting; $0.triggerStrength = 2 }
         add("""
             محادثات المحادثات مباحثات مفاوضات المفاوضات حوار الحوار جولة جولات جلسات meetings talks dialogue visits
@@ -98,7 +100,8 @@ struct Lexicon: Sendable {
         add("""
             هجوم هجوما هجمات هجماتها هجمة ضربة ضربات غارة غارات قصف قصفت استهداف استهدف استهدفت هاجم هاجمت
             شن شنت شنها اعتداء اعتداءات تفجير انفجار
-            attack attacks attacked strike strikes struck airstrike airstrikes raid raids bombing shelling
+            اجتياح غزو اجتاح اجتاحت غزا
+            attack attacks attacked strike strikes struck airstrike airstrikes raid raids bombing shelling invasion invaded
             """) { $0.trigger = .attack; $0.triggerStrength = 2 }
         add("""
             اتفاق اتفاقا الاتفاق اتفاقية اتفقا اتفق اتفقت يتفقان تتفقان تفاهم تفاهمات توصل توصلت توصلا التوصل
@@ -120,6 +123,11 @@ struct Lexicon: Sendable {
             launched began begins started starts resumed established
             """) { $0.trigger = .other; $0.triggerStrength = 1 }
         add("انتخابات الانتخابات election elections") { $0.trigger = .other; $0.triggerStrength = 2 }
+        // Openings, closures and completions; votes and resolutions.
+        add("""
+            افتتح افتتحت افتتاح يفتتح تفتتح يدشن تدشن دشن دشنت تدشين أغلق أغلقت إغلاق يغلق تغلق أنهى أنهت صوت صوتت تصويت
+            opened closed completed voted vote adopted
+            """) { $0.trigger = .other; $0.triggerStrength = 2 }
         add("سيطر سيطرت استولى استولت seized captured overran") { $0.trigger = .other; $0.triggerStrength = 2 }
         // The mission's transition is its drawdown in this domain.
         add("انتقال الانتقال transition") { $0.trigger = .withdrawal; $0.triggerStrength = 1 }
@@ -128,20 +136,20 @@ struct Lexicon: Sendable {
             قال قالت قالوا يقول تقول أعلن أعلنت أعلنوا يعلن تعلن أكد أكدت أكدا أكدوا يؤكد تؤكد أوضح أوضحت
             ذكر ذكرت أضاف أضافت صرح صرحت بينت مبينا أشار أشارت لفت لفتت كشف كشفت نفى نفت تابع أفاد أفادت
             شدد شددت لمح لمحت أعرب أعربت مؤكدا مؤكدة مؤكدين مشيرا مضيفا تحدث تحدثت تحدثوا رحب رحبت دعا دعت
-            أشاد أشادت حذر حذرت اعتبر اعتبرت
-            said says say announced announce announces stated told added confirmed noted denied declared explained
+            أشاد أشادت حذر حذرت اعتبر اعتبرت أورد أوردت اعترف اعترفت
+            said says say reported announced announce announces stated told added confirmed noted denied declared explained
             """) { $0.speech = true; $0.trigger = .statement; $0.triggerStrength = 2 }
-        add("بيان بيانا تصريح تصريحات تدوينة statement") { $0.trigger = .statement; $0.triggerStrength = 1 }
+        add("بيان بيانا تصريح تصريحات تدوينة إعلان statement announcement") { $0.trigger = .statement; $0.triggerStrength = 1 }
         // Future and plan markers.
         add("""
-            سوف المقرر مقرر المرتقب مرتقب المرتقبة مرتقبة يعتزم تعتزم يعتزمان المزمع
+            سوف المقرر مقرر المرتقب مرتقب المرتقبة مرتقبة يعتزم تعتزم يعتزمان المزمع سيتم ستتم
             will shall plans plan planned scheduled upcoming expected intends
             """) { $0.future = true }
-        add("لم لن لا ليس not never no") { $0.negation = true }
+        add("لم لن لا ليس دون بدون not never no without") { $0.negation = true }
 
         // Units.
         let units: [(String, String)] = [
-            ("troops", "عسكري عسكريا عسكريين جندي جنديا جنود troops soldiers personnel servicemembers"),
+            ("troops", "عسكري عسكريا عسكريين جندي جنديا جنود فرد فردا أفراد troops soldiers personnel servicemembers"),
             ("attacks", "هجوم هجوما هجمات هجمة attacks"),
             ("strikes", "ضربة ضربات غارة غارات strikes airstrikes"),
             ("fighters", "مسلح مسلحا مسلحين مقاتل مقاتلا مقاتلين fighters militants"),
@@ -151,20 +159,39 @@ struct Lexicon: Sendable {
             ("sites", "موقع موقعا مواقع sites"),
             ("working groups", "مجاميع مجموعات"),
             ("committees", "لجان لجنة committees"),
-            ("factors", "عوامل factors"),
+            ("factors", "عوامل اعتبارات factors considerations"),
             ("sources", "مصادر مصدر sources"),
             ("rounds", "جولات جولة rounds"),
             ("points", "نقاط points"),
             ("countries", "دول دولة countries"),
             ("killed", "قتيل قتيلا قتلى killed dead"),
-            ("wounded", "جريح جرحى wounded injured"),
-            ("months", "أشهر شهور اشهر months"),
-            ("years", "أعوام سنوات سنين years"),
-            ("days", "أيام days"),
-            ("weeks", "أسابيع weeks"),
-            ("US dollars", "دولار dollars"),
+            ("wounded", "جريح جرحى مصاب مصابا مصابين wounded injured"),
+            ("months", "أشهر شهور اشهر شهرا months"),
+            ("years", "أعوام سنوات سنين عاما years"),
+            ("days", "أيام يوما days"),
+            ("weeks", "أسابيع أسبوعا weeks"),
+            ("US dollars", "دولار دولارا dollars"),
+            ("people", "شخص شخصا أشخاص مدني مدنيا مدنيين مدنيون طفل طفلا أطفال امرأة نساء نازح نازحا نازحين لاجئ لاجئا لاجئين people persons civilians children women refugees members"),
+            ("reports", "تقرير تقريرا تقارير reports"),
+            ("seats", "مقعد مقعدا مقاعد seats"),
+            ("houses", "منزل منزلا منازل بيت بيوت houses homes"),
+            ("vehicles", "مركبة مركبات vehicles"),
+            ("leaders", "قادة قياديا قياديين leaders commanders"),
+            ("facilities", "منشأة منشآت facilities"),
+            ("locations", "locations location"),
+            ("armies", "جيوش armies"),
+            ("km", "كيلومتر كيلومترا كيلومترات كلم km kilometers kilometres"),
+            ("miles", "ميل ميلا أميال miles"),
+            ("percent", "بالمئة بالمائة percent"),
+            ("rockets", "صاروخ صاروخا صواريخ rockets missiles"),
         ]
         for (unit, words) in units { add(words) { $0.unit = unit } }
+        // Counts of people that a word of killing or wounding nearby turns into casualties.
+        add("جندي جنديا جنود عسكريا عسكريين مسلح مسلحا مسلحين مقاتل مقاتلا مقاتلين") { $0.person = true }
+        add("شخص شخصا أشخاص مدني مدنيا مدنيين مدنيون طفل طفلا أطفال امرأة نساء troops soldiers personnel") { $0.person = true }
+        add("servicemembers people persons civilians children women members fighters militants") { $0.person = true }
+        add("قتل قتلوا قتلت قتلا مقتل مصرع حياة بحياة killed kill killing deaths death") { $0.casualty = 1 }
+        add("جرح جرحوا أصيب أصيبوا إصابة إصابات injured injuring wounded wounding") { $0.casualty = 2 }
         let qualifiers: [(String, String)] = [
             ("about", "نحو حوالي حوالى قرابة زهاء يقارب about around approximately roughly nearly almost some"),
             ("more than", "أكثر اكثر أزيد over"),
@@ -176,10 +203,14 @@ struct Lexicon: Sendable {
             (1, "واحد one"), (2, "اثنان اثنتان اثنتين two"), (3, "ثلاث ثلاثة three"), (4, "أربع أربعة four"),
             (5, "خمس خمسة five"), (6, "ست ستة six"), (7, "سبع سبعة seven"), (8, "ثماني ثمانية eight"),
             (9, "تسع تسعة nine"), (10, "عشر عشرة ten"), (20, "عشرين عشرون twenty"), (30, "ثلاثين ثلاثون thirty"),
-            (100, "مئة مائة hundred"), (12, "twelve"),
+            (100, "مئة مائة hundred"), (12, "twelve"), (40, "أربعين أربعون forty"), (50, "خمسين خمسون fifty"),
+            (60, "ستين ستون sixty"), (70, "سبعين سبعون seventy"), (80, "ثمانين ثمانون eighty"), (90, "تسعين تسعون ninety"),
+            (11, "eleven"), (15, "fifteen"), (1000, "ألف الف"), (1_000_000, "مليون"),
         ]
         for (v, words) in numberWords { add(words) { $0.numberWord = v } }
         add("ألف آلاف الف thousand") { $0.multiplier = 1000 }
         add("مليون ملايين million") { $0.multiplier = 1_000_000 }
+        add("مليار مليارا مليارات billion") { $0.multiplier = 1_000_000_000 }
+        add("مربع مربعا مربعة square") { $0.squared = true }
     }
 }

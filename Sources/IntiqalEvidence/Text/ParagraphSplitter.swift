@@ -28,7 +28,14 @@ struct ParagraphSplitter {
                        into builder: inout DocumentBuilder) -> Int {
         var j = i
         let limit = min(n, i + Self.maxParagraphBytes)
-        while j < limit && window[j] != 0x0A { j += 1 }
+        var lineStart = j
+        while true {
+            while j < limit && window[j] != 0x0A { j += 1 }
+            guard j < limit, Self.continues(window, lineStart: lineStart, newline: j, end: n) else { break }
+            // A hard wrap: the line break stays in the paragraph, where the tokenizer reads it as a space.
+            j += 1
+            lineStart = j
+        }
         var next = j + 1
         if j == limit && j < n {
             // An over-long line: cut after the last space, else at a character boundary.
@@ -48,6 +55,37 @@ struct ParagraphSplitter {
         base += scalars.count + (next > j ? 1 : 0)
         return next
     }
+
+    /// Whether the line break at `newline` is a hard wrap inside a sentence rather than a paragraph break:
+    /// plain-text publications (statements, letters) wrap their lines at a fixed width, so a long line that
+    /// stops in the middle of Latin prose (after a letter, digit, comma, hyphen or semicolon) and is followed
+    /// by a line that goes on with prose (a letter, a digit or an opening bracket or quote) continues it.
+    /// Arabic news pages keep a paragraph per line and are left alone.
+    static func continues(_ w: UnsafeBufferPointer<UInt8>, lineStart: Int, newline: Int, end n: Int) -> Bool {
+        // The last visible byte of the line (skipping spaces, tabs, CR and NBSP).
+        var k = newline
+        while k > lineStart {
+            let b = w[k - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0D { k -= 1; continue }
+            if b == 0xA0, k - 2 >= lineStart, w[k - 2] == 0xC2 { k -= 2; continue }
+            break
+        }
+        guard k - lineStart >= minimumWrappedLine, k > lineStart else { return false }
+        let last = w[k - 1]
+        let isAlnum = (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A || (last >= 0x30 && last <= 0x39)
+        guard isAlnum || last == 0x2C || last == 0x2D || last == 0x3B else { return false }
+        // The first visible byte of the next line, which must be in the window.
+        var m = newline + 1
+        while m < n, w[m] == 0x20 || w[m] == 0x09 { m += 1 }
+        guard m < n else { return false }
+        let first = w[m]
+        if (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || (first >= 0x30 && first <= 0x39) || first == 0x28 { return true }
+        // An opening curly quote (U+201C) or a dash (U+2014).
+        return first == 0xE2 && m + 2 < n && w[m + 1] == 0x80 && (w[m + 2] == 0x9C || w[m + 2] == 0x94)
+    }
+
+    /// The shortest line (in bytes) that can be a wrapped line of prose.
+    static let minimumWrappedLine = 40
 
     /// Adds the diagnostics of the reading (invalid UTF-8, lines cut) to the builder.
     func report(into builder: inout DocumentBuilder, document: String) {

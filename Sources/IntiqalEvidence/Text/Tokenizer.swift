@@ -68,6 +68,9 @@ struct Tokenizer {
                             if sep == 0x2E || sep == 0x2F || sep == 0x2D { break } // 27.1.2024
                         }
                         if d == 0x2C && run == 3 { grouped = true; i += 1; continue }
+                        // A decimal comma, as Arabic prose writes it: "2,5 مليون".
+                        if d == 0x2C && run <= 2 && digits <= 3 && !grouped && k + 1 < n && Folding.isSpace(fold(s[k]))
+                            && Folding.isArabicLetter(fold(s[k + 1])) { inFrac = true; i += 1; continue }
                         if d == 0x2E && run != 3 || d == 0x2E && !grouped && digits > 3 { inFrac = true; i += 1; continue }
                         if d == 0x2E && run == 3 && digits <= 3 { grouped = true; i += 1; continue }
                     }

@@ -27,7 +27,8 @@ extension Planner {
         }
         var left = initial
         var byMonth: [Int: [Plan.Move]] = [:]
-        for move in plan.moves where move.kind == .depart {
+        // A move larger than any team (only a plan not made by this planner has one) is not counted.
+        for move in plan.moves where move.kind == .depart && (0...PlanVerifier.largestMove).contains(move.personnel) {
             byMonth[move.month.months(since: scenario.start), default: []].append(move)
         }
         var teamKey: [String: GateKey] = [:]
@@ -62,14 +63,19 @@ extension Planner {
         for subject in book.subjects where subject.factor != .threat {
             if let k = subject.capability { pairs.insert(GateKey(region: subject.region, capability: k)) }
         }
-        let regions = scenario.regions.map(\.id).filter { r in pairs.contains { $0.region == r } || initial.keys.contains { $0.region == r } }
+        // In a fixed order, so that the gap's floating-point sums (and the risk built on them) are
+        // the same from run to run, from a file or from a workspace.
+        var pairsByRegion: [String: [GateKey]] = [:]
+        for key in pairs.sorted() { pairsByRegion[key.region, default: []].append(key) }
+        let presentKeys = Set(initial.keys.map(\.region))
+        let regions = scenario.regions.map(\.id).filter { r in pairsByRegion[r] != nil || presentKeys.contains(r) }
         let withoutRate = scenario.growth.withoutAdvisersPerMonth
         let top = Double(capabilityScale.maximum)
         return regions.map { region in
             var gap = Array(repeating: 0.0, count: T)
             var here = Array(repeating: 0, count: T)
             var start = 0
-            for key in pairs where key.region == region {
+            for key in pairsByRegion[region] ?? [] {
                 let capSubject = RatingSubject(factor: .capability, region: region, capability: key.capability)
                 let reqSubject = RatingSubject(factor: .requirement, region: region, capability: key.capability)
                 // Months with advisers present, as a prefix sum over plan months.

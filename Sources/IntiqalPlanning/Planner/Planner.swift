@@ -14,7 +14,11 @@ public struct Planner: Sendable {
     let evaluator: GateEvaluator
     let context: PlanningContext
 
-    public init(scenario: Scenario) {
+    /// Refuses a scenario with any value outside `InputLimits` (headcounts, garrisons,
+    /// capacities, months, counts): the engine computes only on bounded values, so it never traps.
+    public init(scenario: Scenario) throws(PlanningError) {
+        let problems = InputCheck.problems(in: scenario)
+        guard problems.isEmpty else { throw .inputOutOfRange(problems) }
         self.scenario = scenario
         evaluator = GateEvaluator(scenario: scenario)
         context = PlanningContext(scenario: scenario, evaluator: evaluator)
@@ -31,7 +35,7 @@ public struct Planner: Sendable {
             schedule = deadlineSchedule(gateRelease: gateRelease)
         }
         var plan = PlanReport(context: context, mode: mode, schedule: schedule, gateRelease: gateRelease).build()
-        plan.verification = PlanVerifier(scenario: scenario).verify(plan)
+        plan.verification = PlanVerifier(scenario: scenario, book: evaluator.book).verify(plan)
         return plan
     }
 

@@ -22,6 +22,10 @@ public struct RiskSummary: Sendable, Hashable, Codable {
     public var consecutiveMonths: Int
     public var rows: [Row]
     public var illustrative: Bool
+    /// Why no figures are given when the incident model could not be fitted (then `rows` is
+    /// empty: figures from default parameters are not shown as if they were the scenario's).
+    public var notEstimated: String?
+    public var notEstimatedAr: String?
 
     public init(runs: Int, seed: UInt64, incidentsPerMonth: Int, consecutiveMonths: Int, rows: [Row], illustrative: Bool) {
         self.runs = runs
@@ -30,5 +34,15 @@ public struct RiskSummary: Sendable, Hashable, Codable {
         self.consecutiveMonths = consecutiveMonths
         self.rows = rows
         self.illustrative = illustrative
+    }
+
+    /// The risk section when the incident model cannot be fitted: the reason, no figures.
+    public static func notEstimated(runs: Int, seed: UInt64, incidentsPerMonth: Int, consecutiveMonths: Int,
+                                    illustrative: Bool, reason: String, reasonAr: String) -> RiskSummary {
+        var summary = RiskSummary(runs: runs, seed: seed, incidentsPerMonth: incidentsPerMonth,
+                                  consecutiveMonths: consecutiveMonths, rows: [], illustrative: illustrative)
+        summary.notEstimated = reason
+        summary.notEstimatedAr = reasonAr
+        return summary
     }
 }

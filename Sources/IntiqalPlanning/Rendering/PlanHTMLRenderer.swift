@@ -36,7 +36,7 @@ public struct PlanHTMLRenderer: Sendable {
         </head>
         <body>
         <h1>\(esc(l["plan"])): \(esc(scenario.name.text(language)))</h1>
-        <p>\(esc(l.modeName(plan.mode))) · \(esc(l["period"])): <bdi>\(plan.start)</bdi> → <bdi>\(plan.end)</bdi> ·
+        <p>\(esc(l.modeName(plan.mode))) · \(esc(l["period"])): \(Self.period(plan.start, plan.end, rtl: rtl)) ·
         \(plan.verification.ok ? "<span class=\"ok\">✓ \(esc(l["verified"]))</span>" : "<span class=\"late\">✗ \(esc(l["violations"]))</span>")</p>
 
         """
@@ -69,7 +69,10 @@ public struct PlanHTMLRenderer: Sendable {
             }
             h += "</table>\n"
         }
-        if let risk = plan.risk {
+        if let risk = plan.risk, let reason = risk.notEstimated {
+            let why = language == .ar ? (risk.notEstimatedAr ?? reason) : reason
+            h += "<h2>\(esc(l["risk"]))</h2>\n<p>\(esc(l["riskNotEstimated"])): <bdi>\(esc(why))</bdi></p>\n"
+        } else if let risk = plan.risk {
             h += "<h2>\(esc(l["risk"]))</h2>\n<p>\(esc(l.riskSetting(risk)))</p>\n<table><tr><th>\(esc(l["plan"]))</th><th>P</th><th>95%</th><th>\(esc(l["expected"]))</th></tr>\n"
             for row in risk.rows {
                 let name = row.plan == "baseline" ? l["baseline"] : l["mode.\(row.plan)"]
@@ -93,6 +96,26 @@ public struct PlanHTMLRenderer: Sendable {
         return h
     }
 
+    /// "start → end", the arrow pointing the way the text reads: in a right-to-left paragraph the
+    /// start stands on the right and the arrow points left to the end.
+    static func period(_ start: YearMonth, _ end: YearMonth, rtl: Bool) -> String {
+        "<bdi>\(start)</bdi> \(rtl ? "←" : "→") <bdi>\(end)</bdi>"
+    }
+
+    /// Width of the label column of the phase chart: the longest label at 7.5 px a character
+    /// (11 px bold text is about 7), so that no label runs into its bar; 320 px at least, 640 at most (longer
+    /// labels are cut with an ellipsis).
+    static let labelCharacterWidth = 7.5
+    static func labelColumn(_ labels: [String]) -> (width: Double, characters: Int) {
+        let longest = labels.map(\.count).max() ?? 0
+        let width = min(640, max(320, Double(longest) * labelCharacterWidth + 16))
+        return (width, Int((width - 16) / labelCharacterWidth))
+    }
+
+    static func fit(_ label: String, characters: Int) -> String {
+        label.count <= characters ? label : String(label.prefix(max(1, characters - 1))) + "…"
+    }
+
     // MARK: - Charts
 
     private func x(_ i: Double, months: Int, left: Double, width: Double, rtl: Bool) -> Double {
@@ -102,7 +125,10 @@ public struct PlanHTMLRenderer: Sendable {
 
     func gantt(_ plan: Plan, names: Names, rtl: Bool) -> String {
         let months = plan.end.months(since: plan.start) + 1
-        let label = 320.0, width = 820.0, rowH = 22.0
+        let labels = plan.phases.map { rtl ? ($0.nameAr ?? $0.name) : $0.name }
+            + plan.handovers.map { "\(names.capability($0.capability)) / \(names.region($0.region))" }
+        let (label, characters) = Self.labelColumn(labels)
+        let width = 820.0, rowH = 22.0
         let rows = plan.phases.count + plan.handovers.count
         let height = Double(rows) * rowH + 50
         let left = rtl ? 10.0 : label
@@ -118,7 +144,7 @@ public struct PlanHTMLRenderer: Sendable {
             let color = Self.palette[n % Self.palette.count]
             let end = p.completes.map { Double($0.months(since: plan.start) + 1) } ?? Double(months)
             let x0 = x(0, months: months, left: left, width: width, rtl: rtl), x1 = x(end, months: months, left: left, width: width, rtl: rtl)
-            s += "<text x=\"\(f(textX))\" y=\"\(f(y + 14))\" text-anchor=\"\(anchor)\" font-weight=\"bold\">\(esc(rtl ? (p.nameAr ?? p.name) : p.name))</text>\n"
+            s += "<text x=\"\(f(textX))\" y=\"\(f(y + 14))\" text-anchor=\"\(anchor)\" font-weight=\"bold\">\(esc(Self.fit(rtl ? (p.nameAr ?? p.name) : p.name, characters: characters)))</text>\n"
             s += "<rect x=\"\(f(min(x0, x1)))\" y=\"\(f(y + 3))\" width=\"\(f(abs(x1 - x0)))\" height=\"\(f(rowH - 6))\" fill=\"\(color)\" opacity=\"0.75\"><title>\(esc(p.name)): \(p.completes?.description ?? "–")</title></rect>\n"
             if let d = p.deadline {
                 let xd = x(Double(d.months(since: plan.start) + 1), months: months, left: left, width: width, rtl: rtl)
@@ -129,7 +155,7 @@ public struct PlanHTMLRenderer: Sendable {
         for handover in plan.handovers {
             let i = Double(handover.month.months(since: plan.start)) + 0.5
             let cx = x(i, months: months, left: left, width: width, rtl: rtl)
-            s += "<text x=\"\(f(textX))\" y=\"\(f(y + 14))\" text-anchor=\"\(anchor)\">\(esc(names.capability(handover.capability))) / \(esc(names.region(handover.region)))</text>\n"
+            s += "<text x=\"\(f(textX))\" y=\"\(f(y + 14))\" text-anchor=\"\(anchor)\">\(esc(Self.fit("\(names.capability(handover.capability)) / \(names.region(handover.region))", characters: characters)))</text>\n"
             let fill = handover.forced ? "#d62728" : "#2ca02c"
             s += "<path d=\"M\(f(cx)) \(f(y + 4)) l7 7 l-7 7 l-7 -7 z\" fill=\"\(fill)\"><title>\(handover.month)\(handover.forced ? " (forced)" : "")</title></path>\n"
             y += rowH
@@ -141,11 +167,13 @@ public struct PlanHTMLRenderer: Sendable {
     func chart(_ plan: Plan, names: Names, rtl: Bool) -> String {
         let months = plan.end.months(since: plan.start) + 1
         let width = 820.0, height = 300.0, left = rtl ? 20.0 : 60.0, top = 20.0, bottom = 260.0
-        let peak = max(1, plan.sites.flatMap { $0.headcount.map(\.personnel) }.max() ?? 1)
+        // Round ticks (1, 2, 2.5, 5 × 10^k); the axis runs to the tick at or above the peak.
+        let ticks = AxisTicks(peak: plan.sites.flatMap { $0.headcount.map(\.personnel) }.max() ?? 1)
+        let peak = ticks.top
         let total = width + 120
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" direction=\"ltr\" width=\"\(Int(total))\" height=\"\(Int(height + 20 * Double(plan.sites.count)))\">\n"
         s += axis(plan, months: months, left: left, width: width, top: top, bottom: bottom, rtl: rtl)
-        for tick in stride(from: 0, through: peak, by: max(1, peak / 5)) {
+        for tick in ticks.values {
             let y = bottom - Double(tick) / Double(peak) * (bottom - top)
             let tx = rtl ? left + width + 6 : left - 6
             s += "<text x=\"\(f(tx))\" y=\"\(f(y + 4))\" text-anchor=\"\(rtl ? "start" : "end")\">\(tick)</text><line class=\"axis\" x1=\"\(f(left))\" x2=\"\(f(left + width))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke-dasharray=\"2 4\"/>\n"

@@ -58,6 +58,12 @@ public struct PlanTableRenderer: Sendable {
         }
         out += plan.handovers.isEmpty ? "  \(l["none"])\n" : handovers.render()
 
+        for (title, lines) in [("disputes", disputes(plan, labels: l, names: names)), ("scales", scaleRevisions(labels: l)),
+                               ("relocations", relocations(plan, labels: l, names: names))] where !lines.isEmpty {
+            out += "\n\(l[title])\n"
+            for line in lines { out += "  • \(TextTable.isolate(line))\n" }
+        }
+
         if !plan.riskDebt.isEmpty {
             out += "\n\(l["riskDebt"])\n"
             var debt = TextTable([l["month"], l["gate"], l["holdsFrom"], l["months"], l["unmet"]], numeric: [3])
@@ -67,7 +73,10 @@ public struct PlanTableRenderer: Sendable {
             }
             out += debt.render()
         }
-        if let risk = plan.risk {
+        if let risk = plan.risk, let reason = risk.notEstimated {
+            let why = language == .ar ? (risk.notEstimatedAr ?? reason) : reason
+            out += "\n\(l["risk"]): \(l["riskNotEstimated"])\n  • \(TextTable.isolate(why))\n"
+        } else if let risk = plan.risk {
             out += "\n\(l["risk"]) (\(l.riskSetting(risk)))\n"
             var table = TextTable([l["plan"], "P", "95%", l["expected"]], numeric: [1, 3])
             for row in risk.rows {

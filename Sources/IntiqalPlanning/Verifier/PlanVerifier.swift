@@ -8,10 +8,27 @@ public struct PlanVerifier: Sendable {
     public let scenario: Scenario
     private let book: JointRatingBook
 
+    private let inputProblems: [String]
+
     public init(scenario: Scenario) {
         self.scenario = scenario
-        book = JointRatingBook(scenario: scenario)
+        inputProblems = InputCheck.problems(in: scenario)
+        // Ratings are read only once the scenario is known to be within limits.
+        var rated = scenario
+        if !inputProblems.isEmpty { (rated.assessments, rated.resolutions) = ([], []) }
+        book = JointRatingBook(scenario: rated)
     }
+
+    /// With the joint ratings already built for this scenario (the planner's, checked within
+    /// limits): the domain's book is the one thing the verifier shares with the planner.
+    init(scenario: Scenario, book: JointRatingBook) {
+        self.scenario = scenario
+        inputProblems = []
+        self.book = book
+    }
+
+    /// The most personnel one move can carry within `InputLimits` (a whole team or a garrison).
+    static let largestMove = max(InputLimits.headcount.upperBound, InputLimits.garrison.upperBound)
 
     /// What replaying a plan's moves gives: the rules broken and the figures that follow.
     public struct Replay: Sendable {
@@ -32,6 +49,10 @@ public struct PlanVerifier: Sendable {
     }
 
     public func verify(_ plan: Plan) -> Plan.Verification {
+        // A scenario outside the limits is refused before any arithmetic on it.
+        guard inputProblems.isEmpty else {
+            return Plan.Verification(ok: false, violations: inputProblems.map { "scenario: \($0)" })
+        }
         let start = scenario.start
         var replay = replay(plan.moves, mode: plan.mode)
         var v = replay.violations
@@ -114,6 +135,11 @@ public struct PlanVerifier: Sendable {
     /// Replays moves month by month and checks the rules: conservation, capacity, garrisons,
     /// gates (conditions-first), phase order and re-intervention cover.
     public func replay(_ moves: [Plan.Move], mode: PlanMode) -> Replay {
+        guard inputProblems.isEmpty else {
+            var refused = Replay()
+            refused.violations = inputProblems.map { "scenario: \($0)" }
+            return refused
+        }
         var v: [String] = []
         let start = scenario.start
         let horizon = scenario.horizonMonths
@@ -159,6 +185,10 @@ public struct PlanVerifier: Sendable {
                 guard let site = siteOf[move.site] else { v.append("\(what): unknown site '\(move.site)'"); continue }
                 if closedAt[site.id] != nil { v.append("\(what): site \(site.id) is already closed"); continue }
                 if move.personnel <= 0 && move.kind != .close { v.append("\(what): moves \(move.personnel) personnel"); continue }
+                // No team or garrison is larger: a figure beyond it is wrong, and is not added up.
+                if move.personnel > Self.largestMove {
+                    v.append("\(what): moves \(move.personnel) personnel, more than any team or garrison holds"); continue
+                }
                 moved += move.personnel
                 movedFrom[site.id, default: 0] += move.personnel
                 switch move.kind {

@@ -1,4 +1,5 @@
 import Foundation
+import IntiqalDomain
 
 /// Monte Carlo evaluation of plans' risk of resurgence against the no-change baseline.
 ///
@@ -15,7 +16,7 @@ public enum MonteCarlo {
     /// Runs per chunk (the unit of parallel work and of progress reports).
     public static let chunkSize = 1_000
     /// Largest number of runs accepted.
-    public static let maximumRuns = 100_000_000
+    public static let maximumRuns = InputLimits.riskRuns.upperBound
     /// Largest expected number of incidents per region and run accepted.
     public static let maximumExpectedIncidents = 200_000.0
     /// Most plans evaluated together (with the baseline, at most 64 scenarios).
@@ -75,7 +76,7 @@ public enum MonteCarlo {
         let setup = try Setup(plans: plans, baseline: baseline, model: model, parameterUncertainty: parameterUncertainty)
 
         let chunks = (runs + chunkSize - 1) / chunkSize
-        let width = min(parallelism ?? ProcessInfo.processInfo.activeProcessorCount, chunks)
+        let width = min(parallelism ?? UsableCores.count, chunks)
         var results = [ChunkResult?](repeating: nil, count: chunks)
         await withTaskGroup(of: (Int, ChunkResult).self) { group in
             var next = 0

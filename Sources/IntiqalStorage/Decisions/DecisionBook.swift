@@ -93,7 +93,7 @@ public struct DecisionBook: Sendable {
     @discardableResult
     public func proposePlan(mode: PlanMode, actor: String) throws -> (entry: LedgerEntry, plan: Plan) {
         let scenario = try self.scenario()
-        let plan = Planner(scenario: scenario).plan(mode: mode)
+        let plan = try Planner(scenario: scenario).plan(mode: mode)
         guard plan.verification.ok else { throw StorageError.invalid("the \(mode.rawValue) plan did not pass verification; not proposing it") }
         let entry = try append(.adoptPlan, summary: "adopt the \(mode.rawValue) plan of \(scenario.id)",
                                payload: ["planHash": .string(try Self.planHash(plan)), "mode": .string(mode.rawValue),
