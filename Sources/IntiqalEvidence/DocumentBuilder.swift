@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// Accumulates what one document yields, paragraph by paragraph, and resolves dates at the end.
 struct DocumentBuilder {
     let x: Extractor

@@ -372,7 +372,7 @@ extension ScenarioReader {
             let illustrative = self.illustrative(r)
             func day(_ d: NodeReader) -> String? {
                 guard let text = d.string() else { return nil }
-                guard IncidentDate.isValid(text) else {
+                guard CivilDate(text) != nil else {
                     log.error(d.node, d.path, "expected a date as YYYY-MM-DD, got '\(text)'")
                     return nil
                 }
@@ -395,16 +395,5 @@ extension ScenarioReader {
 enum GateFormat {
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : String(value)
-    }
-}
-
-enum IncidentDate {
-    static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1900...2200).contains(y), (1...12).contains(m) else { return false }
-        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1...days[m - 1]).contains(d)
     }
 }

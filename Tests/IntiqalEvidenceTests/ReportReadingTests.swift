@@ -1,3 +1,4 @@
+import IntiqalDomain
 import Foundation
 import Testing
 @testable import IntiqalEvidence
@@ -139,7 +140,7 @@ import Testing
         extractor.maxItemsPerDocument = 100
         let line = "أعلن وزير الدفاع يوم الأحد 12/3/2025 أن نحو 2500 عسكري سيغادرون بغداد.\n"
         let text = String(repeating: line, count: 200)
-        let doc = extractor.extract(text: text, document: "many", published: CivilDate(iso: "2025-03-14"))
+        let doc = extractor.extract(text: text, document: "many", published: CivilDate("2025-03-14"))
         #expect(doc.events.count + doc.numbers.count < 100 + 10)
         #expect(doc.entities.reduce(0) { $0 + $1.mentions.count } < 800 + 10)
         #expect(doc.diagnostics.contains { $0.message.contains("after 100 events and numbers or 800 entity mentions") })

@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// Reads `PresenceHistory` from CSV: a header `date,troops,note,source` (any order; `note`
 /// optional), then one dated figure a line (`YYYY-MM-DD`, personnel ≥ 0) with a non-empty
 /// source — every figure must say where it comes from. Lines starting with `#` are comments.
