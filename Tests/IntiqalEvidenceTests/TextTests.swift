@@ -43,7 +43,7 @@ import Testing
         let doc = bytes.withUnsafeBufferPointer {
             Support.extractor.extract(bytes: $0, document: "bad.txt", published: CivilDate("2024-01-26"))
         }
-        #expect(doc.diagnostics.contains { $0.message.contains("invalid UTF-8") && $0.byteOffset == 4 })
+        #expect(doc.diagnostics.contains { $0.code == .evidenceInvalidUTF8 && $0.location.byteOffset == 4 })
         #expect(doc.diagnostics.first?.description.hasPrefix("bad.txt: byte 4") == true)
     }
 
