@@ -146,6 +146,34 @@ extension DiagnosticCode {
     public static let csvUnterminatedQuote = DiagnosticCode(rawValue: "csv.unterminated-quote")
 }
 
+// MARK: - Risk data files (incidents, UCDP GED and ACLED events, presence history)
+extension DiagnosticCode {
+    public static let riskIncidentsNoRegionColumn = DiagnosticCode(rawValue: "risk.incidents-no-region-column")
+    public static let riskIncidentsUnknownColumn = DiagnosticCode(rawValue: "risk.incidents-unknown-column")
+    public static let riskIncidentsTooFewFields = DiagnosticCode(rawValue: "risk.incidents-too-few-fields")
+    public static let riskIncidentsTooManyFields = DiagnosticCode(rawValue: "risk.incidents-too-many-fields")
+    public static let riskIncidentsDate = DiagnosticCode(rawValue: "risk.incidents-date")
+    public static let riskIncidentsEmptyRegion = DiagnosticCode(rawValue: "risk.incidents-empty-region")
+    public static let riskIncidentsCount = DiagnosticCode(rawValue: "risk.incidents-count")
+    public static let riskEventsEmpty = DiagnosticCode(rawValue: "risk.events-empty")
+    public static let riskEventsFieldCount = DiagnosticCode(rawValue: "risk.events-field-count")
+    public static let riskEventsDate = DiagnosticCode(rawValue: "risk.events-date")
+    public static let riskEventsNumber = DiagnosticCode(rawValue: "risk.events-number")
+    public static let riskEventsUCDPNoAdm1 = DiagnosticCode(rawValue: "risk.events-ucdp-no-adm1")
+    public static let riskEventsACLEDNoAdmin1 = DiagnosticCode(rawValue: "risk.events-acled-no-admin1")
+    public static let riskEventsUnknownHeader = DiagnosticCode(rawValue: "risk.events-unknown-header")
+    public static let riskEventsTooManyRecords = DiagnosticCode(rawValue: "risk.events-too-many-records")
+    public static let riskEventsUnterminatedQuote = DiagnosticCode(rawValue: "risk.events-unterminated-quote")
+    public static let riskPresenceNoHeader = DiagnosticCode(rawValue: "risk.presence-no-header")
+    public static let riskPresenceMissingColumn = DiagnosticCode(rawValue: "risk.presence-missing-column")
+    public static let riskPresenceFieldCount = DiagnosticCode(rawValue: "risk.presence-field-count")
+    public static let riskPresenceDate = DiagnosticCode(rawValue: "risk.presence-date")
+    public static let riskPresenceTroops = DiagnosticCode(rawValue: "risk.presence-troops")
+    public static let riskPresenceSource = DiagnosticCode(rawValue: "risk.presence-source")
+    public static let riskPresenceOrder = DiagnosticCode(rawValue: "risk.presence-order")
+    public static let riskPresenceNoPositive = DiagnosticCode(rawValue: "risk.presence-no-positive")
+}
+
 extension DiagnosticCode {
     /// Every code, in the order of the table above.
     public static let all: [DiagnosticCode] = [
@@ -181,5 +209,11 @@ extension DiagnosticCode {
         evidenceForeignEncoding, evidenceInvalidUTF8, evidenceLineSplit, evidenceSentenceSplit,
         evidenceDocumentTruncated,
         csvLineTooLong, csvTooManyRows, csvUnterminatedQuote,
+        riskIncidentsNoRegionColumn, riskIncidentsUnknownColumn, riskIncidentsTooFewFields, riskIncidentsTooManyFields,
+        riskIncidentsDate, riskIncidentsEmptyRegion, riskIncidentsCount, riskEventsEmpty,
+        riskEventsFieldCount, riskEventsDate, riskEventsNumber, riskEventsUCDPNoAdm1,
+        riskEventsACLEDNoAdmin1, riskEventsUnknownHeader, riskPresenceNoHeader, riskPresenceMissingColumn,
+        riskPresenceFieldCount, riskPresenceDate, riskPresenceTroops, riskPresenceSource,
+        riskPresenceOrder, riskPresenceNoPositive, riskEventsTooManyRecords, riskEventsUnterminatedQuote,
     ]
 }

@@ -43,6 +43,30 @@ import Testing
         "evidence.foreign-encoding", "evidence.invalid-utf8", "evidence.line-split", "evidence.sentence-split",
         "evidence.document-truncated",
         "csv.line-too-long", "csv.too-many-rows", "csv.unterminated-quote",
+        "risk.incidents-no-region-column",
+        "risk.incidents-unknown-column",
+        "risk.incidents-too-few-fields",
+        "risk.incidents-too-many-fields",
+        "risk.incidents-date",
+        "risk.incidents-empty-region",
+        "risk.incidents-count",
+        "risk.events-empty",
+        "risk.events-field-count",
+        "risk.events-date",
+        "risk.events-number",
+        "risk.events-ucdp-no-adm1",
+        "risk.events-acled-no-admin1",
+        "risk.events-unknown-header",
+        "risk.presence-no-header",
+        "risk.presence-missing-column",
+        "risk.presence-field-count",
+        "risk.presence-date",
+        "risk.presence-troops",
+        "risk.presence-source",
+        "risk.presence-order",
+        "risk.presence-no-positive",
+        "risk.events-too-many-records",
+        "risk.events-unterminated-quote",
     ]
 
     @Test func everyShippedCodeIsStillThereUnderTheSameName() {
@@ -52,7 +76,7 @@ import Testing
     @Test func codesAreUniqueAndWellFormed() {
         let raw = DiagnosticCode.all.map(\.rawValue)
         #expect(Set(raw).count == raw.count)
-        let stages: Set<Substring> = ["scenario", "verifier", "evidence", "csv"]
+        let stages: Set<Substring> = ["scenario", "verifier", "evidence", "csv", "risk"]
         for code in DiagnosticCode.all {
             #expect(stages.contains(code.stage), "\(code)")
             let name = code.rawValue.dropFirst(code.stage.count + 1)
