@@ -241,6 +241,7 @@ import Testing
         #expect(!result.ok)
         #expect(result.diagnostics.contains {
             $0.code == .verifierTargetUnsupported && $0.message.en == "relocate aaa-anbar-air in 2024-10: victory does not support anbar"
+                && $0.location.path == "moves[0]" && $0.message.ar?.isEmpty == false
         }, "\(result.violations)")
     }
 

@@ -196,32 +196,32 @@ public struct PlanVerifier: Sendable {
         var adviserDebt = 0
         var earlyKeys = Set<GateKey>()
 
-        var byMonth: [Int: [Plan.Move]] = [:]
-        for move in moves {
+        var byMonth: [Int: [(index: Int, move: Plan.Move)]] = [:]
+        for (k, move) in moves.enumerated() {
             let i = move.month.months(since: start)
             if i < 0 || i >= horizon {
-                v.error(.verifierMoveOutsideHorizon, en: "move of \(move.team ?? move.site) in \(move.month) is outside the plan's months",
+                v.error(.verifierMoveOutsideHorizon, at: DiagnosticLocation(path: "moves[\(k)]"), en: "move of \(move.team ?? move.site) in \(move.month) is outside the plan's months",
                     ar: "تحرك \(move.team ?? move.site) في \(move.month) خارج أشهر الخطة")
                 continue
             }
-            byMonth[i, default: []].append(move)
+            byMonth[i, default: []].append((k, move))
         }
 
         for i in 0..<horizon {
             let month = start.adding(months: i)
             var moved = 0
             var movedFrom: [String: Int] = [:]
-            for move in byMonth[i] ?? [] {
+            for (k, move) in byMonth[i] ?? [] {
                 let what = "\(move.kind.rawValue) \(move.team ?? move.site) in \(month)"
-                guard let site = siteOf[move.site] else { v.error(.verifierUnknownSite, en: "\(what): unknown site '\(move.site)'",
+                guard let site = siteOf[move.site] else { v.error(.verifierUnknownSite, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): unknown site '\(move.site)'",
                     ar: "\(what): موقع غير معروف '\(move.site)'"); continue }
-                if closedAt[site.id] != nil { v.error(.verifierSiteAlreadyClosed, en: "\(what): site \(site.id) is already closed",
+                if closedAt[site.id] != nil { v.error(.verifierSiteAlreadyClosed, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): site \(site.id) is already closed",
                     ar: "\(what): الموقع \(site.id) مغلق من قبل"); continue }
-                if move.personnel <= 0 && move.kind != .close { v.error(.verifierMoveNotPositive, en: "\(what): moves \(move.personnel) personnel",
+                if move.personnel <= 0 && move.kind != .close { v.error(.verifierMoveNotPositive, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): moves \(move.personnel) personnel",
                     ar: "\(what): ينقل \(move.personnel) فردًا"); continue }
                 // No team or garrison is larger: a figure beyond it is wrong, and is not added up.
                 if move.personnel > Self.largestMove {
-                    v.error(.verifierMoveTooLarge, en: "\(what): moves \(move.personnel) personnel, more than any team or garrison holds",
+                    v.error(.verifierMoveTooLarge, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): moves \(move.personnel) personnel, more than any team or garrison holds",
                     ar: "\(what): ينقل \(move.personnel) فردًا، أكثر مما يضمه أي فريق أو حامية"); continue
                 }
                 moved += move.personnel
@@ -229,19 +229,19 @@ public struct PlanVerifier: Sendable {
                 switch move.kind {
                 case .depart, .relocate:
                     guard let id = move.team, let team = teamOf[id] else {
-                        v.error(.verifierUnknownTeam, en: "\(what): unknown team '\(move.team ?? "")'",
+                        v.error(.verifierUnknownTeam, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): unknown team '\(move.team ?? "")'",
                     ar: "\(what): فريق غير معروف '\(move.team ?? "")'"); continue
                     }
                     if teamSite[id] != site.id {
-                        v.error(.verifierTeamElsewhere, en: "\(what): team \(id) is at \(teamSite[id] ?? "?"), not \(site.id)",
+                        v.error(.verifierTeamElsewhere, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): team \(id) is at \(teamSite[id] ?? "?"), not \(site.id)",
                     ar: "\(what): الفريق \(id) في \(teamSite[id] ?? "?") لا في \(site.id)"); continue
                     }
                     let left = remaining[id] ?? 0
                     if move.kind == .depart {
-                        if move.personnel > left { v.error(.verifierMoreLeaveThanRemain, en: "\(what): \(move.personnel) leave but only \(left) remain",
+                        if move.personnel > left { v.error(.verifierMoreLeaveThanRemain, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): \(move.personnel) leave but only \(left) remain",
                     ar: "\(what): يغادر \(move.personnel) ولم يبقَ إلا \(left)"); continue }
                         if mode == .conditions, !gateHeld(team.gateKey, at: month) {
-                            v.error(.verifierGateNotHeld, en: "\(what): gate \(team.gateKey) has not held \(policy.holdMonths) months",
+                            v.error(.verifierGateNotHeld, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): gate \(team.gateKey) has not held \(policy.holdMonths) months",
                     ar: "\(what): البوابة \(team.gateKey) لم تتحقق \(policy.holdMonths) أشهر")
                         }
                         if !gateHeld(team.gateKey, at: month) {
@@ -254,24 +254,24 @@ public struct PlanVerifier: Sendable {
                         if keyLeft[team.gateKey] == 0 { handover[team.gateKey] = i }
                     } else {
                         guard let to = move.to, let target = siteOf[to] else {
-                            v.error(.verifierUnknownTarget, en: "\(what): unknown target site '\(move.to ?? "")'",
+                            v.error(.verifierUnknownTarget, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): unknown target site '\(move.to ?? "")'",
                     ar: "\(what): موقع وجهة غير معروف '\(move.to ?? "")'"); continue
                         }
-                        if move.personnel != left { v.error(.verifierTeamSplit, en: "\(what): moves \(move.personnel) of \(left); teams move whole",
+                        if move.personnel != left { v.error(.verifierTeamSplit, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): moves \(move.personnel) of \(left); teams move whole",
                     ar: "\(what): ينقل \(move.personnel) من \(left)؛ الفرق تنتقل كاملة") }
-                        if closedAt[to] != nil { v.error(.verifierTargetClosed, en: "\(what): target \(to) is closed",
+                        if closedAt[to] != nil { v.error(.verifierTargetClosed, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): target \(to) is closed",
                     ar: "\(what): الوجهة \(to) مغلقة") }
-                        if !target.supports.contains(team.region) { v.error(.verifierTargetUnsupported, en: "\(what): \(to) does not support \(team.region)",
+                        if !target.supports.contains(team.region) { v.error(.verifierTargetUnsupported, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): \(to) does not support \(team.region)",
                     ar: "\(what): \(to) لا يدعم \(team.region)") }
                         teamSite[id] = to
                     }
                 case .close:
                     let left = site.teams.indices.isEmpty ? 0 : teamSite.filter { $0.value == site.id }.keys
                         .reduce(0) { $0 + (remaining[$1] ?? 0) }
-                    if left > 0 { v.error(.verifierAdvisersAtClosingSite, en: "\(what): \(left) advisers still at \(site.id)",
+                    if left > 0 { v.error(.verifierAdvisersAtClosingSite, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): \(left) advisers still at \(site.id)",
                     ar: "\(what): ما زال \(left) مستشارًا في \(site.id)") }
                     if move.personnel != site.minimumGarrison {
-                        v.error(.verifierGarrisonMismatch, en: "\(what): garrison is \(site.minimumGarrison), move says \(move.personnel)",
+                        v.error(.verifierGarrisonMismatch, at: DiagnosticLocation(path: "moves[\(k)]"), en: "\(what): garrison is \(site.minimumGarrison), move says \(move.personnel)",
                     ar: "\(what): الحامية \(site.minimumGarrison) والتحرك يذكر \(move.personnel)")
                     }
                     // Phase order: the phases this site's phase follows must be complete.
