@@ -20,6 +20,20 @@ public struct CivilDateError: Error, CustomStringConvertible, Sendable, Hashable
     /// True when the text has the form `YYYY-MM-DD` but its year is outside the range.
     public var isYearOutOfRange: Bool { if case .year = code { true } else { false } }
 
+    /// The same, in Arabic.
+    public var arabic: String {
+        switch code {
+        case .format:
+            "المتوقع تاريخ بصيغة YYYY-MM-DD، ورد '\(text)'"
+        case .month(let m):
+            "المتوقع تاريخ بصيغة YYYY-MM-DD، ورد '\(text)': الشهر \(m) ليس بين 01 و12"
+        case .year(let y):
+            "السنة \(y) في '\(text)' خارج المدى \(InputLimits.year.lowerBound)–\(InputLimits.year.upperBound)"
+        case .day(let d):
+            "المتوقع تاريخ بصيغة YYYY-MM-DD، ورد '\(text)': لا يوم \(d) في شهره"
+        }
+    }
+
     public var description: String {
         switch code {
         case .format:

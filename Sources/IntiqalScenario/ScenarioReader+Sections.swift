@@ -252,7 +252,7 @@ extension ScenarioReader {
                 for e in series.entries() {
                     let m: YearMonth
                     do { m = try YearMonth.parse(e.key) } catch {
-                        log.error(.scenarioRatingMonth, e.keyNode, e.value.path, error.description, ar: "شهر غير صالح: \(error.description)")
+                        log.error(.scenarioRatingMonth, e.keyNode, e.value.path, error.description, ar: error.arabic)
                         continue
                     }
                     let parts = (e.value.scalarText ?? "").split(separator: " ")

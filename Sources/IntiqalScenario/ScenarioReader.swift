@@ -157,7 +157,7 @@ struct ScenarioReader {
         do {
             return try YearMonth.parse(text)
         } catch {
-            log.error(.scenarioMonth, r.node, r.path, error.description, ar: "شهر غير صالح: \(error.description)")
+            log.error(.scenarioMonth, r.node, r.path, error.description, ar: error.arabic)
             return nil
         }
     }

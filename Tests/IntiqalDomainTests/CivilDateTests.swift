@@ -47,6 +47,7 @@ import Testing
         #expect(reason("1850-01-01") == "year 1850 of '1850-01-01' is out of range 1900–2200")
         #expect(reason("2023-02-29") == "expected a date as YYYY-MM-DD, got '2023-02-29': its month has no day 29")
         #expect((try? CivilDate.parse("1850-01-01")) == nil)
+        do { _ = try CivilDate.parse("2023-02-29") } catch { #expect(error.arabic.hasSuffix("لا يوم 29 في شهره")) }
         do { _ = try CivilDate.parse("2300-01-01") } catch { #expect(error.isYearOutOfRange) }
         for bad in ["", "2024-01-01x", " 2024-01-01", "2024/01/01", "+024-01-01", "2024-01-+1", "20240101"] {
             #expect(CivilDate(bad) == nil, "\(bad)")

@@ -274,21 +274,26 @@ import Testing
 
     @Test func missingTopLevelSectionIsNamed() {
         let yaml = Self.minimal(phases: "")
-        Self.expectError(Self.failure(yaml), path: "phases", line: 1, message: "missing required field 'phases'")
+        let match = Self.expectError(Self.failure(yaml), path: "phases", line: 1, message: "missing required field 'phases'")
+        #expect(match?.code == .scenarioMissingSection)
+        #expect(match?.text(.ar).hasSuffix("phases: الحقل المطلوب 'phases' مفقود") == true)
     }
 
     @Test(arguments: ["2024-13", "Oct 2024", "2024-1", "24-10"])
     func badMonthFormatIsRejected(month: String) {
         let text = Self.edited("start: 2024-10 ", "start: \"\(month)\" ")
-        Self.expectError(Self.failure(text), path: "start", line: Self.line(of: "start:", in: text),
-                         message: "expected a month as YYYY-MM, got '\(month)'")
+        let match = Self.expectError(Self.failure(text), path: "start", line: Self.line(of: "start:", in: text),
+                                     message: "expected a month as YYYY-MM, got '\(month)'")
+        #expect(match?.code == .scenarioMonth)
+        #expect(match?.message.ar?.hasPrefix("المتوقع شهر بصيغة YYYY-MM") == true)
     }
 
     @Test func badMonthKeyInARatingSeriesIsRejected() {
         let text = Self.edited("{party: USA, factor: threat, region: diyala, values: {2024-09: 3 steady}",
                                "{party: USA, factor: threat, region: diyala, values: {2024-9: 3 steady}")
-        Self.expectError(Self.failure(text), path: "assessments[7].values.2024-9", line: Self.line(of: "{2024-9: 3", in: text),
-                         message: "expected a month as YYYY-MM, got '2024-9'")
+        let match = Self.expectError(Self.failure(text), path: "assessments[7].values.2024-9", line: Self.line(of: "{2024-9: 3", in: text),
+                                     message: "expected a month as YYYY-MM, got '2024-9'")
+        #expect(match?.code == .scenarioRatingMonth)
     }
 
     @Test func duplicateRatingIsRejected() {
