@@ -38,4 +38,17 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Hashable {
     public var description: String {
         "\(file):\(line): \(field.map { "\($0): " } ?? "")\(message)"
     }
+
+    /// The same problem as a diagnostic: its code, its location and the message in both languages.
+    public var diagnostic: Diagnostic {
+        let at = DiagnosticLocation(file: file, line: line, path: field)
+        switch code {
+        case .lineTooLong(let bytes, let limit):
+            return .error(.csvLineTooLong, at: at, en: message, ar: "طول السطر \(bytes) بايت؛ الحد \(limit) بايت للسطر")
+        case .tooManyRows(let limit):
+            return .error(.csvTooManyRows, at: at, en: message, ar: "أكثر من \(limit) صف؛ الحد \(limit) صف للملف")
+        case .unterminatedQuote:
+            return .error(.csvUnterminatedQuote, at: at, en: message, ar: "حقل مقتبس غير مُغلق")
+        }
+    }
 }

@@ -18,6 +18,18 @@ public struct YearMonthError: Error, CustomStringConvertible, Sendable, Hashable
     /// True when the text has the form `YYYY-MM` but its year is outside the range.
     public var isYearOutOfRange: Bool { if case .year = code { true } else { false } }
 
+    /// The same, in Arabic.
+    public var arabic: String {
+        switch code {
+        case .format:
+            "المتوقع شهر بصيغة YYYY-MM، ورد '\(text)'"
+        case .month(let m):
+            "المتوقع شهر بصيغة YYYY-MM، ورد '\(text)': الشهر \(m) ليس بين 01 و12"
+        case .year(let y):
+            "السنة \(y) في '\(text)' خارج المدى \(InputLimits.year.lowerBound)–\(InputLimits.year.upperBound)"
+        }
+    }
+
     public var description: String {
         switch code {
         case .format:

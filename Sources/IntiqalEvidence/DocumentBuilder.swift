@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// Accumulates what one document yields, paragraph by paragraph, and resolves dates at the end.
 struct DocumentBuilder {
     let x: Extractor
@@ -723,12 +725,14 @@ struct DocumentBuilder {
             }
         }
         if longSentences > 0 {
-            diagnostics.append(Diagnostic(severity: .warning, document: document,
-                message: "\(longSentences) sentence(s) longer than \(Self.maxSentenceTokens) tokens were split"))
+            diagnostics.append(.warning(.evidenceSentenceSplit, at: DiagnosticLocation(file: document),
+                en: "\(longSentences) sentence(s) longer than \(Self.maxSentenceTokens) tokens were split",
+                ar: "قُسِّمت \(longSentences) جملة أطول من \(Self.maxSentenceTokens) كلمة"))
         }
         if let stoppedAt {
-            diagnostics.append(Diagnostic(severity: .warning, document: document,
-                message: "stopped at scalar \(stoppedAt) after \(x.maxItemsPerDocument) events and numbers or \(x.maxItemsPerDocument * 8) entity mentions (the limit on one document): the rest was not read; split it into smaller reports"))
+            diagnostics.append(.warning(.evidenceDocumentTruncated, at: DiagnosticLocation(file: document),
+                en: "stopped at scalar \(stoppedAt) after \(x.maxItemsPerDocument) events and numbers or \(x.maxItemsPerDocument * 8) entity mentions (the limit on one document): the rest was not read; split it into smaller reports",
+                ar: "توقفت القراءة عند المحرف \(stoppedAt) بعد \(x.maxItemsPerDocument) حدثًا ورقمًا أو \(x.maxItemsPerDocument * 8) ذكرًا لكيان (حدّ الوثيقة الواحدة): لم يُقرأ الباقي؛ قسّمها إلى تقارير أصغر"))
         }
         let entities = entityOrder.map { id in
             let entry = x.gazetteer.entries[Int(id)]

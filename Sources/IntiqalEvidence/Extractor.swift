@@ -72,8 +72,9 @@ public struct Extractor: Sendable {
     public func extract(bytes: UnsafeBufferPointer<UInt8>, document: String, published: CivilDate? = nil) -> DocumentEvidence {
         var builder = DocumentBuilder(extractor: self, document: document, published: published)
         if let (name, mark) = ReportFile.foreignEncoding(bytes) {
-            builder.diagnostics.append(Diagnostic(severity: .error, document: document, byteOffset: 0,
-                message: "\(name) text (byte order mark \(mark)) not read; convert it to UTF-8"))
+            builder.diagnostics.append(.error(.evidenceForeignEncoding, at: DiagnosticLocation(file: document, byteOffset: 0),
+                en: "\(name) text (byte order mark \(mark)) not read; convert it to UTF-8",
+                ar: "لم يُقرأ نص \(name) (علامة ترتيب البايتات \(mark))؛ حوّله إلى UTF-8"))
             return builder.finish()
         }
         var splitter = ParagraphSplitter()

@@ -1,3 +1,4 @@
+import IntiqalDomain
 import Yams
 
 /// Collects diagnostics while a scenario is read.
@@ -11,12 +12,16 @@ final class DiagnosticLog {
         self.limits = limits
     }
 
-    func error(_ node: Node?, _ path: String, _ message: String) {
-        add(Diagnostic(severity: .error, file: file, line: node?.mark?.line, column: node?.mark?.column, path: path, message: message))
+    func error(_ code: DiagnosticCode, _ node: Node?, _ path: String, _ message: String, ar: String) {
+        add(.error(code, at: location(node, path), en: message, ar: ar))
     }
 
-    func warning(_ node: Node?, _ path: String, _ message: String) {
-        add(Diagnostic(severity: .warning, file: file, line: node?.mark?.line, column: node?.mark?.column, path: path, message: message))
+    func warning(_ code: DiagnosticCode, _ node: Node?, _ path: String, _ message: String, ar: String) {
+        add(.warning(code, at: location(node, path), en: message, ar: ar))
+    }
+
+    private func location(_ node: Node?, _ path: String) -> DiagnosticLocation {
+        DiagnosticLocation(file: file, line: node?.mark?.line, column: node?.mark?.column, path: path)
     }
 
     /// A node read twice (a list re-read to locate an entry) reports its problem once.
@@ -46,14 +51,14 @@ struct NodeReader {
     /// Reports keys that are not in `known` (likely typos).
     func expectMapping(keys known: Set<String>) -> Bool {
         guard case .mapping(let mapping) = node else {
-            log.error(node, path, "expected a mapping of fields")
+            log.error(.scenarioExpectedFields, node, path, "expected a mapping of fields", ar: "المتوقع تعيين من الحقول")
             return false
         }
         for (k, _) in mapping {
             let name = k.scalar?.string ?? "?"
             if !known.contains(name) {
                 let hint = Self.closest(name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-                log.error(k, path.isEmpty ? name : "\(path).\(name)", "unknown field '\(name)'\(hint)")
+                log.error(.scenarioUnknownField, k, path.isEmpty ? name : "\(path).\(name)", "unknown field '\(name)'\(hint)", ar: "حقل غير معروف '\(name)'\(hint)")
             }
         }
         return true
@@ -66,7 +71,7 @@ struct NodeReader {
 
     func items() -> [NodeReader] {
         guard case .sequence(let sequence) = node else {
-            if !isNull { log.error(node, path, "expected a list") }
+            if !isNull { log.error(.scenarioExpectedList, node, path, "expected a list", ar: "المتوقع قائمة") }
             return []
         }
         guard withinRecordLimit(sequence.count) else { return [] }
@@ -77,13 +82,13 @@ struct NodeReader {
     private func withinRecordLimit(_ count: Int) -> Bool {
         let limit = log.limits.recordsPerSection
         guard count > limit else { return true }
-        log.error(node, path, "\(count) entries; at most \(limit) entries in one list or mapping (InputLimits.recordsPerSection)")
+        log.error(.scenarioTooManyEntries, node, path, "\(count) entries; at most \(limit) entries in one list or mapping (InputLimits.recordsPerSection)", ar: "\(count) مُدخلًا؛ الحد \(limit) مُدخلًا في القائمة أو التعيين الواحد (InputLimits.recordsPerSection)")
         return false
     }
 
     func entries() -> [(key: String, keyNode: Node, value: NodeReader)] {
         guard case .mapping(let mapping) = node else {
-            if !isNull { log.error(node, path, "expected a mapping") }
+            if !isNull { log.error(.scenarioExpectedMapping, node, path, "expected a mapping", ar: "المتوقع تعيين") }
             return []
         }
         guard withinRecordLimit(mapping.count) else { return [] }
@@ -100,7 +105,7 @@ struct NodeReader {
 
     func string() -> String? {
         guard let text = scalarText, !isNull else {
-            log.error(node, path, "expected text")
+            log.error(.scenarioExpectedText, node, path, "expected text", ar: "المتوقع نص")
             return nil
         }
         return text
@@ -109,7 +114,7 @@ struct NodeReader {
     func identifier() -> String? {
         guard let text = string() else { return nil }
         if text.isEmpty || text.contains(where: { $0.isWhitespace || $0 == "/" || $0 == "@" }) {
-            log.error(node, path, "'\(text)' is not a valid id (no spaces, '/' or '@')")
+            log.error(.scenarioInvalidID, node, path, "'\(text)' is not a valid id (no spaces, '/' or '@')", ar: "'\(text)' ليس معرّفًا صالحًا (بلا مسافات ولا '/' ولا '@')")
             return nil
         }
         return text
@@ -117,7 +122,7 @@ struct NodeReader {
 
     func int() -> Int? {
         guard let text = scalarText, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
-            log.error(node, path, "expected a whole number, got '\(scalarText ?? "a \(kind)")'")
+            log.error(.scenarioExpectedInteger, node, path, "expected a whole number, got '\(scalarText ?? "a \(kind)")'", ar: "المتوقع عدد صحيح، ورد '\(scalarText ?? "\(kind)")'")
             return nil
         }
         return value
@@ -139,11 +144,11 @@ struct NodeReader {
             case 0: "must not be negative"
             default: "must be at least \(range.lowerBound)"
             }
-            log.error(node, path, "\(rule) (got \(text)), \(span)")
+            log.error(.scenarioRangeBelow, node, path, "\(rule) (got \(text)), \(span)", ar: "القيمة \(text) دون الحد الأدنى \(range.lowerBound)، \(span)")
             return nil
         }
         guard let value, value <= range.upperBound else {
-            log.error(node, path, "must be at most \(range.upperBound) (got \(text)), \(span)")
+            log.error(.scenarioRangeAbove, node, path, "must be at most \(range.upperBound) (got \(text)), \(span)", ar: "يجب ألا تزيد على \(range.upperBound) (ورد \(text))، \(span)")
             return nil
         }
         return value
@@ -151,7 +156,7 @@ struct NodeReader {
 
     func double() -> Double? {
         guard let text = scalarText, let value = Double(text), value.isFinite else {
-            log.error(node, path, "expected a number, got '\(scalarText ?? "a \(kind)")'")
+            log.error(.scenarioExpectedNumber, node, path, "expected a number, got '\(scalarText ?? "a \(kind)")'", ar: "المتوقع رقم، ورد '\(scalarText ?? "\(kind)")'")
             return nil
         }
         return value
@@ -162,7 +167,7 @@ struct NodeReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            log.error(node, path, "expected true or false, got '\(scalarText ?? "a \(kind)")'")
+            log.error(.scenarioExpectedBoolean, node, path, "expected true or false, got '\(scalarText ?? "a \(kind)")'", ar: "المتوقع true أو false، ورد '\(scalarText ?? "\(kind)")'")
             return nil
         }
     }
@@ -181,7 +186,7 @@ struct NodeReader {
     /// Reads a required field, reporting its absence at the enclosing node.
     func required<T>(_ key: String, _ read: (NodeReader) -> T?) -> T? {
         guard let field = child(key), !field.isNull else {
-            log.error(node, path.isEmpty ? key : "\(path).\(key)", "missing required field '\(key)'")
+            log.error(.scenarioMissingField, node, path.isEmpty ? key : "\(path).\(key)", "missing required field '\(key)'", ar: "الحقل المطلوب '\(key)' مفقود")
             return nil
         }
         return read(field)

@@ -20,8 +20,8 @@ public enum ScenarioLoader {
         do {
             data = try InputFile.data(atPath: path, maxBytes: limits.fileBytes)
         } catch {
-            throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: path, line: error.line, column: nil, path: "",
-                                                         message: error.message)])
+            throw ScenarioError(diagnostics: [.error(.scenarioFileUnreadable, at: DiagnosticLocation(file: path, line: error.line),
+                                                      en: error.message, ar: "تعذّرت قراءة الملف: \(error.message)")])
         }
         return try load(data: data, file: path, limits: limits)
     }
@@ -31,8 +31,9 @@ public enum ScenarioLoader {
               let url = Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "Examples"),
               let data = try? Data(contentsOf: url)
         else {
-            throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: name, line: nil, column: nil, path: "",
-                                                         message: "no bundled scenario of that name (have: \(bundledNames.joined(separator: ", ")))")])
+            throw ScenarioError(diagnostics: [.error(.scenarioNoBundled, at: DiagnosticLocation(file: name),
+                                                      en: "no bundled scenario of that name (have: \(bundledNames.joined(separator: ", ")))",
+                                                      ar: "لا سيناريو مرفقًا بهذا الاسم (المتاح: \(bundledNames.joined(separator: "، ")))")])
         }
         return try load(data: data, file: "\(name).yaml")
     }
@@ -47,8 +48,8 @@ public enum ScenarioLoader {
         guard data.count <= limits.fileBytes else { throw tooLarge(data.count, file: file, limits: limits) }
         guard let text = String(data: data, encoding: .utf8) else {
             let offset = InputFile.firstInvalidUTF8(data)
-            throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: file, line: offset.line, column: nil, path: "",
-                                                         message: "not valid UTF-8 (byte \(offset.byte))")])
+            throw ScenarioError(diagnostics: [.error(.scenarioNotUTF8, at: DiagnosticLocation(file: file, line: offset.line),
+                                                      en: "not valid UTF-8 (byte \(offset.byte))", ar: "ليس UTF-8 صالحًا (البايت \(offset.byte))")])
         }
         return try load(text: text, file: file, limits: limits)
     }
@@ -56,8 +57,8 @@ public enum ScenarioLoader {
     public static func load(text: String, file: String, limits: ScenarioLimits = .standard) throws -> (scenario: Scenario, warnings: [Diagnostic]) {
         guard text.utf8.count <= limits.fileBytes else { throw tooLarge(text.utf8.count, file: file, limits: limits) }
         if let excess = DocumentBudget.check(text, limits: limits) {
-            throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: file, line: excess.line, column: excess.column,
-                                                         path: "", message: excess.message)])
+            throw ScenarioError(diagnostics: [.error(.scenarioBudget, at: DiagnosticLocation(file: file, line: excess.line, column: excess.column),
+                                                      en: excess.message, ar: "الملف يتجاوز حدًا: \(excess.message)")])
         }
         let root: Node
         do {
@@ -65,8 +66,7 @@ public enum ScenarioLoader {
             // Yams's duplicate-key check otherwise resolves every key's tag by regular expressions
             // (a third of the time of loading a large scenario). Duplicate keys are found all the same.
             guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
-                throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: file, line: 1, column: nil, path: "",
-                                                             message: "the file is empty")])
+                throw ScenarioError(diagnostics: [.error(.scenarioEmpty, at: DiagnosticLocation(file: file, line: 1), en: "the file is empty", ar: "الملف فارغ")])
             }
             root = node
         } catch let error as ScenarioError {
@@ -74,8 +74,8 @@ public enum ScenarioLoader {
         } catch let error as YamlError {
             throw ScenarioError(diagnostics: [yamlDiagnostic(error, file: file, limits: limits)])
         } catch {
-            throw ScenarioError(diagnostics: [Diagnostic(severity: .error, file: file, line: nil, column: nil, path: "",
-                                                         message: "cannot parse: \(error)")])
+            throw ScenarioError(diagnostics: [.error(.scenarioParse, at: DiagnosticLocation(file: file),
+                                                      en: "cannot parse: \(error)", ar: "تعذّر التحليل: \(error)")])
         }
         let log = DiagnosticLog(file: file, limits: limits)
         let reader = ScenarioReader(root: NodeReader(node: root, path: "", log: log))
@@ -87,8 +87,9 @@ public enum ScenarioLoader {
     }
 
     static func tooLarge(_ bytes: Int, file: String, limits: ScenarioLimits) -> ScenarioError {
-        ScenarioError(diagnostics: [Diagnostic(severity: .error, file: file, line: nil, column: nil, path: "",
-                                               message: InputFileError.tooLargeMessage(bytes: bytes, limit: limits.fileBytes))])
+        ScenarioError(diagnostics: [.error(.scenarioTooLarge, at: DiagnosticLocation(file: file),
+                                            en: InputFileError.tooLargeMessage(bytes: bytes, limit: limits.fileBytes),
+                                            ar: "الملف \(bytes) بايت؛ الحد \(limits.fileBytes) بايت")])
     }
 
     static func nestingMessage(_ limits: ScenarioLimits) -> String {
@@ -100,19 +101,23 @@ public enum ScenarioLoader {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             // libyaml stops at 1,000 levels with its own wording; say it as every other limit is said.
             if problem.localizedCaseInsensitiveContains("nesting level") {
-                return Diagnostic(severity: .error, file: file, line: mark.line, column: mark.column, path: "",
-                                  message: nestingMessage(limits))
+                return .error(.scenarioNesting, at: DiagnosticLocation(file: file, line: mark.line, column: mark.column),
+                              en: nestingMessage(limits),
+                              ar: "قوائم وتعيينات متداخلة أعمق من \(limits.nestingDepth) مستوى؛ الحد \(limits.nestingDepth) (InputLimits.nestingDepth)")
             }
-            return Diagnostic(severity: .error, file: file, line: mark.line, column: mark.column, path: "",
-                              message: "not valid YAML or JSON: \(problem)")
+            return .error(.scenarioYAMLSyntax, at: DiagnosticLocation(file: file, line: mark.line, column: mark.column),
+                          en: "not valid YAML or JSON: \(problem)", ar: "ليس YAML أو JSON صالحًا: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(severity: .error, file: file, line: context.mark.line, column: context.mark.column, path: "",
-                              message: "duplicate keys in a mapping: \(duplicates.joined(separator: ", "))")
+            return .error(.scenarioDuplicateKeys, at: DiagnosticLocation(file: file, line: context.mark.line, column: context.mark.column),
+                          en: "duplicate keys in a mapping: \(duplicates.joined(separator: ", "))",
+                          ar: "مفاتيح مكررة في تعيين: \(duplicates.joined(separator: "، "))")
         case .reader(let problem, let offset, _, _):
-            return Diagnostic(severity: .error, file: file, line: nil, column: nil, path: "",
-                              message: "cannot read: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+            return .error(.scenarioYAMLRead, at: DiagnosticLocation(file: file),
+                          en: "cannot read: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
+                          ar: "تعذّرت القراءة: \(problem)\(offset.map { " عند البايت \($0)" } ?? "")")
         default:
-            return Diagnostic(severity: .error, file: file, line: nil, column: nil, path: "", message: "not valid YAML or JSON: \(error)")
+            return .error(.scenarioYAMLInvalid, at: DiagnosticLocation(file: file),
+                          en: "not valid YAML or JSON: \(error)", ar: "ليس YAML أو JSON صالحًا: \(error)")
         }
     }
 }

@@ -11,13 +11,13 @@ extension ScenarioReader {
                   let lo = r.required("min", { $0.int(in: InputLimits.scaleBound) }),
                   let hi = r.required("max", { $0.int(in: InputLimits.scaleBound) }) else { return nil }
             if lo >= hi {
-                log.error(r.child("max")?.node, "\(r.path).max", "max \(hi) must be above min \(lo)")
+                log.error(.scenarioScaleBounds, r.child("max")?.node, "\(r.path).max", "max \(hi) must be above min \(lo)", ar: "الحد الأعلى \(hi) يجب أن يفوق الحد الأدنى \(lo)")
                 return nil
             }
             var labels: [Int: LocalizedText] = [:]
             for e in r.child("labels")?.entries() ?? [] {
                 guard let level = Int(e.key), (lo...hi).contains(level) else {
-                    log.error(e.keyNode, e.value.path, "label for '\(e.key)', which is not a level of the scale \(lo)–\(hi)")
+                    log.error(.scenarioScaleLabel, e.keyNode, e.value.path, "label for '\(e.key)', which is not a level of the scale \(lo)–\(hi)", ar: "تسمية لـ '\(e.key)' وهو ليس مستوى من المقياس \(lo)–\(hi)")
                     continue
                 }
                 labels[level] = localized(e.value)
@@ -26,7 +26,7 @@ extension ScenarioReader {
         }
         var seen = Set<String>()
         for (scale, r) in scales where !seen.insert("\(scale.factor)@\(scale.version)").inserted {
-            log.error(r.node, r.path, "duplicate scale \(scale.factor.rawValue) version \(scale.version)")
+            log.error(.scenarioDuplicateScale, r.node, r.path, "duplicate scale \(scale.factor.rawValue) version \(scale.version)", ar: "المقياس \(scale.factor.rawValue) الإصدار \(scale.version) مكرر")
         }
         return scales.map(\.0)
     }
@@ -41,13 +41,13 @@ extension ScenarioReader {
         if let v = r.optional("holdMonths", { $0.int(in: InputLimits.policyMonths) }) { policy.holdMonths = v }
         if let v = r.optional("disputeTolerance", { x -> Double? in
             guard let d = x.double() else { return nil }
-            if d < 0 { log.error(x.node, x.path, "must not be negative"); return nil }
+            if d < 0 { log.error(.scenarioNegative, x.node, x.path, "must not be negative", ar: "يجب ألا تكون سالبة"); return nil }
             return d
         }) { policy.disputeTolerance = v }
         if let v = r.optional("requireReintervention", { $0.bool() }) { policy.requireReintervention = v }
         if let v = r.optional("reinterventionMonths", { $0.int(in: InputLimits.policyMonths) }) { policy.reinterventionMonths = v }
         if let v = r.optional("ratingParties", { $0.strings() }) {
-            if v.isEmpty { log.error(r.child("ratingParties")?.node, "policy.ratingParties", "name at least one party") }
+            if v.isEmpty { log.error(.scenarioNoRatingParty, r.child("ratingParties")?.node, "policy.ratingParties", "name at least one party", ar: "سمِّ طرفًا واحدًا على الأقل") }
             policy.ratingParties = v
         }
         return policy
@@ -77,8 +77,8 @@ extension ScenarioReader {
                     let headcount = x.required("headcount") { positive($0, within: InputLimits.headcount) }
                     let nation = x.required("nation") { reference($0, in: parties, what: "party") }
                     if let region, let listed, !listed.contains(region) {
-                        log.error(x.child("region")?.node, "\(x.path).region",
-                                  "team supports \(region), which its site does not list in 'supports'")
+                        log.error(.scenarioTeamRegionUnsupported, x.child("region")?.node, "\(x.path).region",
+                                  "team supports \(region), which its site does not list in 'supports'", ar: "الفريق يدعم \(region) الذي لا يذكره موقعه في 'supports'")
                     }
                     guard let id, let region, let capability, let headcount, let nation else { return nil }
                     return AdviserTeam(id: id, region: region, capability: capability, headcount: headcount, nation: nation)
@@ -91,7 +91,7 @@ extension ScenarioReader {
 
     func readCapacity(sites: [Site]) -> Capacity? {
         guard let r = root.child("capacity") else {
-            log.error(root.node, "capacity", "missing required field 'capacity'")
+            log.error(.scenarioMissingCapacity, root.node, "capacity", "missing required field 'capacity'", ar: "الحقل المطلوب 'capacity' مفقود")
             return nil
         }
         guard r.expectMapping(keys: ["overallPerMonth", "perSite", "source", "illustrative"]) else { return nil }
@@ -102,7 +102,7 @@ extension ScenarioReader {
         let ids = Set(sites.map(\.id))
         for e in r.child("perSite")?.entries() ?? [] {
             guard ids.contains(e.key) else {
-                log.error(e.keyNode, e.value.path, "unknown site '\(e.key)'")
+                log.error(.scenarioCapacityUnknownSite, e.keyNode, e.value.path, "unknown site '\(e.key)'", ar: "موقع غير معروف '\(e.key)'")
                 continue
             }
             if let n = positive(e.value, within: InputLimits.capacity) { perSite[e.key] = n }
@@ -120,7 +120,7 @@ extension ScenarioReader {
         if let v = r.optional("withoutAdvisersPerMonth", { $0.double() }) { growth.withoutAdvisersPerMonth = v }
         for e in r.child("byCapability")?.entries() ?? [] {
             guard capabilities.contains(e.key) else {
-                log.error(e.keyNode, e.value.path, "unknown capability area '\(e.key)'")
+                log.error(.scenarioGrowthUnknownCapability, e.keyNode, e.value.path, "unknown capability area '\(e.key)'", ar: "مجال قدرة غير معروف '\(e.key)'")
                 continue
             }
             if let v = e.value.double() { growth.byCapability[e.key] = v }
@@ -139,7 +139,7 @@ extension ScenarioReader {
             let completed = r.optional("completed") { month($0) }
             let after = r.optional("after") { $0.strings() } ?? []
             if let deadline, let start, deadline < start {
-                log.error(r.child("deadline")?.node, "\(r.path).deadline", "deadline \(deadline) is before the start \(start)")
+                log.error(.scenarioDeadlineBeforeStart, r.child("deadline")?.node, "\(r.path).deadline", "deadline \(deadline) is before the start \(start)", ar: "الموعد النهائي \(deadline) قبل البداية \(start)")
             }
             guard let id, let name else { return nil }
             return Phase(id: id, name: name, sites: siteList, regions: regionList, deadline: deadline, completed: completed,
@@ -157,19 +157,19 @@ extension ScenarioReader {
             }
             for (i, a) in phase.after.enumerated() where !ids.contains(a) {
                 let at = entry("after", a, i)
-                log.error(at.node, at.path, "unknown phase '\(a)'")
+                log.error(.scenarioUnknownPhase, at.node, at.path, "unknown phase '\(a)'", ar: "مرحلة غير معروفة '\(a)'")
             }
             for (i, s) in phase.sites.enumerated() {
                 if let owner = siteOwner[s], owner != phase.id {
                     let at = entry("sites", s, i)
-                    log.error(at.node, at.path, "site \(s) is already in phase \(owner)")
+                    log.error(.scenarioSiteInTwoPhases, at.node, at.path, "site \(s) is already in phase \(owner)", ar: "الموقع \(s) في المرحلة \(owner) من قبل")
                 }
                 siteOwner[s] = siteOwner[s] ?? phase.id
             }
             for (i, g) in phase.regions.enumerated() {
                 if let owner = regionOwner[g], owner != phase.id {
                     let at = entry("regions", g, i)
-                    log.error(at.node, at.path, "region \(g) is already in phase \(owner)")
+                    log.error(.scenarioRegionInTwoPhases, at.node, at.path, "region \(g) is already in phase \(owner)", ar: "المنطقة \(g) في المرحلة \(owner) من قبل")
                 }
                 regionOwner[g] = regionOwner[g] ?? phase.id
             }
@@ -183,7 +183,7 @@ extension ScenarioReader {
             if state[id] == 2 { return }
             if state[id] == 1 {
                 let cycle = trail.drop { $0 != id } + [id]
-                log.error(r.child("after")?.node ?? r.node, "\(r.path).after", "cycle in phase order: \(cycle.joined(separator: " → "))")
+                log.error(.scenarioPhaseCycle, r.child("after")?.node ?? r.node, "\(r.path).after", "cycle in phase order: \(cycle.joined(separator: " → "))", ar: "دورة في ترتيب المراحل: \(cycle.joined(separator: " → "))")
                 reported = true
                 return
             }
@@ -221,10 +221,10 @@ extension ScenarioReader {
             let capability = r.optional("capability") { reference($0, in: capabilities, what: "capability area") }
             if let factor {
                 if factor == .threat, r.child("capability") != nil {
-                    log.error(r.child("capability")?.node, "\(r.path).capability", "threat is rated per region, not per capability area")
+                    log.error(.scenarioThreatPerRegion, r.child("capability")?.node, "\(r.path).capability", "threat is rated per region, not per capability area", ar: "يُقيَّم التهديد لكل منطقة لا لكل مجال قدرة")
                 }
                 if factor != .threat, r.child("capability") == nil {
-                    log.error(r.node, "\(r.path).capability", "missing required field 'capability' (\(factor.rawValue) is rated per capability area)")
+                    log.error(.scenarioRatingCapabilityRequired, r.node, "\(r.path).capability", "missing required field 'capability' (\(factor.rawValue) is rated per capability area)", ar: "الحقل المطلوب 'capability' مفقود (يُقيَّم \(factor.rawValue) لكل مجال قدرة)")
                 }
             }
             let version = r.optional("scale") { $0.int(in: InputLimits.scaleVersion) } ?? 1
@@ -237,7 +237,7 @@ extension ScenarioReader {
                     let rating = x.optional("rating") { g -> SourceRating? in
                         guard let text = g.string() else { return nil }
                         guard let rating = SourceRating(text) else {
-                            log.error(g.node, g.path, "'\(text)' is not an Admiralty grade (reliability A–F, credibility 1–6, e.g. B2)")
+                            log.error(.scenarioAdmiraltyGrade, g.node, g.path, "'\(text)' is not an Admiralty grade (reliability A–F, credibility 1–6, e.g. B2)", ar: "'\(text)' ليست درجة أميرالية (الموثوقية A–F، المصداقية 1–6، مثل B2)")
                             return nil
                         }
                         return rating
@@ -252,23 +252,23 @@ extension ScenarioReader {
                 for e in series.entries() {
                     let m: YearMonth
                     do { m = try YearMonth.parse(e.key) } catch {
-                        log.error(e.keyNode, e.value.path, error.description)
+                        log.error(.scenarioRatingMonth, e.keyNode, e.value.path, error.description, ar: error.arabic)
                         continue
                     }
                     let parts = (e.value.scalarText ?? "").split(separator: " ")
                     guard let first = parts.first, let v = Double(first), v.isFinite, parts.count <= 2 else {
-                        log.error(e.value.node, e.value.path, "expected a rating, optionally with a trend (e.g. '3 falling'), got '\(e.value.scalarText ?? e.value.kind)'")
+                        log.error(.scenarioExpectedRating, e.value.node, e.value.path, "expected a rating, optionally with a trend (e.g. '3 falling'), got '\(e.value.scalarText ?? e.value.kind)'", ar: "المتوقع تقييم مع اتجاه اختياري (مثل '3 falling')، ورد '\(e.value.scalarText ?? e.value.kind)'")
                         continue
                     }
                     var trend: Trend?
                     if parts.count == 2 {
                         trend = Trend(rawValue: String(parts[1]))
-                        if trend == nil { log.error(e.value.node, e.value.path, "'\(parts[1])' is not one of falling, steady, rising") }
+                        if trend == nil { log.error(.scenarioUnknownTrend, e.value.node, e.value.path, "'\(parts[1])' is not one of falling, steady, rising", ar: "'\(parts[1])' ليس من falling وsteady وrising") }
                     }
                     points.append((m, v, trend, e.value))
                 }
                 if r.child("month") != nil || r.child("value") != nil {
-                    log.error(r.node, r.path, "give either 'values' or 'month' and 'value', not both")
+                    log.error(.scenarioValuesAndMonth, r.node, r.path, "give either 'values' or 'month' and 'value', not both", ar: "أعطِ 'values' أو 'month' و'value'، لا كليهما")
                 }
             } else {
                 let m = r.required("month") { month($0) }
@@ -281,24 +281,24 @@ extension ScenarioReader {
             let subject = "\(party) \(factor.rawValue) \(region) \(capability ?? "-")"
             let scaleRef = ScaleReference(factor: factor, version: version)
             guard let used = scale(scaleRef) else {
-                log.error(r.child("scale")?.node ?? r.node, "\(r.path).scale", "no \(factor.rawValue) scale version \(version)")
+                log.error(.scenarioUnknownScaleVersion, r.child("scale")?.node ?? r.node, "\(r.path).scale", "no \(factor.rawValue) scale version \(version)", ar: "لا إصدار \(version) لمقياس \(factor.rawValue)")
                 continue
             }
             for (m, v, trend, node) in points {
                 if !used.contains(v) {
-                    log.error(node.node, node.path, "rating \(GateFormat.number(v)) is outside the \(factor.rawValue) scale v\(version) (\(used.minimum)–\(used.maximum))")
+                    log.error(.scenarioRatingOutsideScale, node.node, node.path, "rating \(GateFormat.number(v)) is outside the \(factor.rawValue) scale v\(version) (\(used.minimum)–\(used.maximum))", ar: "التقييم \(GateFormat.number(v)) خارج مقياس \(factor.rawValue) الإصدار \(version) (\(used.minimum)–\(used.maximum))")
                     continue
                 }
                 if trend != nil && factor != .threat {
-                    log.error(node.node, node.path, "only threat ratings carry a trend")
+                    log.error(.scenarioTrendNotThreat, node.node, node.path, "only threat ratings carry a trend", ar: "لا يحمل اتجاهًا إلا تقييم التهديد")
                 }
                 if let end, m > end {
-                    log.error(node.node, node.path, "rating for \(m) is after the plan's last month \(end)")
+                    log.error(.scenarioRatingAfterEnd, node.node, node.path, "rating for \(m) is after the plan's last month \(end)", ar: "التقييم لـ \(m) بعد آخر أشهر الخطة \(end)")
                     continue
                 }
                 let ordinal = Int32(truncatingIfNeeded: m.ordinal)
                 if let first = seen[subject]?[ordinal] {
-                    log.error(node.node, node.path, "duplicate rating: \(party) already rated \(factor.rawValue) \(capability.map { "\($0)/" } ?? "")\(region) for \(m) at \(ratingPath(item: Int(first), month: m))")
+                    log.error(.scenarioDuplicateRating, node.node, node.path, "duplicate rating: \(party) already rated \(factor.rawValue) \(capability.map { "\($0)/" } ?? "")\(region) for \(m) at \(ratingPath(item: Int(first), month: m))", ar: "تقييم مكرر: قيّم \(party) \(factor.rawValue) \(capability.map { "\($0)/" } ?? "")\(region) لـ \(m) من قبل في \(ratingPath(item: Int(first), month: m))")
                     continue
                 }
                 seen[subject, default: [:]][ordinal] = Int32(truncatingIfNeeded: index)
@@ -322,12 +322,12 @@ extension ScenarioReader {
                   let decision = r.required("decision", { $0.string() }) else { return nil }
             let capability = r.optional("capability") { reference($0, in: capabilities, what: "capability area") }
             if factor != .threat && capability == nil {
-                log.error(r.node, "\(r.path).capability", "missing required field 'capability'")
+                log.error(.scenarioResolutionCapabilityRequired, r.node, "\(r.path).capability", "missing required field 'capability'", ar: "الحقل المطلوب 'capability' مفقود")
                 return nil
             }
             let current = scale(factor)
             if !current.contains(value) {
-                log.error(r.child("value")?.node, "\(r.path).value", "value \(GateFormat.number(value)) is outside the current \(factor.rawValue) scale (\(current.minimum)–\(current.maximum))")
+                log.error(.scenarioResolutionOutsideScale, r.child("value")?.node, "\(r.path).value", "value \(GateFormat.number(value)) is outside the current \(factor.rawValue) scale (\(current.minimum)–\(current.maximum))", ar: "القيمة \(GateFormat.number(value)) خارج مقياس \(factor.rawValue) الحالي (\(current.minimum)–\(current.maximum))")
                 return nil
             }
             return Resolution(subject: RatingSubject(factor: factor, region: region, capability: factor == .threat ? nil : capability),
@@ -351,7 +351,7 @@ extension ScenarioReader {
                     let source = self.source(x)
                     guard let m, let s else { return nil }
                     guard let status = Commitment.Status(rawValue: s) else {
-                        log.error(x.child("status")?.node, "\(x.path).status", "status \(s) is not on the 0–3 scale (0 not initiated, 1 minimal, 2 intermediate, 3 full)")
+                        log.error(.scenarioCommitmentStatus, x.child("status")?.node, "\(x.path).status", "status \(s) is not on the 0–3 scale (0 not initiated, 1 minimal, 2 intermediate, 3 full)", ar: "الحالة \(s) ليست على مقياس 0–3 (0 لم يبدأ، 1 أدنى، 2 متوسط، 3 كامل)")
                         return nil
                     }
                     return .init(month: m, status: status, note: note, source: source)
@@ -372,8 +372,8 @@ extension ScenarioReader {
             let illustrative = self.illustrative(r)
             func day(_ d: NodeReader) -> String? {
                 guard let text = d.string() else { return nil }
-                guard IncidentDate.isValid(text) else {
-                    log.error(d.node, d.path, "expected a date as YYYY-MM-DD, got '\(text)'")
+                guard CivilDate(text) != nil else {
+                    log.error(.scenarioIncidentDate, d.node, d.path, "expected a date as YYYY-MM-DD, got '\(text)'", ar: "المتوقع تاريخ بصيغة YYYY-MM-DD، ورد '\(text)'")
                     return nil
                 }
                 return text
@@ -382,7 +382,7 @@ extension ScenarioReader {
                   let region = r.required("region", { reference($0, in: regions, what: "region") }) else { return nil }
             let until = r.optional("until", day)
             if let until, until < date {
-                log.error(r.child("until")?.node, "\(r.path).until", "period ends (\(until)) before it starts (\(date))")
+                log.error(.scenarioIncidentPeriod, r.child("until")?.node, "\(r.path).until", "period ends (\(until)) before it starts (\(date))", ar: "تنتهي الفترة (\(until)) قبل أن تبدأ (\(date))")
                 return nil
             }
             let kind = r.optional("kind") { enumValue($0, Incident.Kind.self) } ?? .attack
@@ -395,16 +395,5 @@ extension ScenarioReader {
 enum GateFormat {
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : String(value)
-    }
-}
-
-enum IncidentDate {
-    static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1900...2200).contains(y), (1...12).contains(m) else { return false }
-        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1...days[m - 1]).contains(d)
     }
 }

@@ -38,7 +38,7 @@ struct ScenarioReader {
             guard let id = r.required("id", { $0.identifier() }), let name = r.required("name", localized) else { return nil }
             let weight = r.optional("weight") { x -> Double? in
                 guard let w = x.double() else { return nil }
-                if w < 0 { log.error(x.node, x.path, "must not be negative, got \(w)"); return nil }
+                if w < 0 { log.error(.scenarioNegativeWeight, x.node, x.path, "must not be negative, got \(w)", ar: "يجب ألا تكون سالبة، ورد \(w)"); return nil }
                 return w
             }
             return CapabilityArea(id: id, name: name, weight: weight ?? 1)
@@ -78,21 +78,21 @@ struct ScenarioReader {
             let end = start.adding(months: horizon - 1)
             for (phase, r) in phases {
                 if let d = phase.deadline, d > end {
-                    log.warning(r.child("deadline")?.node, "\(r.path).deadline", "deadline \(d) is after the plan's last month \(end)")
+                    log.warning(.scenarioDeadlineAfterEnd, r.child("deadline")?.node, "\(r.path).deadline", "deadline \(d) is after the plan's last month \(end)", ar: "الموعد النهائي \(d) بعد آخر أشهر الخطة \(end)")
                 }
             }
         }
         for (site, r) in sites {
             let limit = min(capacity?.limit(for: site.id) ?? Int.max, capacity?.overallPerMonth ?? Int.max)
             if site.minimumGarrison > limit {
-                log.error(r.child("minimumGarrison")?.node, "\(r.path).minimumGarrison",
-                          "garrison \(site.minimumGarrison) exceeds the retrograde capacity \(limit) per month: site \(site.id) could never close")
+                log.error(.scenarioGarrisonOverCapacity, r.child("minimumGarrison")?.node, "\(r.path).minimumGarrison",
+                          "garrison \(site.minimumGarrison) exceeds the retrograde capacity \(limit) per month: site \(site.id) could never close", ar: "الحامية \(site.minimumGarrison) تتجاوز سعة الانسحاب \(limit) شهريًا: لن يُغلق الموقع \(site.id) أبدًا")
             }
         }
         if let policy {
             for (i, party) in policy.ratingParties.enumerated() where !partyIDs.contains(party) {
                 let node = root.child("policy")?.child("ratingParties")?.items()[safe: i]?.node
-                log.error(node, "policy.ratingParties[\(i)]", "unknown party '\(party)'")
+                log.error(.scenarioUnknownRatingParty, node, "policy.ratingParties[\(i)]", "unknown party '\(party)'", ar: "طرف غير معروف '\(party)'")
             }
         }
         let teamKeys = Set(sites.flatMap { $0.0.teams.map(\.gateKey) })
@@ -101,8 +101,8 @@ struct ScenarioReader {
             for factor in Factor.allCases {
                 let subject = RatingSubject(factor: factor, region: key.region, capability: factor == .threat ? nil : key.capability)
                 if !rated.contains(subject) {
-                    log.warning(root.child("assessments")?.node, "assessments",
-                                "no \(factor.rawValue) rating for \(factor == .threat ? key.region : key.description): its gate cannot be met")
+                    log.warning(.scenarioGateUnrated, root.child("assessments")?.node, "assessments",
+                                "no \(factor.rawValue) rating for \(factor == .threat ? key.region : key.description): its gate cannot be met", ar: "لا تقييم \(factor.rawValue) لـ \(factor == .threat ? key.region : key.description): لا يمكن أن تتحقق بوابته")
                 }
             }
         }
@@ -119,7 +119,7 @@ struct ScenarioReader {
 
     func list<T>(_ key: String, keys: Set<String>, _ read: (NodeReader) -> T?) -> [(T, NodeReader)] {
         guard let field = root.child(key) else {
-            log.error(root.node, key, "missing required field '\(key)'")
+            log.error(.scenarioMissingSection, root.node, key, "missing required field '\(key)'", ar: "الحقل المطلوب '\(key)' مفقود")
             return []
         }
         return items(field, keys: keys, read)
@@ -137,7 +137,7 @@ struct ScenarioReader {
         var seen: [String: String] = [:]
         for (id, r) in ids {
             if let first = seen[id] {
-                log.error(r.child("id")?.node ?? r.node, "\(r.path).id", "duplicate \(what) id '\(id)' (first at \(first))")
+                log.error(.scenarioDuplicateID, r.child("id")?.node ?? r.node, "\(r.path).id", "duplicate \(what) id '\(id)' (first at \(first))", ar: "معرّف \(what) مكرر '\(id)' (أول مرة في \(first))")
             } else {
                 seen[id] = r.path
             }
@@ -157,7 +157,7 @@ struct ScenarioReader {
         do {
             return try YearMonth.parse(text)
         } catch {
-            log.error(r.node, r.path, error.description)
+            log.error(.scenarioMonth, r.node, r.path, error.description, ar: error.arabic)
             return nil
         }
     }
@@ -179,7 +179,7 @@ struct ScenarioReader {
     func enumValue<E: RawRepresentable & CaseIterable>(_ r: NodeReader, _ type: E.Type) -> E? where E.RawValue == String {
         guard let text = r.string() else { return nil }
         guard let value = E(rawValue: text) else {
-            log.error(r.node, r.path, "'\(text)' is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            log.error(.scenarioNotOneOf, r.node, r.path, "'\(text)' is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))", ar: "'\(text)' ليس من \(E.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
         return value
@@ -189,7 +189,7 @@ struct ScenarioReader {
         guard let id = r.identifier() else { return nil }
         guard known.contains(id) else {
             let hint = NodeReader.closest(id, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-            log.error(r.node, r.path, "unknown \(what) '\(id)'\(hint)")
+            log.error(.scenarioUnknownReference, r.node, r.path, "unknown \(what) '\(id)'\(hint)", ar: "\(what) غير معروف '\(id)'\(hint)")
             return nil
         }
         return id

@@ -1,3 +1,4 @@
+import IntiqalDomain
 import ArgumentParser
 import Foundation
 import IntiqalEvidence
@@ -49,7 +50,7 @@ struct ExtractCommand: AsyncParsableCommand {
     func run() async throws {
         var publishedDate: CivilDate? = nil
         if let published {
-            guard let d = CivilDate(iso: published) else {
+            guard let d = CivilDate(published) else {
                 FileHandle.standardError.write(Data("intiqal extract: --published: '\(published)' is not a date of the form YYYY-MM-DD\n".utf8))
                 throw ExitCode(1)
             }

@@ -1,3 +1,4 @@
+import IntiqalDomain
 import ArgumentParser
 import Foundation
 import IntiqalCommission
@@ -33,7 +34,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func validate() throws {
         if files.isEmpty && PathArguments.lifted.isEmpty && filesFrom == nil { throw ValidationError("give at least one FILE or DIRECTORY, or --files-from LIST") }
-        if let published, CivilDate(iso: published) == nil { throw ValidationError("--published: '\(published)' is not YYYY-MM-DD") }
+        if let published, CivilDate(published) == nil { throw ValidationError("--published: '\(published)' is not YYYY-MM-DD") }
     }
 
     func run() async throws {
@@ -50,7 +51,7 @@ struct IngestCommand: AsyncParsableCommand {
         let extractor = Extractor()
         var documents: [EvidenceInput] = []
         for file in inputs.files {
-            let doc = CLI.guarded { try extractor.extract(path: file, published: published.flatMap { CivilDate(iso: $0) }) }
+            let doc = CLI.guarded { try extractor.extract(path: file, published: published.flatMap { CivilDate($0) }) }
             // The hash reads the file mapped, not copied: the page cache holds it, not the heap.
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
                 CLI.fail("\(file): cannot read the file")

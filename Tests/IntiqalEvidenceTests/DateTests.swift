@@ -1,3 +1,4 @@
+import IntiqalDomain
 import Testing
 @testable import IntiqalEvidence
 
@@ -91,6 +92,6 @@ import Testing
         #expect(d?.adding(days: 2)?.iso == "2024-03-01")
         #expect(CivilDate(year: 2024, month: 7, day: 22)?.weekday == 1)
         #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
-        #expect(CivilDate(iso: "2024-13-01") == nil)
+        #expect(CivilDate("2024-13-01") == nil)
     }
 }

@@ -1,3 +1,4 @@
+import IntiqalDomain
 import Testing
 @testable import IntiqalEvidence
 
@@ -16,11 +17,11 @@ import Testing
 
     @Test func sameEventFromThreeOutletsIsOneEventWithThreeSources() {
         let a = Support.extractor.extract(text: "أكدت الحكومة أن الجولة الأولى من الحوار عُقدت في بغداد يوم السبت.",
-                                          document: "a", published: CivilDate(iso: "2024-01-29"))
+                                          document: "a", published: CivilDate("2024-01-29"))
         let b = Support.extractor.extract(text: "عُقدت في بغداد يوم السبت الجولة الأولى من المحادثات بين العراق والولايات المتحدة.",
-                                          document: "b", published: CivilDate(iso: "2024-01-28"))
+                                          document: "b", published: CivilDate("2024-01-28"))
         let c = Support.extractor.extract(text: "The first round of talks was held in Baghdad on January 27, 2024.",
-                                          document: "c", published: CivilDate(iso: "2024-02-01"))
+                                          document: "c", published: CivilDate("2024-02-01"))
         var d = Deduplicator()
         d.add(a); d.add(b); d.add(c)
         let merged = d.merged().filter { $0.type == .meeting }

@@ -1,3 +1,4 @@
+import IntiqalDomain
 import Foundation
 import Testing
 @testable import IntiqalEvidence
@@ -43,8 +44,8 @@ import Testing
             let read = try Support.extractor.extract(path: path, name: "r", chunkBytes: chunk)
             #expect(read == whole, "chunks of \(chunk) bytes")
         }
-        #expect(whole.diagnostics.contains { $0.message.contains("invalid UTF-8") })
-        #expect(whole.diagnostics.contains { $0.message.contains("split") })
+        #expect(whole.diagnostics.contains { $0.code == .evidenceInvalidUTF8 })
+        #expect(whole.diagnostics.contains { [.evidenceLineSplit, .evidenceSentenceSplit].contains($0.code) })
         #expect(!whole.events.isEmpty && !whole.numbers.isEmpty)
     }
 
@@ -115,8 +116,8 @@ import Testing
     @Test func oneHugeLineWithoutSpacesIsCutAtCharacterBoundaries() {
         let line = String(repeating: "ب", count: 200_000) + "\n"
         let doc = Support.extract(line)
-        #expect(doc.diagnostics.contains { $0.message.contains("split") })
-        #expect(!doc.diagnostics.contains { $0.message.contains("invalid UTF-8") })
+        #expect(doc.diagnostics.contains { [.evidenceLineSplit, .evidenceSentenceSplit].contains($0.code) })
+        #expect(!doc.diagnostics.contains { $0.code == .evidenceInvalidUTF8 })
         let digits = String(repeating: "7", count: 300_000)
         let d = Support.extract(digits + " جندي " + digits)
         #expect(d.numbers.allSatisfy { $0.value.isFinite })
@@ -126,7 +127,7 @@ import Testing
         // No sentence end in 4,000 date-and-trigger pairs: the sentence is cut every 512 tokens.
         let text = String(repeating: "اجتماع 27/1/2024 ", count: 4000)
         let doc = Support.extract(text, published: "2024-07-25")
-        #expect(doc.diagnostics.contains { $0.message.contains("longer than \(DocumentBuilder.maxSentenceTokens) tokens") })
+        #expect(doc.diagnostics.contains { $0.code == .evidenceSentenceSplit && $0.message.en.contains("longer than \(DocumentBuilder.maxSentenceTokens) tokens") })
         for e in doc.events {
             #expect(e.evidence.end - e.evidence.start <= DocumentBuilder.maxSentenceTokens * 12)
         }
@@ -139,17 +140,17 @@ import Testing
         extractor.maxItemsPerDocument = 100
         let line = "أعلن وزير الدفاع يوم الأحد 12/3/2025 أن نحو 2500 عسكري سيغادرون بغداد.\n"
         let text = String(repeating: line, count: 200)
-        let doc = extractor.extract(text: text, document: "many", published: CivilDate(iso: "2025-03-14"))
+        let doc = extractor.extract(text: text, document: "many", published: CivilDate("2025-03-14"))
         #expect(doc.events.count + doc.numbers.count < 100 + 10)
         #expect(doc.entities.reduce(0) { $0 + $1.mentions.count } < 800 + 10)
-        #expect(doc.diagnostics.contains { $0.message.contains("after 100 events and numbers or 800 entity mentions") })
-        #expect(!Support.extract(String(repeating: line, count: 5)).diagnostics.contains { $0.message.contains("stopped") })
+        #expect(doc.diagnostics.contains { $0.code == .evidenceDocumentTruncated && $0.message.en.contains("after 100 events and numbers or 800 entity mentions") })
+        #expect(!Support.extract(String(repeating: line, count: 5)).diagnostics.contains { $0.code == .evidenceDocumentTruncated })
     }
 
     @Test func ordinarySentencesAreNotCut() {
         let text = "أعلن وزير الدفاع يوم الأحد 12/3/2025 أن اللجنة العسكرية العليا عقدت اجتماعها الخامس في بغداد."
         let doc = Support.extract(String(repeating: text + " ", count: 50))
-        #expect(!doc.diagnostics.contains { $0.message.contains("tokens were split") })
+        #expect(!doc.diagnostics.contains { $0.code == .evidenceSentenceSplit })
     }
 
     @Test func missingFilesAndDirectoriesAreNamed() {

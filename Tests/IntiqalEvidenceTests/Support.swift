@@ -1,3 +1,4 @@
+import IntiqalDomain
 import Foundation
 @testable import IntiqalEvidence
 
@@ -5,7 +6,7 @@ enum Support {
     static let extractor = Extractor()
 
     static func extract(_ text: String, published: String? = "2024-07-25") -> DocumentEvidence {
-        extractor.extract(text: text, document: "test", published: published.flatMap { CivilDate(iso: $0) })
+        extractor.extract(text: text, document: "test", published: published.flatMap { CivilDate($0) })
     }
 
     /// Dates of the events of `text`, in order.

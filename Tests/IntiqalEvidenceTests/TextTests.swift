@@ -1,3 +1,4 @@
+import IntiqalDomain
 import Foundation
 import Testing
 @testable import IntiqalEvidence
@@ -40,9 +41,9 @@ import Testing
         bytes.insert(0xFF, at: 4)
         bytes.append(contentsOf: [0xC3, 0x28, 0xE2, 0x82])
         let doc = bytes.withUnsafeBufferPointer {
-            Support.extractor.extract(bytes: $0, document: "bad.txt", published: CivilDate(iso: "2024-01-26"))
+            Support.extractor.extract(bytes: $0, document: "bad.txt", published: CivilDate("2024-01-26"))
         }
-        #expect(doc.diagnostics.contains { $0.message.contains("invalid UTF-8") && $0.byteOffset == 4 })
+        #expect(doc.diagnostics.contains { $0.code == .evidenceInvalidUTF8 && $0.location.byteOffset == 4 })
         #expect(doc.diagnostics.first?.description.hasPrefix("bad.txt: byte 4") == true)
     }
 

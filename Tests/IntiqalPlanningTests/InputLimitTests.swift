@@ -73,6 +73,7 @@ import Testing
         }
         let result = PlanVerifier(scenario: scenario).verify(plan)
         #expect(!result.ok)
+        #expect(Set(result.diagnostics.map(\.code)) == [.verifierInputOutOfRange])
         #expect(result.violations.contains { $0.hasPrefix("scenario: sites[0].teams[0].headcount") })
         #expect(result.violations.contains { $0.hasPrefix("scenario: horizonMonths") })
         #expect(!PlanVerifier(scenario: scenario).replay(plan.moves, mode: mode).violations.isEmpty)
@@ -88,7 +89,7 @@ import Testing
         plan.moves.append(twin)
         let result = PlanVerifier(scenario: scenario).verify(plan)
         #expect(!result.ok)
-        #expect(result.violations.contains { $0.contains("moves \(Int.max) personnel, more than any team or garrison holds") })
+        #expect(result.diagnostics.filter { $0.code == .verifierMoveTooLarge }.count == 2)
         // Exposures of such a plan do not trap either.
         _ = try Planner(scenario: scenario).exposures(of: plan)
     }

@@ -45,7 +45,7 @@ import Testing
     func integerOutsideItsDocumentedRangeIsRefusedWhereItStands(_ c: OutOfRange) {
         let text = Loader.edited(c.old, c.new)
         let match = Loader.expectError(Loader.failure(text), path: c.path, line: Loader.line(of: c.lineOf, in: text), message: c.message)
-        #expect(match?.column != nil)
+        #expect(match?.location.column != nil)
     }
 
     @Test func scaleBoundsAndVersionsHaveTheirRanges() {
@@ -170,13 +170,13 @@ import Testing
         #expect(diagnostics.count == 1)
         let match = Loader.expectError(diagnostics, path: "", line: 2,
                                        message: "lists and mappings nested more than 64 levels deep; at most 64 (InputLimits.nestingDepth)")
-        #expect(match?.column != nil)
-        #expect(!diagnostics.contains { $0.message.contains("yaml_set_max_nest_level") })
+        #expect(match?.location.column != nil)
+        #expect(!diagnostics.contains { $0.message.en.contains("yaml_set_max_nest_level") })
     }
 
     @Test func sixtyFourLevelsAreNotRefusedForTheirDepth() {
         let text = "id: x\nnotes: " + String(repeating: "[", count: 63) + String(repeating: "]", count: 63) + "\n"
-        #expect(!Loader.failure(text).contains { $0.message.contains("nested") })
+        #expect(!Loader.failure(text).contains { $0.message.en.contains("nested") })
     }
 
     @Test func fileOverTheSizeLimitIsRefusedBeforeItIsRead() throws {
@@ -192,8 +192,8 @@ import Testing
             _ = try ScenarioLoader.load(path: url.path)
         } catch let error as ScenarioError {
             let d = try #require(error.errors.first)
-            #expect(d.file == url.path)
-            #expect(d.message == "the file is \(InputLimits.fileBytes + 1) bytes; at most \(InputLimits.fileBytes) bytes (InputLimits.fileBytes)")
+            #expect(d.location.file == url.path)
+            #expect(d.message.en == "the file is \(InputLimits.fileBytes + 1) bytes; at most \(InputLimits.fileBytes) bytes (InputLimits.fileBytes)")
         }
     }
 
@@ -227,9 +227,9 @@ extension ScenarioInputLimitsTests {
             _ = try ScenarioLoader.load(text: text, file: Loader.file, limits: ScenarioLimits(recordsPerSection: 1))
             Issue.record("loaded")
         } catch let error as ScenarioError {
-            let teams = error.errors.filter { $0.path == "sites[0].teams" }
+            let teams = error.errors.filter { $0.location.path == "sites[0].teams" }
             #expect(teams.count == 1, "\(error)")
-            #expect(teams.first?.message == "2 entries; at most 1 entries in one list or mapping (InputLimits.recordsPerSection)")
+            #expect(teams.first?.message.en == "2 entries; at most 1 entries in one list or mapping (InputLimits.recordsPerSection)")
         }
     }
 }

@@ -48,13 +48,13 @@ import Testing
     @discardableResult
     static func expectError(_ diagnostics: [Diagnostic], path: String, line: Int?, message: String,
                             file: String = file, sourceLocation: SourceLocation = #_sourceLocation) -> Diagnostic? {
-        let match = diagnostics.first { $0.path == path && $0.message.contains(message) }
+        let match = diagnostics.first { ($0.location.path ?? "") == path && $0.message.en.contains(message) }
         #expect(match != nil, "no error at \(path) containing \"\(message)\" in:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
                 sourceLocation: sourceLocation)
         guard let match else { return nil }
         #expect(match.severity == .error, sourceLocation: sourceLocation)
-        #expect(match.file == file, sourceLocation: sourceLocation)
-        if let line { #expect(match.line == line, "line of \(match)", sourceLocation: sourceLocation) }
+        #expect(match.location.file == file, sourceLocation: sourceLocation)
+        if let line { #expect(match.location.line == line, "line of \(match)", sourceLocation: sourceLocation) }
         #expect(match.description.hasPrefix("\(file):\(line.map(String.init) ?? "")"), sourceLocation: sourceLocation)
         #expect(match.description.contains("\(path): \(message)"), sourceLocation: sourceLocation)
         return match
@@ -274,21 +274,26 @@ import Testing
 
     @Test func missingTopLevelSectionIsNamed() {
         let yaml = Self.minimal(phases: "")
-        Self.expectError(Self.failure(yaml), path: "phases", line: 1, message: "missing required field 'phases'")
+        let match = Self.expectError(Self.failure(yaml), path: "phases", line: 1, message: "missing required field 'phases'")
+        #expect(match?.code == .scenarioMissingSection)
+        #expect(match?.text(.ar).hasSuffix("phases: الحقل المطلوب 'phases' مفقود") == true)
     }
 
     @Test(arguments: ["2024-13", "Oct 2024", "2024-1", "24-10"])
     func badMonthFormatIsRejected(month: String) {
         let text = Self.edited("start: 2024-10 ", "start: \"\(month)\" ")
-        Self.expectError(Self.failure(text), path: "start", line: Self.line(of: "start:", in: text),
-                         message: "expected a month as YYYY-MM, got '\(month)'")
+        let match = Self.expectError(Self.failure(text), path: "start", line: Self.line(of: "start:", in: text),
+                                     message: "expected a month as YYYY-MM, got '\(month)'")
+        #expect(match?.code == .scenarioMonth)
+        #expect(match?.message.ar?.hasPrefix("المتوقع شهر بصيغة YYYY-MM") == true)
     }
 
     @Test func badMonthKeyInARatingSeriesIsRejected() {
         let text = Self.edited("{party: USA, factor: threat, region: diyala, values: {2024-09: 3 steady}",
                                "{party: USA, factor: threat, region: diyala, values: {2024-9: 3 steady}")
-        Self.expectError(Self.failure(text), path: "assessments[7].values.2024-9", line: Self.line(of: "{2024-9: 3", in: text),
-                         message: "expected a month as YYYY-MM, got '2024-9'")
+        let match = Self.expectError(Self.failure(text), path: "assessments[7].values.2024-9", line: Self.line(of: "{2024-9: 3", in: text),
+                                     message: "expected a month as YYYY-MM, got '2024-9'")
+        #expect(match?.code == .scenarioRatingMonth)
     }
 
     @Test func duplicateRatingIsRejected() {
@@ -312,18 +317,18 @@ import Testing
         let diagnostics = Self.failure(yaml)
         #expect(diagnostics.count == 1)
         let d = diagnostics.first
-        #expect(d?.file == Self.file)
-        #expect(d?.message.hasPrefix("not valid YAML or JSON") == true, "\(String(describing: d))")
-        #expect(d?.line != nil)
-        #expect((d?.line ?? 0) >= 2)
+        #expect(d?.location.file == Self.file)
+        #expect(d?.message.en.hasPrefix("not valid YAML or JSON") == true, "\(String(describing: d))")
+        #expect(d?.location.line != nil)
+        #expect((d?.location.line ?? 0) >= 2)
     }
 
     @Test func invalidJSONIsReported() {
         let diagnostics = Self.failure("{\"id\": \"x\", \"name\": [1, 2}", file: "bad.json")
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.file == "bad.json")
-        #expect(diagnostics.first?.message.hasPrefix("not valid YAML or JSON") == true)
-        #expect(diagnostics.first?.line == 1)
+        #expect(diagnostics.first?.location.file == "bad.json")
+        #expect(diagnostics.first?.message.en.hasPrefix("not valid YAML or JSON") == true)
+        #expect(diagnostics.first?.location.line == 1)
     }
 
     @Test func nonUTF8BytesAreReportedWithTheirLine() {
@@ -336,9 +341,9 @@ import Testing
         } catch let error as ScenarioError {
             #expect(error.errors.count == 1)
             let d = error.errors.first
-            #expect(d?.file == "latin.yaml")
-            #expect(d?.line == 3)
-            #expect(d?.message == "not valid UTF-8 (byte 21)")
+            #expect(d?.location.file == "latin.yaml")
+            #expect(d?.location.line == 3)
+            #expect(d?.message.en == "not valid UTF-8 (byte 21)")
             #expect(error.description.contains("latin.yaml:3: error: not valid UTF-8"))
         } catch {
             Issue.record("expected ScenarioError, got \(error)")
@@ -349,9 +354,9 @@ import Testing
     func emptyFileIsReported(text: String) {
         let diagnostics = Self.failure(text, file: "empty.yaml")
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.message == "the file is empty")
-        #expect(diagnostics.first?.file == "empty.yaml")
-        #expect(diagnostics.first?.line == 1)
+        #expect(diagnostics.first?.message.en == "the file is empty")
+        #expect(diagnostics.first?.location.file == "empty.yaml")
+        #expect(diagnostics.first?.location.line == 1)
     }
 
     @Test func topLevelListIsNotAScenario() {
@@ -364,8 +369,8 @@ import Testing
             _ = try ScenarioLoader.load(path: path)
             Issue.record("loaded a missing file")
         } catch let error as ScenarioError {
-            #expect(error.errors.first?.file == path)
-            #expect(error.errors.first?.message == "no such file")
+            #expect(error.errors.first?.location.file == path)
+            #expect(error.errors.first?.message.en == "no such file")
             #expect(error.description.contains(path))
         } catch {
             Issue.record("expected ScenarioError, got \(error)")
@@ -382,7 +387,7 @@ import Testing
         text = Self.edited("{party: IRQ, factor: threat, region: erbil, values: {2024-09: 1 falling}",
                            "{party: IRQ, factor: threat, region: erbil, values: {2024-09: 9 falling}", in: text)
         let diagnostics = Self.failure(text)
-        let paths = Set(diagnostics.map(\.path))
+        let paths = Set(diagnostics.map { $0.location.path ?? "" })
         for path in ["start", "sites[0].teams[0].region", "sites[0].teams[1].headcount", "phases[1].sites[1]",
                      "assessments[12].values.2024-09"] {
             #expect(paths.contains(path), "no error at \(path) in \(diagnostics.map(\.description))")
@@ -390,7 +395,7 @@ import Testing
         #expect(diagnostics.count >= 5)
         let description = ScenarioError(diagnostics: diagnostics).description
         #expect(description.hasPrefix("scenario has \(diagnostics.count) errors:"))
-        #expect(diagnostics.allSatisfy { $0.line != nil })
+        #expect(diagnostics.allSatisfy { $0.location.line != nil })
     }
 
     // MARK: - Helpers
@@ -439,8 +444,8 @@ extension ScenarioLoaderTests {
         let text = Self.edited("horizonMonths: 36 ", "horizonMonths: 36\nhorizonMonths: 40\n#")
         let diagnostics = Self.failure(text)
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.message.contains("horizonMonths") == true, "\(diagnostics)")
-        #expect(diagnostics.first?.line != nil)
+        #expect(diagnostics.first?.message.en.contains("horizonMonths") == true, "\(diagnostics)")
+        #expect(diagnostics.first?.location.line != nil)
     }
 }
 
@@ -448,10 +453,10 @@ extension ScenarioLoaderTests {
     @Test func eachProblemIsReportedOnce() {
         let text = Self.edited("    teams:\n      - {id: har-syria-air,", "    teams: 5\n    oldTeams:\n      - {id: har-syria-air,")
         let diagnostics = Self.failure(text)
-        let list = diagnostics.filter { $0.path == "sites[2].teams" }
+        let list = diagnostics.filter { $0.location.path == "sites[2].teams" }
         #expect(list.count == 1, "\(list)")
-        #expect(list.first?.message == "expected a list")
-        #expect(list.first?.line == Self.line(of: "teams: 5", in: text))
+        #expect(list.first?.message.en == "expected a list")
+        #expect(list.first?.location.line == Self.line(of: "teams: 5", in: text))
         #expect(Set(diagnostics).count == diagnostics.count, "duplicate diagnostics: \(diagnostics)")
     }
 }
@@ -477,10 +482,10 @@ extension ScenarioLoaderTests {
     @Test func supportsThatIsNotAListIsReportedOnce() {
         let text = Self.edited("    supports: [anbar, syria-border]\n", "    supports: anbar\n")
         let diagnostics = Self.failure(text)
-        let supports = diagnostics.filter { $0.path == "sites[0].supports" }
+        let supports = diagnostics.filter { $0.location.path == "sites[0].supports" }
         #expect(supports.count == 1, "\(supports)")
-        #expect(supports.first?.message == "expected a list")
-        #expect(supports.first?.line == Self.line(of: "supports: anbar", in: text))
+        #expect(supports.first?.message.en == "expected a list")
+        #expect(supports.first?.location.line == Self.line(of: "supports: anbar", in: text))
         #expect(Set(diagnostics).count == diagnostics.count, "duplicate diagnostics: \(diagnostics)")
     }
 }

@@ -44,7 +44,7 @@ import Testing
     // MARK: - Tampering
 
     /// Applies `mutate` to the plans of many random scenarios; each mutation it makes must be
-    /// rejected with a violation containing the text it returns. Returns how many were made.
+    /// rejected with a violation of the code it returns. Returns how many were made.
     struct Sample: Sendable {
         var seed: UInt64
         var months: Int
@@ -63,10 +63,10 @@ import Testing
     }.filter(\.plan.verification.ok)
 
     /// Applies `mutate` to the plans of many random scenarios; each mutation it makes must be
-    /// rejected with a violation containing the text it returns. Returns how many were made.
+    /// rejected with a violation of the code it returns. Returns how many were made.
     @discardableResult
     static func tamper(modes: [PlanMode] = PlanMode.allCases, sourceLocation: SourceLocation = #_sourceLocation,
-                       _ mutate: (Scenario, inout Plan) -> String?) -> Int {
+                       _ mutate: (Scenario, inout Plan) -> DiagnosticCode?) -> Int {
         var applied = 0
         for sample in samples where modes.contains(sample.plan.mode) {
             var plan = sample.plan
@@ -75,8 +75,8 @@ import Testing
             let result = PlanVerifier(scenario: sample.scenario).verify(plan)
             let label = "seed \(sample.seed) \(plan.mode) \(sample.months) months"
             #expect(!result.ok, "\(label): tampering not caught (\(expected))", sourceLocation: sourceLocation)
-            #expect(result.violations.contains { $0.contains(expected) },
-                    "\(label): no violation names '\(expected)': \(result.violations)", sourceLocation: sourceLocation)
+            #expect(result.diagnostics.contains { $0.code == expected && $0.severity == .error },
+                    "\(label): no violation has code \(expected): \(result.diagnostics.map(\.code))", sourceLocation: sourceLocation)
         }
         #expect(applied >= 10, "the mutation applied to only \(applied) plans", sourceLocation: sourceLocation)
         return applied
@@ -93,7 +93,7 @@ import Testing
                 let earlier = move.month.adding(months: -1)
                 guard let team = Self.team(move.team, in: scenario), !verifier.gateHeld(team.gateKey, at: earlier) else { continue }
                 plan.moves[i].month = earlier
-                return "depart \(team.id) in \(earlier): gate \(team.gateKey) has not held"
+                return .verifierGateNotHeld
             }
             return nil
         }
@@ -103,7 +103,7 @@ import Testing
         Self.tamper { scenario, plan in
             guard let i = plan.moves.firstIndex(where: { $0.kind == .depart }) else { return nil }
             plan.moves[i].personnel += 1
-            return "site \(plan.moves[i].site): reported headcount differs from the moves"
+            return .verifierSiteHeadcountMismatch
         }
     }
 
@@ -114,7 +114,7 @@ import Testing
             let before = plan.moves[..<i].filter { $0.kind == .depart && $0.team == team.id }.reduce(0) { $0 + $1.personnel }
             let remain = team.headcount - before
             plan.moves[i].personnel = remain + 1
-            return "depart \(team.id) in \(plan.moves[i].month): \(remain + 1) leave but only \(remain) remain"
+            return .verifierMoreLeaveThanRemain
         }
     }
 
@@ -122,7 +122,7 @@ import Testing
         Self.tamper { scenario, plan in
             guard let i = plan.moves.firstIndex(where: { $0.kind == .depart }) else { return nil }
             let removed = plan.moves.remove(at: i)
-            return "site \(removed.site): reported headcount differs from the moves"
+            return .verifierSiteHeadcountMismatch
         }
     }
 
@@ -130,7 +130,7 @@ import Testing
         Self.tamper { scenario, plan in
             guard let i = plan.moves.firstIndex(where: { $0.kind == .close }) else { return nil }
             let removed = plan.moves.remove(at: i)
-            return "site \(removed.site): reported closure \(removed.month) differs from the moves"
+            return .verifierSiteClosureMismatch
         }
     }
 
@@ -140,7 +140,7 @@ import Testing
             let s = plan.sites.count - 1
             let k = plan.sites[s].headcount.count / 2
             plan.sites[s].headcount[k].personnel += 7
-            return "site \(plan.sites[s].id): reported headcount differs from the moves"
+            return .verifierSiteHeadcountMismatch
         }
     }
 
@@ -150,7 +150,7 @@ import Testing
             let h = plan.handovers[0]
             let moved = h.month > scenario.start ? h.month.adding(months: -1) : h.month.adding(months: 1)
             plan.handovers[0].month = moved
-            return "handover \(h.capability)/\(h.region)@\(moved) is reported but does not happen"
+            return .verifierHandoverNotHappening
         }
     }
 
@@ -158,7 +158,7 @@ import Testing
         Self.tamper { scenario, plan in
             guard !plan.handovers.isEmpty else { return nil }
             let h = plan.handovers.removeLast()
-            return "handover \(h.capability)/\(h.region)@\(h.month) happens but is not reported"
+            return .verifierHandoverUnreported
         }
     }
 
@@ -176,10 +176,10 @@ import Testing
                 // held only if they held then; move the earlier ones later instead.
                 for i in plan.moves.indices where plan.moves[i].month == a { plan.moves[i].month = b }
                 if total > scenario.capacity.overallPerMonth {
-                    return "\(b): \(total) personnel moved, over the overall capacity \(scenario.capacity.overallPerMonth)"
+                    return .verifierCapacityExceeded
                 }
                 let (site, n) = overSite!
-                return "\(b): \(n) personnel moved from \(site), over its capacity \(scenario.capacity.limit(for: site))"
+                return .verifierSiteCapacityExceeded
             }
             return nil
         }
@@ -194,7 +194,7 @@ import Testing
                     let move = Plan.Move(month: scenario.start, kind: .relocate, site: site.id, team: team.id, to: other.id,
                                          personnel: team.headcount, reason: "tampered")
                     plan.moves.insert(move, at: 0)
-                    return "relocate \(team.id) in \(scenario.start): \(other.id) does not support \(team.region)"
+                    return .verifierTargetUnsupported
                 }
             }
             return nil
@@ -208,7 +208,7 @@ import Testing
                 guard let first = departs.map(\.month).min(), departs.contains(where: { $0.month > first }) else { continue }
                 plan.moves[c].month = first
                 let left = departs.filter { $0.month > first }.reduce(0) { $0 + $1.personnel }
-                return "close \(close.site) in \(first): \(left) advisers still at \(close.site)"
+                return .verifierAdvisersAtClosingSite
             }
             return nil
         }
@@ -217,7 +217,7 @@ import Testing
     @Test func planOfAnotherScenarioIsCaught() {
         Self.tamper { scenario, plan in
             plan.scenario = "somewhere-else"
-            return "plan is for scenario 'somewhere-else', not '\(scenario.id)'"
+            return .verifierWrongScenario
         }
     }
 
@@ -225,7 +225,7 @@ import Testing
         Self.tamper(modes: [.deadlines]) { scenario, plan in
             guard let debt = plan.riskDebt.first else { return nil }
             plan.riskDebt.removeFirst()
-            return "handover \(debt.capability)/\(debt.region)@\(debt.month) is before its gate held but is not in the risk debt"
+            return .verifierRiskDebtMissing
         }
     }
 
@@ -239,7 +239,10 @@ import Testing
                                     to: "victory", personnel: 150, reason: "tampered"), at: 0)
         let result = PlanVerifier(scenario: scenario).verify(plan)
         #expect(!result.ok)
-        #expect(result.violations.contains("relocate aaa-anbar-air in 2024-10: victory does not support anbar"), "\(result.violations)")
+        #expect(result.diagnostics.contains {
+            $0.code == .verifierTargetUnsupported && $0.message.en == "relocate aaa-anbar-air in 2024-10: victory does not support anbar"
+                && $0.location.path == "moves[0]" && $0.message.ar?.isEmpty == false
+        }, "\(result.violations)")
     }
 
     @Test func earlyAirCoverDepartureInTheIraqConditionsPlanIsCaught() throws {
@@ -249,7 +252,7 @@ import Testing
         plan.moves[i].month = YearMonth(year: 2025, month: 3)
         let result = PlanVerifier(scenario: scenario).verify(plan)
         #expect(!result.ok)
-        #expect(result.violations.contains { $0.hasPrefix("depart aaa-anbar-air in 2025-03: gate air-cover/anbar has not held 3 months") },
+        #expect(result.diagnostics.contains { $0.code == .verifierGateNotHeld && $0.message.en.hasPrefix("depart aaa-anbar-air in 2025-03:") },
                 "\(result.violations)")
     }
 }
@@ -258,7 +261,7 @@ extension VerifierTests {
     @Test func overstatedHandoverCountIsCaught() {
         Self.tamper { _, plan in
             plan.totals.handovers += 1
-            return "handovers reported \(plan.totals.handovers), replay gives \(plan.totals.handovers - 1)"
+            return .verifierHandoverTotalMismatch
         }
     }
 
@@ -266,7 +269,7 @@ extension VerifierTests {
         Self.tamper { _, plan in
             guard plan.totals.remainingAtEnd > 0 else { return nil }
             plan.totals.remainingAtEnd -= 1
-            return "personnel at the end reported \(plan.totals.remainingAtEnd), replay gives \(plan.totals.remainingAtEnd + 1)"
+            return .verifierRemainingMismatch
         }
     }
 
@@ -274,7 +277,7 @@ extension VerifierTests {
         Self.tamper { _, plan in
             guard let p = plan.phases.firstIndex(where: { $0.meetsDeadline == false }) else { return nil }
             plan.phases[p].meetsDeadline = true
-            return "phase \(plan.phases[p].id): reported as meeting its deadline"
+            return .verifierPhaseDeadlineMismatch
         }
     }
 
@@ -282,7 +285,7 @@ extension VerifierTests {
         Self.tamper { _, plan in
             guard let p = plan.phases.firstIndex(where: { $0.slackMonths != nil }) else { return nil }
             plan.phases[p].slackMonths! += 2
-            return "phase \(plan.phases[p].id): reported slack \(plan.phases[p].slackMonths!) months"
+            return .verifierPhaseSlackMismatch
         }
     }
 }

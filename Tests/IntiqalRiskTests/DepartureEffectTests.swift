@@ -67,14 +67,14 @@ import Testing
         let days = (0..<months).map { k in Double(CivilDate.daysIn(year: start.adding(months: k).year, month: start.adding(months: k).month)) }
         let exposure = history.exposureHistory(regions: ["r0", "r1", "r2"], start: start, months: months)
         var incidents: [Incident] = []
-        let first = CivilDate(year: 2008, month: 1, day: 1).day
+        let first = CivilDate.dayNumber(year: 2008, month: 1, day: 1)
         for (i, p) in [HawkesParameters(mu: 0.15, alpha: 0.4, beta: 0.5), HawkesParameters(mu: 0.1, alpha: 0.3, beta: 1),
                        HawkesParameters(mu: 0.2, alpha: 0.5, beta: 0.2)].enumerated() {
             let shape = ProfileFit.shape(exposure.regions[i], days: days, gamma: SIMD2(0, 0.7))
             let times = try HawkesSimulator.simulate(parameters: p, background: shape, seed: 70 + UInt64(i))
             var perDay: [Int: Int] = [:]
             for t in times { perDay[Int(t), default: 0] += 1 }
-            incidents += perDay.map { Incident(date: CivilDate(day: first + $0.key).description, region: "r\(i)", kind: .attack, count: $0.value) }
+            incidents += perDay.map { Incident(date: (CivilDate(dayNumber: first + $0.key)?.description ?? ""), region: "r\(i)", kind: .attack, count: $0.value) }
         }
         let effect = try DepartureEffect.fit(incidents: incidents, presence: history, from: start, to: YearMonth(year: 2018, month: 12))
         let se = try #require(effect.estimate.standardError)
@@ -87,8 +87,8 @@ import Testing
     }
 
     @Test func noChangeInPresenceKeepsTheAssumedValue() throws {
-        let flat = PresenceHistory(figures: [.init(date: CivilDate(year: 2000, month: 1, day: 1), troops: 10, note: "", source: "s")])
-        let incidents = (0..<400).map { Incident(date: CivilDate(day: CivilDate(year: 2008, month: 1, day: 1).day + $0 * 3).description, region: "r", kind: .attack) }
+        let flat = PresenceHistory(figures: [.init(date: CivilDate(year: 2000, month: 1, day: 1)!, troops: 10, note: "", source: "s")])
+        let incidents = (0..<400).map { Incident(date: CivilDate(dayNumber: CivilDate.dayNumber(year: 2008, month: 1, day: 1) + $0 * 3)?.description ?? "", region: "r", kind: .attack) }
         let effect = try DepartureEffect.fit(incidents: incidents, presence: flat, from: YearMonth(year: 2008, month: 1), to: YearMonth(year: 2010, month: 12))
         #expect(!effect.estimate.fitted && effect.ci95 == nil)
         #expect(throws: RiskError.self) {

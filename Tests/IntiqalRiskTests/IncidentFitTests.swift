@@ -87,9 +87,9 @@ import Testing
         let times = try HawkesSimulator.simulate(parameters: parameters, horizon: Double(days), seed: seed)
         var perDay: [Int: Int] = [:]
         for t in times { perDay[Int(t), default: 0] += 1 }
-        let start = CivilDate(year: 2020, month: 1, day: 1).day
+        let start = CivilDate.dayNumber(year: 2020, month: 1, day: 1)
         return perDay.sorted { $0.key < $1.key }.map { day, count in
-            Incident(date: CivilDate(day: start + day).description, region: region, kind: .attack, count: count, illustrative: illustrative)
+            Incident(date: (CivilDate(dayNumber: start + day)?.description ?? ""), region: region, kind: .attack, count: count, illustrative: illustrative)
         }
     }
 
@@ -147,8 +147,8 @@ import Testing
         for text in ["1970-01-01", "2000-02-29", "2024-12-31", "1900-03-01", "2200-12-31"] {
             #expect(CivilDate(text)?.description == text)
         }
-        #expect(CivilDate("1970-01-01")?.day == 0)
-        #expect(CivilDate("2024-01-01")?.day == 19_723)
+        #expect(CivilDate("1970-01-01")?.dayNumber == 0)
+        #expect(CivilDate("2024-01-01")?.dayNumber == 19_723)
         for bad in ["2023-02-29", "1900-02-29", "2024-1-01", "2024-01-32", "24-01-01", "2024-01-01x", "", "٢٠٢٤-٠١-٠١"] {
             #expect(CivilDate(bad) == nil, "\(bad)")
         }
@@ -184,8 +184,8 @@ import Testing
             let times = try HawkesSimulator.simulate(parameters: p, background: shape, seed: seed + UInt64(i))
             var perDay: [Int: Int] = [:]
             for t in times { perDay[Int(t), default: 0] += 1 }
-            let first = CivilDate(year: 2018, month: 1, day: 1).day
-            incidents += perDay.map { Incident(date: CivilDate(day: first + $0.key).description, region: name, kind: .attack, count: $0.value) }
+            let first = CivilDate.dayNumber(year: 2018, month: 1, day: 1)
+            incidents += perDay.map { Incident(date: (CivilDate(dayNumber: first + $0.key)?.description ?? ""), region: name, kind: .attack, count: $0.value) }
         }
         return (incidents, ExposureHistory(start: start, regions: exposures))
     }

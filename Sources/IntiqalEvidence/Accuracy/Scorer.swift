@@ -1,3 +1,4 @@
+import IntiqalDomain
 import Foundation
 
 /// Scores extraction results against a ``GoldFile``.
@@ -8,7 +9,7 @@ public enum Scorer {
         var results: [String: DocumentEvidence] = [:]
         for d in gold.documents {
             let path = (directory as NSString).appendingPathComponent(d.file)
-            let pub = d.publishedInPage ? nil : CivilDate(iso: d.published)
+            let pub = d.publishedInPage ? nil : CivilDate(d.published)
             if let r = try? extractor.extract(path: path, published: pub, name: d.file) { results[d.file] = r }
         }
         return (score(gold: gold, results: results), results)

@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// Finds date expressions in a sentence of tokens: numeric dates, day–month–year in Levantine, Egyptian/Gulf,
 /// Maghrebi and English month names (paired forms "كانون الثاني/يناير"), ranges, weekdays, relative words and
 /// years with a cue ("عام 2008", "since 2014"). Bare numbers are never dates.

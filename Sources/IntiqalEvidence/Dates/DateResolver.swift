@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// Resolves stated dates against the publication date, never adding precision the text does not give.
 enum DateResolver {
     static func resolve(_ spec: DateSpec, anchor: CivilDate?, future: Bool) -> ResolvedDate? {

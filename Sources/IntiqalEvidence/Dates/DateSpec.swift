@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// A date as the text states it, before it is resolved against the publication date.
 enum DateSpec: Sendable, Hashable {
     /// Fully stated: year, and month/day when given; `endDay`/`endMonth`/`endYear` for ranges.

@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// Everything extracted from one document: the `intiqal extract` JSON line (DESIGN §8).
 public struct DocumentEvidence: Sendable, Codable, Hashable {
     public var document: String

@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// Writes extraction results as JSON lines with the key order of DESIGN §8 (document, published, events, numbers,
 /// entities), faster and lighter than `JSONEncoder` on large documents. One object per call, ending in a newline.
 public enum JSONLines {
@@ -52,8 +54,8 @@ public enum JSONLines {
         for (i, d) in doc.diagnostics.enumerated() {
             if i > 0 { w.raw(",") }
             w.raw("{\"severity\":"); w.string(d.severity.rawValue)
-            w.raw(",\"byteOffset\":"); if let b = d.byteOffset { w.int(b) } else { w.raw("null") }
-            w.raw(",\"message\":"); w.string(d.message)
+            w.raw(",\"byteOffset\":"); if let b = d.location.byteOffset { w.int(b) } else { w.raw("null") }
+            w.raw(",\"message\":"); w.string(d.message.en)
             w.raw("}")
         }
         w.raw("]}\n")

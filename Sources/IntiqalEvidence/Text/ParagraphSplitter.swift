@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// Cuts a document's bytes into paragraphs (lines, an over-long line cut at a space or a character
 /// boundary), decodes each to Unicode scalars and hands it to the builder with its offset in scalars
 /// of the whole document. It sees the document through a window of bytes, so a file can be read in
@@ -90,12 +92,14 @@ struct ParagraphSplitter {
     /// Adds the diagnostics of the reading (invalid UTF-8, lines cut) to the builder.
     func report(into builder: inout DocumentBuilder, document: String) {
         if invalidCount > 0 {
-            builder.diagnostics.append(Diagnostic(severity: .warning, document: document, byteOffset: invalid.first,
-                message: "invalid UTF-8: \(invalidCount) byte(s) replaced by U+FFFD (each counts as one scalar)"))
+            builder.diagnostics.append(.warning(.evidenceInvalidUTF8, at: DiagnosticLocation(file: document, byteOffset: invalid.first),
+                en: "invalid UTF-8: \(invalidCount) byte(s) replaced by U+FFFD (each counts as one scalar)",
+                ar: "UTF-8 غير صالح: استُبدل U+FFFD بـ \(invalidCount) بايت (كلٌّ منها يُعدّ محرفًا واحدًا)"))
         }
         if cut > 0 {
-            builder.diagnostics.append(Diagnostic(severity: .warning, document: document,
-                message: "\(cut) line(s) longer than \(Self.maxParagraphBytes) bytes were split"))
+            builder.diagnostics.append(.warning(.evidenceLineSplit, at: DiagnosticLocation(file: document),
+                en: "\(cut) line(s) longer than \(Self.maxParagraphBytes) bytes were split",
+                ar: "قُسِّم \(cut) سطرًا أطول من \(Self.maxParagraphBytes) بايت"))
         }
     }
 }

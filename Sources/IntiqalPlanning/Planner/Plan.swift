@@ -136,11 +136,31 @@ public struct Plan: Sendable, Hashable, Codable {
 
     public struct Verification: Sendable, Hashable, Codable {
         public var ok: Bool
+        /// The rules broken, in English (what the plan file and `verify-plan` show).
         public var violations: [String]
+        /// The rules broken, each with its code and its Arabic text; not written to the plan
+        /// file, so a plan read back has none.
+        public var diagnostics: [Diagnostic]
 
-        public init(ok: Bool, violations: [String]) {
+        public init(ok: Bool, diagnostics: [Diagnostic]) {
             self.ok = ok
-            self.violations = violations
+            self.diagnostics = diagnostics
+            violations = diagnostics.map(\.message.en)
+        }
+
+        private enum CodingKeys: String, CodingKey { case ok, violations }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            ok = try c.decode(Bool.self, forKey: .ok)
+            violations = try c.decode([String].self, forKey: .violations)
+            diagnostics = []
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(ok, forKey: .ok)
+            try c.encode(violations, forKey: .violations)
         }
     }
 }

@@ -44,7 +44,7 @@ struct PlanReport {
                                   riskDebtAdviserMonths: earlyAdviserMonths().reduce(0, +),
                                   handovers: handovers.count, forcedHandovers: handovers.filter(\.forced).count,
                                   remainingAtEnd: schedule.remainingAtEnd),
-                    verification: .init(ok: false, violations: ["not verified"]), risk: nil)
+                    verification: .init(ok: false, diagnostics: [.error(.verifierNotVerified, en: "not verified", ar: "لم يُتحقق منها")]), risk: nil)
     }
 
     private func isForced(key k: Int, at i: Int) -> Bool {

@@ -29,8 +29,7 @@ public struct DepartureEffect: Sendable, Hashable, Codable {
         let months = to.months(since: from) + 1
         let inPeriod = incidents.filter { i in
             guard i.kind == .attack || i.kind == .strike, let d = CivilDate(i.date) else { return false }
-            let c = d.components
-            let m = YearMonth(year: c.year, month: c.month)
+            let m = d.yearMonth
             return m >= from && m <= to
         }
         let names = regions ?? Array(Set(inPeriod.map(\.region))).sorted()

@@ -22,7 +22,7 @@ struct MonthlyPanel: Sendable {
     /// Builds the panel from `incidents` (a count over a period spread evenly over its days), covering every
     /// month from the earliest incident to `through` (or the latest incident, if later).
     init(incidents: [Incident], regions fixedRegions: [String]? = nil, through: YearMonth?, seed: UInt64) throws {
-        var parsed: [(day: CivilDate, region: String, count: Int)] = []
+        var parsed: [(day: Int, region: String, count: Int)] = []
         parsed.reserveCapacity(incidents.count)
         var total = 0
         for (i, incident) in incidents.enumerated() {
@@ -39,33 +39,33 @@ struct MonthlyPanel: Sendable {
                 throw RiskError.invalid("incidents", "more than \(Self.maximumEvents) incidents")
             }
             guard let until = incident.until else {
-                parsed.append((day, region, incident.count))
+                parsed.append((day.dayNumber, region, incident.count))
                 continue
             }
             // A count known only over a period is spread evenly over its days, as `RiskModel.fit` does.
-            guard let last = CivilDate(until), last.day >= day.day else {
+            guard let last = CivilDate(until), last >= day else {
                 throw RiskError.invalid("incidents[\(i)].until", "expected a date YYYY-MM-DD on or after \(incident.date), got '\(until)'")
             }
-            let days = last.day - day.day + 1
+            let days = last.days(since: day) + 1
             var perDay: [Int: Int] = [:]
-            for n in 0..<incident.count { perDay[day.day + (n * days + days / 2) / incident.count, default: 0] += 1 }
-            for (d, count) in perDay.sorted(by: { $0.key < $1.key }) { parsed.append((CivilDate(day: d), region, count)) }
-            if incident.count == 0 { parsed.append((day, region, 0)); parsed.append((last, region, 0)) }
+            for n in 0..<incident.count { perDay[day.dayNumber + (n * days + days / 2) / incident.count, default: 0] += 1 }
+            for (d, count) in perDay.sorted(by: { $0.key < $1.key }) { parsed.append((d, region, count)) }
+            if incident.count == 0 { parsed.append((day.dayNumber, region, 0)); parsed.append((last.dayNumber, region, 0)) }
         }
         guard let first = parsed.map(\.day).min(), let last = parsed.map(\.day).max() else {
             throw RiskError(.tooFewEvents, "no incidents to back-test", field: "incidents")
         }
-        let c0 = first.components, c1 = last.components
-        let start = YearMonth(year: c0.year, month: c0.month)
-        var end = YearMonth(year: c1.year, month: c1.month)
+        guard let start = CivilDate(dayNumber: first)?.yearMonth, var end = CivilDate(dayNumber: last)?.yearMonth else {
+            throw RiskError.invalid("incidents", "the incidents run outside the years \(InputLimits.year.lowerBound)–\(InputLimits.year.upperBound)")
+        }
         if let through, through > end { end = through }
         let months = end.months(since: start) + 1
-        let origin = CivilDate(year: start.year, month: start.month, day: 1).day
+        let origin = CivilDate.dayNumber(year: start.year, month: start.month, day: 1)
         var monthStart: [Double] = []
         monthStart.reserveCapacity(months + 1)
         for m in 0...months {
             let ym = start.adding(months: m)
-            monthStart.append(Double(CivilDate(year: ym.year, month: ym.month, day: 1).day - origin))
+            monthStart.append(Double(CivilDate.dayNumber(year: ym.year, month: ym.month, day: 1) - origin))
         }
         let names = fixedRegions ?? Array(Set(parsed.map(\.region))).sorted()
         guard names.count <= Self.maximumRegions else {
@@ -77,10 +77,9 @@ struct MonthlyPanel: Sendable {
         var rng = Xoshiro256StarStar(seed: seed, stream: 0xBAC7)
         for p in parsed {
             guard let r = index[p.region] else { continue }
-            let c = p.day.components
-            let m = YearMonth(year: c.year, month: c.month).months(since: start)
+            guard let m = CivilDate(dayNumber: p.day)?.yearMonth.months(since: start) else { continue }
             counts[r][m] += p.count
-            let day = Double(p.day.day - origin)
+            let day = Double(p.day - origin)
             for _ in 0..<p.count { times[r].append(day + rng.nextUnit()) }
         }
         for r in times.indices { times[r].sort() }

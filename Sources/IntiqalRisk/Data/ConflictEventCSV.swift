@@ -26,43 +26,62 @@ public enum ConflictEventCSV {
     public static func parse(_ text: String, file: String = "<input>") throws -> ConflictEventImport {
         let records = try QuotedCSVReader.read(text, file: file)
         guard let header = records.first else {
-            throw RiskError(.csv, "the file is empty (expected a UCDP GED or ACLED header)", file: file, line: 1, field: nil)
+            throw RiskError(csv: [.error(.riskEventsEmpty, at: DiagnosticLocation(file: file, line: 1),
+                                         en: "the file is empty (expected a UCDP GED or ACLED header)",
+                                         ar: "الملف فارغ (المتوقع ترويسة UCDP GED أو ACLED)")])
         }
         let names = header.fields.map { $0.trimmingWhitespace.lowercased() }
         let columns = try Self.columns(names, file: file, line: header.line)
 
         struct Row { var line: Int; var date: CivilDate; var governorate: IraqGovernorate?; var name: String; var lat: Double?; var lon: Double?; var coarse: Bool; var id: String }
         var rows: [Row] = []
+        var problems = DiagnosticCollector()
+        func report(_ problem: Diagnostic) throws {
+            problems.append(problem)
+            if problems.diagnostics.count >= RiskError.maximumDiagnostics { throw RiskError(csv: problems.diagnostics) }
+        }
         rows.reserveCapacity(records.count)
         for record in records.dropFirst() {
             let f = record.fields
             guard f.count == names.count else {
-                throw RiskError(.csv, "expected \(names.count) fields as in the header, found \(f.count)",
-                                file: file, line: record.line, field: f.count < names.count ? names[f.count] : "field \(names.count + 1)")
+                try report(.error(.riskEventsFieldCount,
+                                  at: DiagnosticLocation(file: file, line: record.line, path: f.count < names.count ? names[f.count] : "field \(names.count + 1)"),
+                                  en: "expected \(names.count) fields as in the header, found \(f.count)",
+                                  ar: "المتوقع \(names.count) حقول كما في الترويسة، وُجد \(f.count)"))
+                continue
             }
             let dateText = f[columns.date].trimmingWhitespace
             guard let date = Self.date(dateText) else {
-                throw RiskError(.csv, "expected a date YYYY-MM-DD or DD Month YYYY, got '\(dateText)'",
-                                file: file, line: record.line, field: names[columns.date])
+                try report(.error(.riskEventsDate, at: DiagnosticLocation(file: file, line: record.line, path: names[columns.date]),
+                                  en: "expected a date YYYY-MM-DD or DD Month YYYY, got '\(dateText)'",
+                                  ar: "المتوقع تاريخ YYYY-MM-DD أو DD Month YYYY، ورد '\(dateText)'"))
+                continue
             }
             let name = f[columns.region].trimmingWhitespace
+            var bad = false
             func number(_ c: Int?) throws -> Double? {
                 guard let c else { return nil }
                 let t = f[c].trimmingWhitespace
                 if t.isEmpty { return nil }
                 guard let v = Double(t), v.isFinite else {
-                    throw RiskError(.csv, "expected a number, got '\(t)'", file: file, line: record.line, field: names[c])
+                    bad = true
+                    try report(.error(.riskEventsNumber, at: DiagnosticLocation(file: file, line: record.line, path: names[c]),
+                                      en: "expected a number, got '\(t)'", ar: "المتوقع رقم، ورد '\(t)'"))
+                    return nil
                 }
                 return v
             }
             let lat = try number(columns.latitude), lon = try number(columns.longitude)
             let precision = try number(columns.precision)
+            if bad { continue }
             // UCDP where_prec 6 = the country, 7 = international waters or air space.
             let coarse = columns.layout == "ucdp-ged" && (precision ?? 0) >= 6
             let id = columns.id.map { f[$0].trimmingWhitespace } ?? "line \(record.line)"
             rows.append(Row(line: record.line, date: date, governorate: IraqGovernorate.named(name), name: name,
                             lat: lat, lon: lon, coarse: coarse, id: id))
         }
+
+        guard problems.isEmpty else { throw RiskError(csv: problems.diagnostics) }
 
         // Centroids of the named rows' coordinates.
         var sums: [String: (lat: Double, lon: Double, n: Double)] = [:]
@@ -108,20 +127,23 @@ public enum ConflictEventCSV {
         func index(_ name: String) -> Int? { names.firstIndex(of: name) }
         if let date = index("date_start") {
             guard let region = index("adm_1") else {
-                throw RiskError(.csv, "UCDP GED header without an 'adm_1' column", file: file, line: line, field: "adm_1")
+                throw RiskError(csv: [.error(.riskEventsUCDPNoAdm1, at: DiagnosticLocation(file: file, line: line, path: "adm_1"),
+                                             en: "UCDP GED header without an 'adm_1' column", ar: "ترويسة UCDP GED بلا عمود 'adm_1'")])
             }
             return Columns(layout: "ucdp-ged", date: date, region: region, latitude: index("latitude"),
                            longitude: index("longitude"), precision: index("where_prec"), id: index("id"))
         }
         if let date = index("event_date") {
             guard let region = index("admin1") else {
-                throw RiskError(.csv, "ACLED header without an 'admin1' column", file: file, line: line, field: "admin1")
+                throw RiskError(csv: [.error(.riskEventsACLEDNoAdmin1, at: DiagnosticLocation(file: file, line: line, path: "admin1"),
+                                             en: "ACLED header without an 'admin1' column", ar: "ترويسة ACLED بلا عمود 'admin1'")])
             }
             return Columns(layout: "acled", date: date, region: region, latitude: index("latitude"),
                            longitude: index("longitude"), precision: nil, id: index("event_id_cnty"))
         }
-        throw RiskError(.csv, "not a UCDP GED (date_start, adm_1) or ACLED (event_date, admin1) header",
-                        file: file, line: line, field: "date_start")
+        throw RiskError(csv: [.error(.riskEventsUnknownHeader, at: DiagnosticLocation(file: file, line: line, path: "date_start"),
+                                     en: "not a UCDP GED (date_start, adm_1) or ACLED (event_date, admin1) header",
+                                     ar: "ليست ترويسة UCDP GED (date_start, adm_1) ولا ACLED (event_date, admin1)")])
     }
 
     private static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",

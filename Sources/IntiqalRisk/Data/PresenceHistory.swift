@@ -20,12 +20,12 @@ public struct PresenceHistory: Sendable, Hashable, Codable {
     /// Personnel on the 15th of `month`: linear between the dated figures, held before the first and after the last.
     public func troops(in month: YearMonth) -> Double {
         guard let first = figures.first, let last = figures.last else { return 0 }
-        let day = Double(CivilDate(year: month.year, month: month.month, day: 15).day)
-        if day <= Double(first.date.day) { return first.troops }
-        if day >= Double(last.date.day) { return last.troops }
-        for (a, b) in zip(figures, figures.dropFirst()) where Double(b.date.day) >= day {
-            let span = Double(b.date.day - a.date.day)
-            let w = span > 0 ? (day - Double(a.date.day)) / span : 1
+        let day = Double(CivilDate.dayNumber(year: month.year, month: month.month, day: 15))
+        if day <= Double(first.date.dayNumber) { return first.troops }
+        if day >= Double(last.date.dayNumber) { return last.troops }
+        for (a, b) in zip(figures, figures.dropFirst()) where Double(b.date.dayNumber) >= day {
+            let span = Double(b.date.dayNumber - a.date.dayNumber)
+            let w = span > 0 ? (day - Double(a.date.dayNumber)) / span : 1
             return a.troops + w * (b.troops - a.troops)
         }
         return last.troops

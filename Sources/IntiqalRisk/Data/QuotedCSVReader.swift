@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// A small RFC 4180 reader for the event datasets (UCDP GED, ACLED): quoted fields may hold
 /// commas, doubled quotes and line breaks; CRLF or LF line ends; a leading byte-order mark is
 /// dropped. Each record carries the 1-based line it starts on. Blank lines are skipped.
@@ -24,7 +26,8 @@ enum QuotedCSVReader {
             endField()
             if !(fields.count == 1 && fields[0].isEmpty) {
                 guard records.count < maximumRecords else {
-                    throw RiskError(.csv, "more than \(maximumRecords) records", file: file, line: recordLine, field: nil)
+                    throw RiskError(csv: [.error(.riskEventsTooManyRecords, at: DiagnosticLocation(file: file, line: recordLine),
+                                                 en: "more than \(maximumRecords) records", ar: "أكثر من \(maximumRecords) سجل")])
                 }
                 records.append((recordLine, fields))
             }
@@ -61,7 +64,8 @@ enum QuotedCSVReader {
             i += 1
         }
         if inQuotes {
-            throw RiskError(.csv, "a quoted field opened here is never closed", file: file, line: recordLine, field: "field \(fields.count + 1)")
+            throw RiskError(csv: [.error(.riskEventsUnterminatedQuote, at: DiagnosticLocation(file: file, line: recordLine, path: "field \(fields.count + 1)"),
+                                         en: "a quoted field opened here is never closed", ar: "حقل مقتبس يبدأ هنا ولا يُغلق")])
         }
         if !field.isEmpty || !fields.isEmpty || wasQuoted { try endRecord() }
         return records

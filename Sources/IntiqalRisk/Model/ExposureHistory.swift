@@ -24,7 +24,7 @@ public struct ExposureHistory: Sendable, Codable, Hashable {
         }
     }
 
-    var firstDay: CivilDate { CivilDate(year: start.year, month: start.month, day: 1) }
+    var firstDayNumber: Int { CivilDate.dayNumber(year: start.year, month: start.month, day: 1) }
 
     func validate() throws {
         guard (1900...2200).contains(start.year), (1...12).contains(start.month) else {

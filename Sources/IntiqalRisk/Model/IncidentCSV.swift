@@ -11,6 +11,11 @@ public enum IncidentCSV {
         var columns: (date: Int, region: Int, count: Int?) = (0, 1, 2)
         var sawContent = false
         var incidents: [Incident] = []
+        var problems = DiagnosticCollector()
+        func report(_ problem: Diagnostic) throws {
+            problems.append(problem)
+            if problems.diagnostics.count >= RiskError.maximumDiagnostics { throw RiskError(csv: problems.diagnostics) }
+        }
         for (lineNumber, fields) in try CSVRecords.read(text, file: file) {
             let lowered = fields.map { $0.trimmingWhitespace.lowercased() }
             if !sawContent {
@@ -18,10 +23,13 @@ public enum IncidentCSV {
                 if lowered.contains("date") {
                     guard let d = lowered.firstIndex(of: "date") else { continue }
                     guard let r = lowered.firstIndex(of: "region") else {
-                        throw RiskError(.csv, "header has no 'region' column", file: file, line: lineNumber, field: "region")
+                        throw RiskError(csv: [.error(.riskIncidentsNoRegionColumn, at: DiagnosticLocation(file: file, line: lineNumber, path: "region"),
+                                                     en: "header has no 'region' column", ar: "لا عمود 'region' في الترويسة")])
                     }
                     if let unknown = lowered.first(where: { !["date", "region", "count"].contains($0) }) {
-                        throw RiskError(.csv, "unknown column '\(unknown)' (expected date, region, count)", file: file, line: lineNumber, field: unknown)
+                        throw RiskError(csv: [.error(.riskIncidentsUnknownColumn, at: DiagnosticLocation(file: file, line: lineNumber, path: unknown),
+                                                     en: "unknown column '\(unknown)' (expected date, region, count)",
+                                                     ar: "عمود غير معروف '\(unknown)' (المتوقع date وregion وcount)")])
                     }
                     columns = (d, r, lowered.firstIndex(of: "count"))
                     continue
@@ -30,20 +38,29 @@ public enum IncidentCSV {
             let needed = max(columns.date, columns.region) + 1
             guard fields.count >= needed else {
                 let missing = fields.count <= columns.date ? "date" : "region"
-                throw RiskError(.csv, "expected at least \(needed) fields, found \(fields.count)", file: file, line: lineNumber, field: missing)
+                try report(.error(.riskIncidentsTooFewFields, at: DiagnosticLocation(file: file, line: lineNumber, path: missing),
+                                  en: "expected at least \(needed) fields, found \(fields.count)",
+                                  ar: "المتوقع \(needed) حقول على الأقل، وُجد \(fields.count)"))
+                continue
             }
             let maxColumns = max(needed, (columns.count ?? -1) + 1)
             guard fields.count <= maxColumns else {
-                throw RiskError(.csv, "expected at most \(maxColumns) fields (date,region[,count]), found \(fields.count)",
-                                file: file, line: lineNumber, field: "field \(maxColumns + 1)")
+                try report(.error(.riskIncidentsTooManyFields, at: DiagnosticLocation(file: file, line: lineNumber, path: "field \(maxColumns + 1)"),
+                                  en: "expected at most \(maxColumns) fields (date,region[,count]), found \(fields.count)",
+                                  ar: "المتوقع \(maxColumns) حقول على الأكثر (date,region[,count])، وُجد \(fields.count)"))
+                continue
             }
             let dateText = fields[columns.date].trimmingWhitespace
             guard CivilDate(dateText) != nil else {
-                throw RiskError(.csv, "expected a date YYYY-MM-DD, got '\(dateText)'", file: file, line: lineNumber, field: "date")
+                try report(.error(.riskIncidentsDate, at: DiagnosticLocation(file: file, line: lineNumber, path: "date"),
+                                  en: "expected a date YYYY-MM-DD, got '\(dateText)'", ar: "المتوقع تاريخ YYYY-MM-DD، ورد '\(dateText)'"))
+                continue
             }
             let region = fields[columns.region].trimmingWhitespace
             guard !region.isEmpty else {
-                throw RiskError(.csv, "the region is empty", file: file, line: lineNumber, field: "region")
+                try report(.error(.riskIncidentsEmptyRegion, at: DiagnosticLocation(file: file, line: lineNumber, path: "region"),
+                                  en: "the region is empty", ar: "المنطقة فارغة"))
+                continue
             }
             var count = 1
             if let c = columns.count, c < fields.count {
@@ -51,14 +68,17 @@ public enum IncidentCSV {
                 if !countText.isEmpty {
                     let range = InputLimits.incidentCount
                     guard let value = Int(countText), range.contains(value) else {
-                        throw RiskError(.csv, "expected a whole number of incidents \(range.lowerBound)…\(range.upperBound), got '\(countText)'",
-                                        file: file, line: lineNumber, field: "count")
+                        try report(.error(.riskIncidentsCount, at: DiagnosticLocation(file: file, line: lineNumber, path: "count"),
+                                          en: "expected a whole number of incidents \(range.lowerBound)…\(range.upperBound), got '\(countText)'",
+                                          ar: "المتوقع عدد صحيح من الحوادث \(range.lowerBound)…\(range.upperBound)، ورد '\(countText)'"))
+                        continue
                     }
                     count = value
                 }
             }
             incidents.append(Incident(date: dateText, region: region, kind: kind, count: count, source: "\(file):\(lineNumber)"))
         }
+        guard problems.isEmpty else { throw RiskError(csv: problems.diagnostics) }
         return incidents
     }
 }

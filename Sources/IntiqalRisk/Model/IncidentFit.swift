@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// Per-region Hawkes fits from incident records, and the risk model they give.
 public struct IncidentFit: Sendable, Codable, Hashable {
     /// One region's outcome.

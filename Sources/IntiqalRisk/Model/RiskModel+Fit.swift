@@ -42,32 +42,32 @@ extension RiskModel {
             }
             illustrative = illustrative || incident.illustrative
             guard let until = incident.until else {
-                rows.append(Row(day: date.day, region: region, count: incident.count))
+                rows.append(Row(day: date.dayNumber, region: region, count: incident.count))
                 continue
             }
             // A count known only over a period is spread evenly over its days.
             guard let last = CivilDate(until) else {
                 throw RiskError.invalid("incidents[\(i)].until", "expected a date YYYY-MM-DD, got '\(until)'")
             }
-            guard last.day >= date.day else {
+            guard last >= date else {
                 throw RiskError.invalid("incidents[\(i)].until", "the period ends (\(until)) before it starts (\(incident.date))")
             }
             guard incident.count > 0 else {
                 // Nothing seen over the period: the window still covers it.
-                rows.append(Row(day: date.day, region: region, count: 0))
-                rows.append(Row(day: last.day, region: region, count: 0))
+                rows.append(Row(day: date.dayNumber, region: region, count: 0))
+                rows.append(Row(day: last.dayNumber, region: region, count: 0))
                 continue
             }
-            let days = last.day - date.day + 1
+            let days = last.days(since: date) + 1
             var perDay: [Int: Int] = [:]
-            for n in 0..<incident.count { perDay[date.day + (n * days + days / 2) / incident.count, default: 0] += 1 }
+            for n in 0..<incident.count { perDay[date.dayNumber + (n * days + days / 2) / incident.count, default: 0] += 1 }
             for (day, count) in perDay.sorted(by: { $0.key < $1.key }) {
                 rows.append(Row(day: day, region: region, count: count))
             }
         }
         var notes = RiskNotes()
         if let history {
-            let from = history.firstDay.day, to = from + Int(history.monthDays.reduce(0, +))
+            let from = history.firstDayNumber, to = from + Int(history.monthDays.reduce(0, +))
             let outside = rows.filter { $0.day < from || $0.day >= to }.map(\.count).reduce(0, +)
             rows.removeAll { $0.day < from || $0.day >= to }
             if outside > 0 {
@@ -78,9 +78,14 @@ extension RiskModel {
         guard let first = rows.map(\.day).min(), let last = rows.map(\.day).max() else {
             throw RiskError(.tooFewEvents, "no incidents of kinds \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) to fit", field: "incidents")
         }
-        let start = history?.firstDay ?? CivilDate(day: first).startOfMonth
-        let end = history.map { CivilDate(day: $0.firstDay.day + Int($0.monthDays.reduce(0, +))) } ?? CivilDate(day: last).startOfNextMonth
-        let days = Double(end.day - start.day)
+        let firstMonth = CivilDate(dayNumber: first)?.yearMonth, lastMonth = CivilDate(dayNumber: last)?.yearMonth
+        let start = history?.firstDayNumber ?? firstMonth.map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: 1) } ?? first
+        let end = history.map { $0.firstDayNumber + Int($0.monthDays.reduce(0, +)) }
+            ?? lastMonth.map { $0.adding(months: 1) }.map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: 1) } ?? last + 1
+        guard let windowStart = CivilDate(dayNumber: start), let windowEnd = CivilDate(dayNumber: end - 1) else {
+            throw RiskError.invalid("history", "the window runs outside the years \(InputLimits.year.lowerBound)–\(InputLimits.year.upperBound)")
+        }
+        let days = Double(end - start)
         rows.sort { ($0.region, $0.day, $0.count) < ($1.region, $1.day, $1.count) }
 
         var byRegion: [String: [Double]] = [:]
@@ -92,7 +97,7 @@ extension RiskModel {
             var rng = Xoshiro256StarStar(seed: jitterSeed, stream: UInt64(index))
             var times: [Double] = []
             for row in rows where row.region == region {
-                let offset = Double(row.day - start.day)
+                let offset = Double(row.day - start)
                 for _ in 0..<row.count { times.append(offset + (1 - rng.nextOpenUnit())) }  // in [offset, offset+1)
             }
             byRegion[region] = times
@@ -219,7 +224,7 @@ extension RiskModel {
                               gammaGapStandardError: gap.fitted ? gap.standardError : nil,
                               gammaDepartureStandardError: departure.fitted ? departure.standardError : nil,
                               illustrative: illustrative, notes: notes.en, notesAr: notes.ar)
-        return IncidentFit(windowStart: start, windowEnd: end.adding(days: -1), days: days, regions: regionFits,
+        return IncidentFit(windowStart: windowStart, windowEnd: windowEnd, days: days, regions: regionFits,
                            gammaGap: gap, gammaDeparture: departure, model: model)
     }
 }

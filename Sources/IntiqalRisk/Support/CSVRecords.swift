@@ -7,7 +7,7 @@ enum CSVRecords {
         do {
             return try CSVLines.records(text, file: file).map { ($0.line, $0.fields) }
         } catch {
-            throw RiskError(.csv, error.message, file: file, line: error.line, field: error.field)
+            throw RiskError(csv: [error.diagnostic])
         }
     }
 }
