@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IntiqalDomain
 import IntiqalEvidence
 import IntiqalStorage
 
@@ -24,8 +25,7 @@ extension Commission {
         }
         var date: CivilDate?
         if let published {
-            guard let d = CivilDate(iso: published) else { throw CommissionError.invalid(field: "published", "YYYY-MM-DD") }
-            date = d
+            do { date = try CivilDate.parse(published) } catch { throw CommissionError.invalid(field: "published", error.description) }
         }
         let chosen = marking ?? viewer.party.map { .rel([$0]) } ?? .joint
         let document = Self.extractor.extract(text: text, document: name, published: date)
