@@ -100,6 +100,20 @@ struct CLIMessageTests {
         }
     }
 
+    /// Found by the random-input test: a value that looks like an option ("-1e308", "--") was
+    /// read as a missing value; every option now takes the next word.
+    @Test func valuesThatLookLikeOptionsAreValuesOfTheirFlag() throws {
+        let path = TempDir().path("w.intiqal")
+        #expect(try intiqal("init", path, "--example", "iraq-2024").0 == 0)
+        for (args, expected) in [(["status", "--workspace", path, "--month", "--"], "--month"),
+                                 (["status", "--workspace", path, "--month", "-1"], "--month"),
+                                 (["init", TempDir().path("n.intiqal"), "--example", "-1e308"], "--example: no bundled scenario '-1e308'"),
+                                 (["audit", "--workspace", path, "--entity", "-inf", "--last", "x"], "--last")] {
+            let (status, _, err) = try intiqal(args)
+            #expect(status == 1 && err.contains(expected) && !err.contains("Missing value"), "\(args): \(err)")
+        }
+    }
+
     @Test func auditLastMustBePositive() throws {
         let path = TempDir().path("w.intiqal")
         #expect(try intiqal("init", path, "--example", "iraq-2024").0 == 0)
