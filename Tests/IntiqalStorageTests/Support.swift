@@ -36,8 +36,32 @@ struct TempDir {
     init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("intiqal-storage-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        TempDirs.shared.add(url)
     }
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+/// Every temporary directory the tests made, removed when the test process exits (a test's
+/// workspace may still be open while the test runs, so not before).
+final class TempDirs: @unchecked Sendable {
+    static let shared = TempDirs()
+    private let lock = NSLock()
+    private var urls: [URL] = []
+
+    private init() {
+        atexit { TempDirs.shared.removeAll() }
+    }
+
+    func add(_ url: URL) {
+        lock.lock(); defer { lock.unlock() }
+        urls.append(url)
+    }
+
+    func removeAll() {
+        lock.lock(); defer { lock.unlock() }
+        for url in urls { try? FileManager.default.removeItem(at: url) }
+        urls.removeAll()
+    }
 }
 
 func example() throws -> Scenario { try ScenarioLoader.loadBundled("iraq-2024").scenario }
