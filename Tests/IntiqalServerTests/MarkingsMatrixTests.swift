@@ -51,7 +51,8 @@ import Testing
 
     static let readEndpoints = ["/api/v1/assessments", "/api/v1/assessments?current=true", "/api/v1/assessments?group=capability",
                                 "/api/v1/status", "/api/v1/plan", "/api/v1/plan?mode=deadlines", "/api/v1/audit",
-                                "/api/v1/evidence/items", "/api/v1/ledger", "/api/v1/users", "/api/v1/session"]
+                                "/api/v1/evidence/items", "/api/v1/ledger", "/api/v1/decisions", "/api/v1/keys", "/api/v1/users",
+                                "/api/v1/session"]
 
     @Test(arguments: [UInt64(7), 8])
     func noResponseRevealsARecordTheViewerMayNotRead(seed: UInt64) async throws {
