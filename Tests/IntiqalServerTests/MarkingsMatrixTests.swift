@@ -105,6 +105,25 @@ import Testing
         }
     }
 
+    /// A write to a record the viewer may not read answers exactly as one to a record that does
+    /// not exist: same status, same problem document but for the id it names.
+    @Test func reviewingAnItemTheViewerMayNotReadIsAnsweredAsAMissingOne() async throws {
+        let demo = try makeDemo(seed: 9)
+        let planted = try Self.plant(demo, seed: 9)
+        let items = try demo.commission.evidenceItems(for: .fileHolder("admin"))
+        try await application(demo).test(.router) { client in
+            let s = try await client.signIn(demo, "irq-threat")
+            let reader = MarkingReader(party: "IRQ", commission: ["IRQ", "USA"])
+            let hidden = try #require(items.first { !reader.mayRead($0.marking) }, "seed 9 plants an item IRQ may not read (\(planted.evidence.count) planted)")
+            let body = json(["status": "accepted"])
+            let refused = try await client.send("/api/v1/evidence/items/\(hidden.id)/review", .post, headers: s.writeHeaders, body: body)
+            let missing = try await client.send("/api/v1/evidence/items/999999/review", .post, headers: s.writeHeaders, body: body)
+            #expect(refused.status == .notFound && missing.status == .notFound)
+            #expect(String(buffer: refused.body).replacingOccurrences(of: "\(hidden.id)", with: "999999") == String(buffer: missing.body))
+            #expect(try demo.commission.evidenceItems(for: .fileHolder("admin")).first { $0.id == hidden.id }?.status == hidden.status)
+        }
+    }
+
     @Test func anUploadedReportIsRelItsAuthorsPartyUnlessMarkedOtherwise() async throws {
         let demo = try makeDemo(seed: 5)
         try await application(demo).test(.router) { client in
