@@ -1,4 +1,5 @@
 import IntiqalDomain
+import IntiqalLedger
 import IntiqalPlanning
 import IntiqalStorage
 
@@ -6,22 +7,30 @@ extension Commission {
     /// The scenario as the viewer may see it: the ratings it may read (per slot the latest of
     /// them), with the effect of every binding decision; and the binding decisions refused.
     public func scenario(for viewer: Viewer) throws -> (scenario: Scenario, refused: [DecisionBook.RefusedDecision]) {
+        try scenario(for: viewer, report: nil)
+    }
+
+    /// `report`: the ledger's verification when the caller needs it for more than this.
+    func scenario(for viewer: Viewer, report: LedgerReport?) throws -> (scenario: Scenario, refused: [DecisionBook.RefusedDecision]) {
         try run {
             let reader = try self.reader(viewer)
             let base = try store.scenario(readableBy: reader)
             // Binding decisions are the commission's joint record: their effects only for its readers.
             guard reader.mayRead(.joint) else { return (base, []) }
-            return try DecisionBook(store: store, now: now).effects(on: base)
+            return try DecisionBook(store: store, now: now).effects(on: base, report: report)
         }
     }
 
     /// Gates met, unmet or disputed in `month` (default: the latest rated month the viewer can
     /// see), computed from only the ratings the viewer may read.
     public func status(month: YearMonth? = nil, for viewer: Viewer) throws -> StatusReport {
-        let (scenario, refused) = try scenario(for: viewer)
-        let declared = try run { try DecisionBook(store: store, now: now).declaredGates() }
         let readable = try run { try reader(viewer).mayRead(.joint) }
-        let gates = GateStatus.all(scenario, month: month, declared: readable ? declared : [:])
+        // One verification of the ledger for both the decisions' effects and the gates declared met.
+        let book = DecisionBook(store: store, now: now)
+        let report = readable ? try run { try book.verify() } : nil
+        let (scenario, refused) = try scenario(for: viewer, report: report)
+        let declared = try report.map { r in try run { try book.declaredGates(report: r) } } ?? [:]
+        let gates = GateStatus.all(scenario, month: month, declared: declared)
         return StatusReport(scenario: scenario.id, gates: gates, refused: readable ? refused.map(\.description) : [],
                             marking: try derivedMarking(for: viewer))
     }

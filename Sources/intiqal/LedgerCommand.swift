@@ -31,7 +31,7 @@ struct LedgerCommand: AsyncParsableCommand {
                 }
             }
             if !problems.isEmpty { CLI.fail(problems.joined(separator: "\nintiqal: ")) }
-            CLI.warn(CLI.guarded { try DecisionBook(store: store).effects().refused }.map(\.description))
+            CLI.warn(CLI.guarded { try DecisionBook(store: store).effects(report: report).refused }.map(\.description))
             let binding = report.decisions.filter(\.binding).count
             let pending = report.registrations.filter { !$0.active }.count
             print("\(workspace): ledger ok: \(report.entries) entries, \(report.decisions.count) decisions (\(binding) binding, \(report.decisions.count - binding) awaiting signatures)" +

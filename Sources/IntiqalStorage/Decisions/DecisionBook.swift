@@ -222,9 +222,11 @@ public struct DecisionBook: Sendable {
     public func verify() throws -> LedgerReport { LedgerVerifier.verify(try store.ledgerEntries()) }
 
     /// Gates declared met by binding decisions: gate → the decision's entry number.
-    public func declaredGates() throws -> [GateKey: Int] {
+    /// `report`: the ledger's verification when the caller already has it (verifying costs one
+    /// Ed25519 check per signature).
+    public func declaredGates(report: LedgerReport? = nil) throws -> [GateKey: Int] {
         var out: [GateKey: Int] = [:]
-        for state in try verify().decisions where state.binding && state.decision.kind == .gateMet {
+        for state in try (report ?? verify()).decisions where state.binding && state.decision.kind == .gateMet {
             if let r = state.decision.payload["region"]?.stringValue, let c = state.decision.payload["capability"]?.stringValue {
                 out[GateKey(region: r, capability: c)] = state.seq
             }
@@ -248,15 +250,15 @@ public struct DecisionBook: Sendable {
 
     /// The scenario with every binding decision applied in ledger order, each checked by the same
     /// rules as a proposal against the scenario as it stands; and the binding decisions refused.
-    public func effects() throws -> (scenario: Scenario, refused: [RefusedDecision]) {
-        try effects(on: try store.scenario(readableBy: reader))
+    public func effects(report: LedgerReport? = nil) throws -> (scenario: Scenario, refused: [RefusedDecision]) {
+        try effects(on: try store.scenario(readableBy: reader), report: report)
     }
 
     /// `effects()` laid over `base`: a viewer's scenario (only the ratings it may read).
-    public func effects(on base: Scenario) throws -> (scenario: Scenario, refused: [RefusedDecision]) {
+    public func effects(on base: Scenario, report: LedgerReport? = nil) throws -> (scenario: Scenario, refused: [RefusedDecision]) {
         var scenario = base
         var refused: [RefusedDecision] = []
-        for state in try verify().decisions where state.binding {
+        for state in try (report ?? verify()).decisions where state.binding {
             do {
                 let request = try DecisionRequest(decision: state.decision)
                 _ = try request.validated(against: scenario)
