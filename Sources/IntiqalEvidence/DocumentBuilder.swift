@@ -17,6 +17,8 @@ struct DocumentBuilder {
     private var numbers: [ExtractedNumber] = []
     private var mentions: [Int32: [EntityMention]] = [:]
     private var entityOrder: [Int32] = []
+    /// The body paragraphs read: where each starts (scalars), the events and numbers before it, how it opens.
+    private var bodies: [(start: Int, events: Int, numbers: Int, opening: ParagraphOpening)] = []
     /// Sentences cut because they ran past ``maxSentenceTokens`` without an end.
     private var longSentences = 0
 
@@ -59,6 +61,7 @@ struct DocumentBuilder {
             if p.count <= 24 { scanDateLine(p) }
             return
         case .body:
+            bodies.append((base + Int(p.tokens[0].os), events.count, numbers.count, ParagraphOpening.of(p)))
             recordEntities(p, base: base)
         }
         // Sentences, up to a related article's headline inside the paragraph.
@@ -674,7 +677,30 @@ struct DocumentBuilder {
 
     // MARK: finish
 
+    /// Other articles' leads appended after the body with no marker: a trailing run of body paragraphs none of which
+    /// goes on with the story (`ParagraphOpening`), at least two of them opening a story of their own, after a
+    /// paragraph that went on with it. Their events and numbers (and entity mentions) are dropped: a weekday in
+    /// another article's lead is that article's day, not one of this report.
+    private mutating func dropAppendedLeads() {
+        var k = bodies.count
+        var stories = 0
+        while k > 0, bodies[k - 1].opening != .connective {
+            if bodies[k - 1].opening == .newStory { stories += 1 }
+            k -= 1
+        }
+        // k - 1 is the connective paragraph before the run; it cannot be the article's lead (index 0).
+        guard stories >= 2, k >= 2, k < bodies.count else { return }
+        let run = bodies[k]
+        events.removeSubrange(min(run.events, events.count)...)
+        numbers.removeSubrange(min(run.numbers, numbers.count)...)
+        for (id, list) in mentions { mentions[id] = list.filter { $0.start < run.start } }
+        let kept = entityOrder.filter { !(mentions[$0]?.isEmpty ?? true) }
+        for id in entityOrder where mentions[id]?.isEmpty ?? false { mentions[id] = nil }
+        entityOrder = kept
+    }
+
     mutating func finish() -> DocumentEvidence {
+        dropAppendedLeads()
         var anchor = published
         var source: String? = published == nil ? nil : "given"
         if anchor == nil, let d = dateline { anchor = d; source = "dateline" }

@@ -152,6 +152,12 @@ struct DateRecognizer {
                     }
                     return mention(.monthDay(month: m, day: d, endDay: endDay, direction: nil), n)
                 }
+                // "في 5 من الشهر الجاري", "15 الشهر الماضي": a day of this, last or next month.
+                var j = i + 1
+                if p.isWord(j, Words.min) { j += 1 }
+                if let pe = lex(j), pe.period == 2, p.tokens[j].lexArticle, tok(j)?.kind == .arabic, let (dir, n) = directionAfter(j + 1) {
+                    return mention(.dayOfRelativeMonth(day: d, offset: dir), n)
+                }
             }
             return nil
         }
