@@ -167,7 +167,7 @@ struct DocumentBuilder {
         guard e > s else { return }
         let lx = x.lexicon
         let recognizer = DateRecognizer(p, lx, end: e)
-        let found = Self.joinLists(p, recognizer.recognize(from: s))
+        let found = Self.joinWeekdayToMonth(p, Self.joinLists(p, recognizer.recognize(from: s)))
         var inDate = [Bool](repeating: false, count: e - s)
         // Dates that can date an event: not "since 2014", not a relative word inside a quotation
         // (its "today" is the speaker's, not the publication's).
@@ -342,7 +342,7 @@ struct DocumentBuilder {
             case .weekday(_, let dir): dirFuture = dir == 1
             case .monthDay(_, _, _, let dir): dirFuture = dir == 1
             case .relativePeriod(_, let off): dirFuture = off > 0
-            case .relativeDay(let n): dirFuture = n > 0
+            case .relativeDay(let n, _): dirFuture = n > 0
             default: dirFuture = false
             }
             events.append(PendingEvent(type: tr.type, spec: d.spec, inheritFrom: nil, future: tr.future || dirFuture,
@@ -397,6 +397,40 @@ struct DocumentBuilder {
                 }
             }
             out.append(d)
+            i += 1
+        }
+        return out
+    }
+
+    /// A weekday said of a month the text names next to it ("في فبراير الماضي، يوم الثلاثاء", "on Tuesday in March"):
+    /// the two make one date, the day only when the weekday resolved against publication falls in that month
+    /// (`DateSpec.weekdayIn`), else the month.
+    static func joinWeekdayToMonth(_ p: Paragraph, _ found: [DateMention]) -> [DateMention] {
+        guard found.count >= 2 else { return found }
+        var out: [DateMention] = []
+        var i = 0
+        func joinable(_ a: DateMention, _ b: DateMention) -> Bool {
+            guard b.tokenStart >= a.tokenEnd, b.tokenStart - a.tokenEnd <= 2 else { return false }
+            for k in a.tokenEnd..<b.tokenStart where !(p.tokens[k].kind == .punct || p.isWord(k, Words.fi) || p.isWord(k, Words.inn)
+                                                      || p.isWord(k, Words.yawm) || p.isWord(k, Words.on)) { return false }
+            return true
+        }
+        while i < found.count {
+            if i + 1 < found.count {
+                let a = found[i], b = found[i + 1]
+                var joined: DateMention? = nil
+                if case let .weekday(w, nil) = a.spec, b.spec.isMonthOnly, joinable(a, b) {
+                    joined = DateMention(tokenStart: a.tokenStart, tokenEnd: b.tokenEnd, spec: .weekdayIn(w, month: b.spec))
+                } else if case let .weekday(w, nil) = b.spec, a.spec.isMonthOnly, joinable(a, b) {
+                    joined = DateMention(tokenStart: a.tokenStart, tokenEnd: b.tokenEnd, spec: .weekdayIn(w, month: a.spec))
+                }
+                if let joined {
+                    out.append(joined)
+                    i += 2
+                    continue
+                }
+            }
+            out.append(found[i])
             i += 1
         }
         return out
