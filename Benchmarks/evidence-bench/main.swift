@@ -8,6 +8,10 @@ import IntiqalEvidence
 //                                                           stdin (--files-from -), and the paths as arguments
 //   swift run -c release evidence-bench memory [MB…]         one generated report of MB megabytes (default 50 100 200)
 //                                                           through intiqal extract: peak RSS, CPU time, MB/s
+//   swift run evidence-bench accuracy GOLD DIR [-v]             scores per language on a gold file (facts and offsets,
+//                                                           e.g. Tests/IntiqalEvidenceTests/Fixtures/dev-gold.json with
+//                                                           ../shared/corpus-dev) and every wrong day-date with its gold
+//                                                           counterpart; -v adds sentences, missed and extra events
 // INTIQAL=path/to/intiqal runs another build of the executable (e.g. an older one, to compare).
 /// CPU time of this thread, in seconds: the one-core cost, independent of other load on a shared machine.
 func cpuSeconds() -> Double {
@@ -25,6 +29,15 @@ func peakRSSKiB() -> Int {
 }
 
 let args = CommandLine.arguments
+if args.count > 3, args[1] == "accuracy" {
+    do {
+        try Accuracy.run(goldPath: args[2], directory: args[3], verbose: args.dropFirst(4).contains("-v"))
+    } catch {
+        FileHandle.standardError.write(Data("evidence-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 if args.count > 1, ["scaling", "memory"].contains(args[1]) {
     let mode = args[1]
     let numbers = args.dropFirst(2).compactMap { Int($0) }

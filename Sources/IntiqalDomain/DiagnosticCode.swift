@@ -146,6 +146,28 @@ extension DiagnosticCode {
     public static let csvUnterminatedQuote = DiagnosticCode(rawValue: "csv.unterminated-quote")
 }
 
+// MARK: - Ratings CSV (intiqal assess --csv)
+extension DiagnosticCode {
+    public static let csvRatingsFile = DiagnosticCode(rawValue: "csv.ratings-file")
+    public static let csvRatingsEmpty = DiagnosticCode(rawValue: "csv.ratings-empty")
+    public static let csvRatingsMissingColumn = DiagnosticCode(rawValue: "csv.ratings-missing-column")
+    public static let csvRatingsFieldCount = DiagnosticCode(rawValue: "csv.ratings-field-count")
+    public static let csvRatingsGroup = DiagnosticCode(rawValue: "csv.ratings-group")
+    public static let csvRatingsMonth = DiagnosticCode(rawValue: "csv.ratings-month")
+    public static let csvRatingsValue = DiagnosticCode(rawValue: "csv.ratings-value")
+    public static let csvRatingsTrend = DiagnosticCode(rawValue: "csv.ratings-trend")
+    public static let csvRatingsConfidence = DiagnosticCode(rawValue: "csv.ratings-confidence")
+    public static let csvRatingsScale = DiagnosticCode(rawValue: "csv.ratings-scale")
+    public static let csvRatingsUnknownParty = DiagnosticCode(rawValue: "csv.ratings-unknown-party")
+    public static let csvRatingsUnknownRegion = DiagnosticCode(rawValue: "csv.ratings-unknown-region")
+    public static let csvRatingsThreatCapability = DiagnosticCode(rawValue: "csv.ratings-threat-capability")
+    public static let csvRatingsUnknownCapability = DiagnosticCode(rawValue: "csv.ratings-unknown-capability")
+    public static let csvRatingsCapabilityRequired = DiagnosticCode(rawValue: "csv.ratings-capability-required")
+    public static let csvRatingsAfterEnd = DiagnosticCode(rawValue: "csv.ratings-after-end")
+    public static let csvRatingsOutsideScale = DiagnosticCode(rawValue: "csv.ratings-outside-scale")
+    public static let csvRatingsUnknownScale = DiagnosticCode(rawValue: "csv.ratings-unknown-scale")
+}
+
 // MARK: - Risk data files (incidents, UCDP GED and ACLED events, presence history)
 extension DiagnosticCode {
     public static let riskIncidentsNoRegionColumn = DiagnosticCode(rawValue: "risk.incidents-no-region-column")
@@ -172,6 +194,113 @@ extension DiagnosticCode {
     public static let riskPresenceSource = DiagnosticCode(rawValue: "risk.presence-source")
     public static let riskPresenceOrder = DiagnosticCode(rawValue: "risk.presence-order")
     public static let riskPresenceNoPositive = DiagnosticCode(rawValue: "risk.presence-no-positive")
+}
+
+// MARK: - Risk engine inputs other than CSV rows (parameters, plans, configurations) and the neighbour and
+// exposure-history files
+extension DiagnosticCode {
+    public static let riskMontecarloNoPlans = DiagnosticCode(rawValue: "risk.montecarlo-no-plans")
+    public static let riskMontecarloTooManyPlans = DiagnosticCode(rawValue: "risk.montecarlo-too-many-plans")
+    public static let riskMontecarloPlanNoRegions = DiagnosticCode(rawValue: "risk.montecarlo-plan-no-regions")
+    public static let riskMontecarloTooManyRegions = DiagnosticCode(rawValue: "risk.montecarlo-too-many-regions")
+    public static let riskMontecarloBaselineRegionTwice = DiagnosticCode(rawValue: "risk.montecarlo-baseline-region-twice")
+    public static let riskMontecarloTooManyMonths = DiagnosticCode(rawValue: "risk.montecarlo-too-many-months")
+    public static let riskMontecarloTooManyCells = DiagnosticCode(rawValue: "risk.montecarlo-too-many-cells")
+    public static let riskMontecarloPlanExposure = DiagnosticCode(rawValue: "risk.montecarlo-plan-exposure")
+    public static let riskMontecarloPlanRegionTwice = DiagnosticCode(rawValue: "risk.montecarlo-plan-region-twice")
+    public static let riskMontecarloPlanMonthsDiffer = DiagnosticCode(rawValue: "risk.montecarlo-plan-months-differ")
+    public static let riskMontecarloBaselineMissingRegion = DiagnosticCode(rawValue: "risk.montecarlo-baseline-missing-region")
+    public static let riskMontecarloBaselineMonthsDiffer = DiagnosticCode(rawValue: "risk.montecarlo-baseline-months-differ")
+    public static let riskMontecarloExtraRegion = DiagnosticCode(rawValue: "risk.montecarlo-extra-region")
+    public static let riskMontecarloTooManyIncidents = DiagnosticCode(rawValue: "risk.montecarlo-too-many-incidents")
+    public static let riskSimulationHorizon = DiagnosticCode(rawValue: "risk.simulation-horizon")
+    public static let riskSimulationExplosive = DiagnosticCode(rawValue: "risk.simulation-explosive")
+    public static let riskSimulationExplosiveBackground = DiagnosticCode(rawValue: "risk.simulation-explosive-background")
+    public static let riskMontecarloRuns = DiagnosticCode(rawValue: "risk.montecarlo-runs")
+    public static let riskMontecarloParallelism = DiagnosticCode(rawValue: "risk.montecarlo-parallelism")
+    public static let riskMultivariateStart = DiagnosticCode(rawValue: "risk.multivariate-start")
+    public static let riskMultivariateNotFinite = DiagnosticCode(rawValue: "risk.multivariate-not-finite")
+    public static let riskNeighboursRegionTwice = DiagnosticCode(rawValue: "risk.neighbours-region-twice")
+    public static let riskNeighboursUnknownRegion = DiagnosticCode(rawValue: "risk.neighbours-unknown-region")
+    public static let riskNeighboursUnknownNeighbour = DiagnosticCode(rawValue: "risk.neighbours-unknown-neighbour")
+    public static let riskNeighboursSelf = DiagnosticCode(rawValue: "risk.neighbours-self")
+    public static let riskMultivariateParameters = DiagnosticCode(rawValue: "risk.multivariate-parameters")
+    public static let riskMultivariateExplosive = DiagnosticCode(rawValue: "risk.multivariate-explosive")
+    public static let riskMultivariateTimes = DiagnosticCode(rawValue: "risk.multivariate-times")
+    public static let riskMultivariateHorizon = DiagnosticCode(rawValue: "risk.multivariate-horizon")
+    public static let riskMultivariateEventTime = DiagnosticCode(rawValue: "risk.multivariate-event-time")
+    public static let riskNeighboursCsvHeader = DiagnosticCode(rawValue: "risk.neighbours-csv-header")
+    public static let riskNeighboursCsvFields = DiagnosticCode(rawValue: "risk.neighbours-csv-fields")
+    public static let riskNeighboursCsvSelf = DiagnosticCode(rawValue: "risk.neighbours-csv-self")
+    public static let riskExposureCsvUnknownColumn = DiagnosticCode(rawValue: "risk.exposure-csv-unknown-column")
+    public static let riskExposureCsvMissingColumn = DiagnosticCode(rawValue: "risk.exposure-csv-missing-column")
+    public static let riskExposureCsvColumns = DiagnosticCode(rawValue: "risk.exposure-csv-columns")
+    public static let riskExposureCsvFieldCount = DiagnosticCode(rawValue: "risk.exposure-csv-field-count")
+    public static let riskExposureCsvMonth = DiagnosticCode(rawValue: "risk.exposure-csv-month")
+    public static let riskExposureCsvEmptyRegion = DiagnosticCode(rawValue: "risk.exposure-csv-empty-region")
+    public static let riskExposureCsvGap = DiagnosticCode(rawValue: "risk.exposure-csv-gap")
+    public static let riskExposureCsvCoalitionShare = DiagnosticCode(rawValue: "risk.exposure-csv-coalition-share")
+    public static let riskExposureCsvNoRows = DiagnosticCode(rawValue: "risk.exposure-csv-no-rows")
+    public static let riskExposureCsvMonths = DiagnosticCode(rawValue: "risk.exposure-csv-months")
+    public static let riskExposureCsvSpan = DiagnosticCode(rawValue: "risk.exposure-csv-span")
+    public static let riskThresholdIncidents = DiagnosticCode(rawValue: "risk.threshold-incidents")
+    public static let riskThresholdMonths = DiagnosticCode(rawValue: "risk.threshold-months")
+    public static let riskFitGamma = DiagnosticCode(rawValue: "risk.fit-gamma")
+    public static let riskFitIncidentDate = DiagnosticCode(rawValue: "risk.fit-incident-date")
+    public static let riskFitIncidentRegion = DiagnosticCode(rawValue: "risk.fit-incident-region")
+    public static let riskFitIncidentCount = DiagnosticCode(rawValue: "risk.fit-incident-count")
+    public static let riskFitIncidentUntil = DiagnosticCode(rawValue: "risk.fit-incident-until")
+    public static let riskFitIncidentPeriod = DiagnosticCode(rawValue: "risk.fit-incident-period")
+    public static let riskFitNoIncidents = DiagnosticCode(rawValue: "risk.fit-no-incidents")
+    public static let riskFitWindowYears = DiagnosticCode(rawValue: "risk.fit-window-years")
+    public static let riskExposureEmptyRegion = DiagnosticCode(rawValue: "risk.exposure-empty-region")
+    public static let riskExposureNoMonths = DiagnosticCode(rawValue: "risk.exposure-no-months")
+    public static let riskExposureShareMonths = DiagnosticCode(rawValue: "risk.exposure-share-months")
+    public static let riskExposureGap = DiagnosticCode(rawValue: "risk.exposure-gap")
+    public static let riskExposureCoalitionShare = DiagnosticCode(rawValue: "risk.exposure-coalition-share")
+    public static let riskHistoryStart = DiagnosticCode(rawValue: "risk.history-start")
+    public static let riskHistoryNoRegions = DiagnosticCode(rawValue: "risk.history-no-regions")
+    public static let riskHistoryRegionTwice = DiagnosticCode(rawValue: "risk.history-region-twice")
+    public static let riskHistoryMonthsDiffer = DiagnosticCode(rawValue: "risk.history-months-differ")
+    public static let riskModelRegionParameters = DiagnosticCode(rawValue: "risk.model-region-parameters")
+    public static let riskModelFallbackParameters = DiagnosticCode(rawValue: "risk.model-fallback-parameters")
+    public static let riskModelGammaGap = DiagnosticCode(rawValue: "risk.model-gamma-gap")
+    public static let riskModelGammaDeparture = DiagnosticCode(rawValue: "risk.model-gamma-departure")
+    public static let riskModelReferenceGap = DiagnosticCode(rawValue: "risk.model-reference-gap")
+    public static let riskModelLogCovariance = DiagnosticCode(rawValue: "risk.model-log-covariance")
+    public static let riskModelStandardError = DiagnosticCode(rawValue: "risk.model-standard-error")
+    public static let riskBacktestIncidentDate = DiagnosticCode(rawValue: "risk.backtest-incident-date")
+    public static let riskBacktestIncidentCount = DiagnosticCode(rawValue: "risk.backtest-incident-count")
+    public static let riskBacktestIncidentRegion = DiagnosticCode(rawValue: "risk.backtest-incident-region")
+    public static let riskBacktestTooManyIncidents = DiagnosticCode(rawValue: "risk.backtest-too-many-incidents")
+    public static let riskBacktestIncidentUntil = DiagnosticCode(rawValue: "risk.backtest-incident-until")
+    public static let riskBacktestNoIncidents = DiagnosticCode(rawValue: "risk.backtest-no-incidents")
+    public static let riskBacktestYears = DiagnosticCode(rawValue: "risk.backtest-years")
+    public static let riskBacktestTooManyRegions = DiagnosticCode(rawValue: "risk.backtest-too-many-regions")
+    public static let riskDeparturePeriod = DiagnosticCode(rawValue: "risk.departure-period")
+    public static let riskBacktestNoMonths = DiagnosticCode(rawValue: "risk.backtest-no-months")
+    public static let riskBacktestThreshold = DiagnosticCode(rawValue: "risk.backtest-threshold")
+    public static let riskBacktestConsecutive = DiagnosticCode(rawValue: "risk.backtest-consecutive")
+    public static let riskBacktestHorizons = DiagnosticCode(rawValue: "risk.backtest-horizons")
+    public static let riskBacktestPeriod = DiagnosticCode(rawValue: "risk.backtest-period")
+    public static let riskBacktestWindow = DiagnosticCode(rawValue: "risk.backtest-window")
+    public static let riskBacktestLevel = DiagnosticCode(rawValue: "risk.backtest-level")
+    public static let riskBacktestVolatility = DiagnosticCode(rawValue: "risk.backtest-volatility")
+    public static let riskBacktestRuns = DiagnosticCode(rawValue: "risk.backtest-runs")
+    public static let riskBacktestLogFloor = DiagnosticCode(rawValue: "risk.backtest-log-floor")
+    public static let riskFitTooFewEvents = DiagnosticCode(rawValue: "risk.fit-too-few-events")
+    public static let riskFitNotFinite = DiagnosticCode(rawValue: "risk.fit-not-finite")
+    public static let riskLikelihoodHorizon = DiagnosticCode(rawValue: "risk.likelihood-horizon")
+    public static let riskLikelihoodEventTime = DiagnosticCode(rawValue: "risk.likelihood-event-time")
+    public static let riskParametersMu = DiagnosticCode(rawValue: "risk.parameters-mu")
+    public static let riskParametersAlpha = DiagnosticCode(rawValue: "risk.parameters-alpha")
+    public static let riskParametersBeta = DiagnosticCode(rawValue: "risk.parameters-beta")
+    public static let riskParametersStationary = DiagnosticCode(rawValue: "risk.parameters-stationary")
+    public static let riskBackgroundSegments = DiagnosticCode(rawValue: "risk.background-segments")
+    public static let riskBackgroundSegmentDays = DiagnosticCode(rawValue: "risk.background-segment-days")
+    public static let riskBackgroundMultiplier = DiagnosticCode(rawValue: "risk.background-multiplier")
+    public static let riskBackgroundTotalDays = DiagnosticCode(rawValue: "risk.background-total-days")
+    public static let riskCSVUnreadable = DiagnosticCode(rawValue: "risk.csv-unreadable")
 }
 
 extension DiagnosticCode {
@@ -215,5 +344,36 @@ extension DiagnosticCode {
         riskEventsACLEDNoAdmin1, riskEventsUnknownHeader, riskPresenceNoHeader, riskPresenceMissingColumn,
         riskPresenceFieldCount, riskPresenceDate, riskPresenceTroops, riskPresenceSource,
         riskPresenceOrder, riskPresenceNoPositive, riskEventsTooManyRecords, riskEventsUnterminatedQuote,
+        csvRatingsFile, csvRatingsEmpty, csvRatingsMissingColumn, csvRatingsFieldCount,
+        csvRatingsGroup, csvRatingsMonth, csvRatingsValue, csvRatingsTrend,
+        csvRatingsConfidence, csvRatingsScale, csvRatingsUnknownParty, csvRatingsUnknownRegion,
+        csvRatingsThreatCapability, csvRatingsUnknownCapability, csvRatingsCapabilityRequired, csvRatingsAfterEnd,
+        csvRatingsOutsideScale, csvRatingsUnknownScale,
+        riskMontecarloNoPlans, riskMontecarloTooManyPlans, riskMontecarloPlanNoRegions, riskMontecarloTooManyRegions,
+        riskMontecarloBaselineRegionTwice, riskMontecarloTooManyMonths, riskMontecarloTooManyCells, riskMontecarloPlanExposure,
+        riskMontecarloPlanRegionTwice, riskMontecarloPlanMonthsDiffer, riskMontecarloBaselineMissingRegion, riskMontecarloBaselineMonthsDiffer,
+        riskMontecarloExtraRegion, riskMontecarloTooManyIncidents, riskSimulationHorizon, riskSimulationExplosive,
+        riskSimulationExplosiveBackground, riskMontecarloRuns, riskMontecarloParallelism, riskMultivariateStart,
+        riskMultivariateNotFinite, riskNeighboursRegionTwice, riskNeighboursUnknownRegion, riskNeighboursUnknownNeighbour,
+        riskNeighboursSelf, riskMultivariateParameters, riskMultivariateExplosive, riskMultivariateTimes,
+        riskMultivariateHorizon, riskMultivariateEventTime, riskNeighboursCsvHeader, riskNeighboursCsvFields,
+        riskNeighboursCsvSelf, riskExposureCsvUnknownColumn, riskExposureCsvMissingColumn, riskExposureCsvColumns,
+        riskExposureCsvFieldCount, riskExposureCsvMonth, riskExposureCsvEmptyRegion, riskExposureCsvGap,
+        riskExposureCsvCoalitionShare, riskExposureCsvNoRows, riskExposureCsvMonths, riskExposureCsvSpan,
+        riskThresholdIncidents, riskThresholdMonths, riskFitGamma, riskFitIncidentDate,
+        riskFitIncidentRegion, riskFitIncidentCount, riskFitIncidentUntil, riskFitIncidentPeriod,
+        riskFitNoIncidents, riskFitWindowYears, riskExposureEmptyRegion, riskExposureNoMonths,
+        riskExposureShareMonths, riskExposureGap, riskExposureCoalitionShare, riskHistoryStart,
+        riskHistoryNoRegions, riskHistoryRegionTwice, riskHistoryMonthsDiffer, riskModelRegionParameters,
+        riskModelFallbackParameters, riskModelGammaGap, riskModelGammaDeparture, riskModelReferenceGap,
+        riskModelLogCovariance, riskModelStandardError, riskBacktestIncidentDate, riskBacktestIncidentCount,
+        riskBacktestIncidentRegion, riskBacktestTooManyIncidents, riskBacktestIncidentUntil, riskBacktestNoIncidents,
+        riskBacktestYears, riskBacktestTooManyRegions, riskDeparturePeriod, riskBacktestNoMonths,
+        riskBacktestThreshold, riskBacktestConsecutive, riskBacktestHorizons, riskBacktestPeriod,
+        riskBacktestWindow, riskBacktestLevel, riskBacktestVolatility, riskBacktestRuns,
+        riskBacktestLogFloor, riskFitTooFewEvents, riskFitNotFinite, riskLikelihoodHorizon,
+        riskLikelihoodEventTime, riskParametersMu, riskParametersAlpha, riskParametersBeta,
+        riskParametersStationary, riskBackgroundSegments, riskBackgroundSegmentDays, riskBackgroundMultiplier,
+        riskBackgroundTotalDays, riskCSVUnreadable,
     ]
 }

@@ -17,6 +17,8 @@ struct DocumentBuilder {
     private var numbers: [ExtractedNumber] = []
     private var mentions: [Int32: [EntityMention]] = [:]
     private var entityOrder: [Int32] = []
+    /// The body paragraphs read: where each starts (scalars), the events and numbers before it, how it opens.
+    private var bodies: [(start: Int, events: Int, numbers: Int, opening: ParagraphOpening)] = []
     /// Sentences cut because they ran past ``maxSentenceTokens`` without an end.
     private var longSentences = 0
 
@@ -59,6 +61,7 @@ struct DocumentBuilder {
             if p.count <= 24 { scanDateLine(p) }
             return
         case .body:
+            bodies.append((base + Int(p.tokens[0].os), events.count, numbers.count, ParagraphOpening.of(p)))
             recordEntities(p, base: base)
         }
         // Sentences, up to a related article's headline inside the paragraph.
@@ -164,7 +167,7 @@ struct DocumentBuilder {
         guard e > s else { return }
         let lx = x.lexicon
         let recognizer = DateRecognizer(p, lx, end: e)
-        let found = Self.joinLists(p, recognizer.recognize(from: s))
+        let found = Self.joinWeekdayToMonth(p, Self.joinLists(p, recognizer.recognize(from: s)))
         var inDate = [Bool](repeating: false, count: e - s)
         // Dates that can date an event: not "since 2014", not a relative word inside a quotation
         // (its "today" is the speaker's, not the publication's).
@@ -339,7 +342,7 @@ struct DocumentBuilder {
             case .weekday(_, let dir): dirFuture = dir == 1
             case .monthDay(_, _, _, let dir): dirFuture = dir == 1
             case .relativePeriod(_, let off): dirFuture = off > 0
-            case .relativeDay(let n): dirFuture = n > 0
+            case .relativeDay(let n, _): dirFuture = n > 0
             default: dirFuture = false
             }
             events.append(PendingEvent(type: tr.type, spec: d.spec, inheritFrom: nil, future: tr.future || dirFuture,
@@ -394,6 +397,40 @@ struct DocumentBuilder {
                 }
             }
             out.append(d)
+            i += 1
+        }
+        return out
+    }
+
+    /// A weekday said of a month the text names next to it ("في فبراير الماضي، يوم الثلاثاء", "on Tuesday in March"):
+    /// the two make one date, the day only when the weekday resolved against publication falls in that month
+    /// (`DateSpec.weekdayIn`), else the month.
+    static func joinWeekdayToMonth(_ p: Paragraph, _ found: [DateMention]) -> [DateMention] {
+        guard found.count >= 2 else { return found }
+        var out: [DateMention] = []
+        var i = 0
+        func joinable(_ a: DateMention, _ b: DateMention) -> Bool {
+            guard b.tokenStart >= a.tokenEnd, b.tokenStart - a.tokenEnd <= 2 else { return false }
+            for k in a.tokenEnd..<b.tokenStart where !(p.tokens[k].kind == .punct || p.isWord(k, Words.fi) || p.isWord(k, Words.inn)
+                                                      || p.isWord(k, Words.yawm) || p.isWord(k, Words.on)) { return false }
+            return true
+        }
+        while i < found.count {
+            if i + 1 < found.count {
+                let a = found[i], b = found[i + 1]
+                var joined: DateMention? = nil
+                if case let .weekday(w, nil) = a.spec, b.spec.isMonthOnly, joinable(a, b) {
+                    joined = DateMention(tokenStart: a.tokenStart, tokenEnd: b.tokenEnd, spec: .weekdayIn(w, month: b.spec))
+                } else if case let .weekday(w, nil) = b.spec, a.spec.isMonthOnly, joinable(a, b) {
+                    joined = DateMention(tokenStart: a.tokenStart, tokenEnd: b.tokenEnd, spec: .weekdayIn(w, month: a.spec))
+                }
+                if let joined {
+                    out.append(joined)
+                    i += 2
+                    continue
+                }
+            }
+            out.append(found[i])
             i += 1
         }
         return out
@@ -674,7 +711,30 @@ struct DocumentBuilder {
 
     // MARK: finish
 
+    /// Other articles' leads appended after the body with no marker: a trailing run of body paragraphs none of which
+    /// goes on with the story (`ParagraphOpening`), at least two of them opening a story of their own, after a
+    /// paragraph that went on with it. Their events and numbers (and entity mentions) are dropped: a weekday in
+    /// another article's lead is that article's day, not one of this report.
+    private mutating func dropAppendedLeads() {
+        var k = bodies.count
+        var stories = 0
+        while k > 0, bodies[k - 1].opening != .connective {
+            if bodies[k - 1].opening == .newStory { stories += 1 }
+            k -= 1
+        }
+        // k - 1 is the connective paragraph before the run; it cannot be the article's lead (index 0).
+        guard stories >= 2, k >= 2, k < bodies.count else { return }
+        let run = bodies[k]
+        events.removeSubrange(min(run.events, events.count)...)
+        numbers.removeSubrange(min(run.numbers, numbers.count)...)
+        for (id, list) in mentions { mentions[id] = list.filter { $0.start < run.start } }
+        let kept = entityOrder.filter { !(mentions[$0]?.isEmpty ?? true) }
+        for id in entityOrder where mentions[id]?.isEmpty ?? false { mentions[id] = nil }
+        entityOrder = kept
+    }
+
     mutating func finish() -> DocumentEvidence {
+        dropAppendedLeads()
         var anchor = published
         var source: String? = published == nil ? nil : "given"
         if anchor == nil, let d = dateline { anchor = d; source = "dateline" }

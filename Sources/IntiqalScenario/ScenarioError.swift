@@ -8,9 +8,15 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable {
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
-    public var description: String {
-        let errors = errors
-        let head = errors.count == 1 ? "1 error" : "\(errors.count) errors"
-        return (["scenario has \(head):"] + diagnostics.map(\.description)).joined(separator: "\n")
+    public var description: String { text(.en) }
+
+    /// The error in `language`: a head line counting the errors, then every diagnostic in that language.
+    public func text(_ language: Language) -> String {
+        let n = errors.count
+        let head = switch language {
+        case .en: "scenario has " + (n == 1 ? "1 error" : "\(n) errors") + ":"
+        case .ar: "في السيناريو " + (n == 1 ? "خطأ واحد" : "\(n) أخطاء") + ":"
+        }
+        return ([head] + diagnostics.map { $0.text(language) }).joined(separator: "\n")
     }
 }

@@ -1,3 +1,5 @@
+import IntiqalDomain
+
 /// An error of the workspace: busy, newer schema, bad input, missing entity, corrupt file.
 public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable {
     private enum Code: Sendable, Equatable {
@@ -8,11 +10,15 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     public let message: String
     /// The input field that is wrong, where one is (`value`, `month`, `region`…).
     public let field: String?
+    /// Every problem of the input, each with its code, location and the message in English and Arabic (the ratings
+    /// CSV); empty for other errors, whose `message` says it.
+    public let diagnostics: [Diagnostic]
 
-    private init(_ code: Code, _ message: String, field: String? = nil) {
+    private init(_ code: Code, _ message: String, field: String? = nil, diagnostics: [Diagnostic] = []) {
         self.code = code
         self.message = message
         self.field = field
+        self.diagnostics = diagnostics
     }
 
     public static func busy(_ path: String) -> StorageError {
@@ -35,6 +41,10 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     public static func invalid(field: String, _ message: String) -> StorageError {
         StorageError(.invalid, "\(field): \(message)", field: field)
     }
+    /// Bad input found as diagnostics (every problem of a file, collected); `message` is their English lines.
+    public static func invalid(diagnostics: [Diagnostic]) -> StorageError {
+        StorageError(.invalid, diagnostics.map { $0.text(.en) }.joined(separator: "\n"), diagnostics: diagnostics)
+    }
     /// Bad input (in `field`, when one is named).
     public var isInvalid: Bool { code == .invalid }
     public static func notFound(_ message: String) -> StorageError { StorageError(.notFound, message) }
@@ -54,4 +64,9 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     public var isReadOnly: Bool { code == .readOnly }
 
     public var description: String { message }
+
+    /// The error in `language`: its diagnostics in that language, one a line, or the message.
+    public func text(_ language: Language) -> String {
+        diagnostics.isEmpty ? message : diagnostics.map { $0.text(language) }.joined(separator: "\n")
+    }
 }

@@ -72,8 +72,8 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "table, json or html (one self-contained page).")
     var format: BacktestFormat = .table
 
-    @Option(parsing: .unconditional, help: "Language of the table or page: en or ar.")
-    var lang: Language = .en
+    @Option(parsing: .unconditional, help: "Language of the table or page: en or ar; by default INTIQAL_LANG, else en. Diagnostics follow it.")
+    var lang: Language?
 
     @Option(parsing: .unconditional, help: "Write to this file instead of standard output.")
     var out: String?
@@ -96,6 +96,7 @@ struct BacktestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let lang = CLI.use(lang)
         var incidents: [Incident]
         var notes: [String] = [], notesAr: [String] = []
         let source: String
@@ -117,7 +118,7 @@ struct BacktestCommand: AsyncParsableCommand {
                     incidents = try IncidentCSV.parse(text, file: path)
                 }
             } catch let error as RiskError {
-                CLI.fail(error.file == nil ? "\(path): \(error)" : error.description)
+                CLI.fail(error.file == nil ? "\(path): \(error.text(CLI.language))" : error.text(CLI.language))
             }
         }
         let regions = incidents.allSatisfy({ IraqGovernorate.withID($0.region) != nil }) ? IraqGovernorate.all.map(\.id) : nil
@@ -127,7 +128,7 @@ struct BacktestCommand: AsyncParsableCommand {
             do {
                 configuration.neighbours = try NeighbourCSV.parse(text, file: neighbours)
             } catch let error as RiskError {
-                CLI.fail(error.file == nil ? "\(neighbours): \(error)" : error.description)
+                CLI.fail(error.file == nil ? "\(neighbours): \(error.text(CLI.language))" : error.text(CLI.language))
             }
         }
         var report: BacktestReport
@@ -144,7 +145,7 @@ struct BacktestCommand: AsyncParsableCommand {
                 report.departureEffect = try DepartureEffect.fit(incidents: incidents, presence: history, from: YearMonth(presenceFrom)!,
                                                                  to: YearMonth(presenceTo)!, regions: regions, seed: seed)
             } catch let error as RiskError {
-                CLI.fail(error.file == nil ? "\(presence): \(error)" : error.description)
+                CLI.fail(error.file == nil ? "\(presence): \(error.text(CLI.language))" : error.text(CLI.language))
             }
         }
         switch format {

@@ -54,11 +54,11 @@ extension CLI {
         } catch let error as StorageError where error.field != nil {
             fail("--\(error.description)")
         } catch let error as StorageError {
-            fail(error.description)
+            fail(error.text(language))
         } catch let error as LedgerError {
             fail(error.description)
         } catch let error as ScenarioError {
-            fail(error.description)
+            fail(error.text(language))
         } catch {
             fail("\(error)")
         }

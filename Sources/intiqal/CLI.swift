@@ -8,10 +8,10 @@ enum CLI {
     static func loadScenario(_ path: String) throws -> Scenario {
         do {
             let (scenario, warnings) = try ScenarioLoader.load(path: path)
-            for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            printDiagnostics(warnings)
             return scenario
         } catch let error as ScenarioError {
-            fail(error.description)
+            fail(error.text(language))
         }
     }
 

@@ -83,7 +83,7 @@ struct ExtractCommand: AsyncParsableCommand {
             }
             if !doc.diagnostics.isEmpty {
                 progress.clear()
-                for d in doc.diagnostics { FileHandle.standardError.write(Data("intiqal extract: \(d)\n".utf8)) }
+                CLI.printDiagnostics(doc.diagnostics, prefix: "intiqal extract: ")
             }
             if dedupe {
                 deduper.add(doc)

@@ -40,7 +40,7 @@ struct FitIncidentsCommand: AsyncParsableCommand {
             let exposures = try history.flatMap { path in try historyText.map { try ExposureHistoryCSV.parse($0, file: path) } }
             fit = try RiskModel.fit(incidents: incidents, history: exposures, jitterSeed: seed)
         } catch let error as RiskError {
-            try Self.fail(error.file == nil ? "\(file): \(error)" : error.description)
+            try Self.fail(error.file == nil ? "\(file): \(error.text(CLI.language))" : error.text(CLI.language))
         }
         switch format {
         case .json:

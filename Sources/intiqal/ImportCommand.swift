@@ -40,7 +40,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let scenario = CLI.guarded { () throws -> Scenario in
             let (scenario, warnings) = try ScenarioLoader.load(path: file)
-            for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            CLI.printDiagnostics(warnings)
             return scenario
         }
         let store = CLI.openWorkspace(workspace)

@@ -35,6 +35,12 @@ struct Intiqal: AsyncParsableCommand {
     /// Runs the command line. Bad flags and arguments exit 1 with ArgumentParser's message, as
     /// every other bad input does (DESIGN §8), not with its usage code 64; help exits 0.
     static func main() async {
+        switch CLI.languageFromEnvironment() {
+        case .success(let language): CLI.language = language
+        case .failure(let error):
+            FileHandle.standardError.write(Data("intiqal: \(error)\n".utf8))
+            Foundation.exit(1)
+        }
         if let message = unknownSubcommand(Array(CommandLine.arguments.dropFirst())) {
             FileHandle.standardError.write(Data("intiqal: \(message)\n".utf8))
             Foundation.exit(1)

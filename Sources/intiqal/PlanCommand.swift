@@ -33,8 +33,8 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Write to this file instead of standard output.")
     var out: String?
 
-    @Option(parsing: .unconditional, help: "Language of the report: en or ar.")
-    var lang: Language = .en
+    @Option(parsing: .unconditional, help: "Language of the report: en or ar; by default INTIQAL_LANG, else en. Diagnostics follow it.")
+    var lang: Language?
 
     @Option(parsing: .unconditional, help: "Monte Carlo runs for the risk of each mode side by side (0: leave risk out).")
     var riskRuns: Int = 2_000
@@ -49,6 +49,7 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let lang = CLI.use(lang)
         let scenario = try CLI.scenario(file: scenario, workspace: workspace)
         let planner = CLI.guarded { try Planner(scenario: scenario) }
         var plan = planner.plan(mode: mode)
@@ -100,8 +101,9 @@ struct VerifyPlanCommand: AsyncParsableCommand {
         if result.ok {
             print("\(plan): ok (\(saved.mode.rawValue) plan of \(saved.scenario), \(saved.moves.count) moves verified)")
         } else {
-            CLI.fail("\(plan): \(result.violations.count) violation\(result.violations.count == 1 ? "" : "s"):\n" +
-                     result.violations.map { "  \($0)" }.joined(separator: "\n"))
+            let n = result.diagnostics.count
+            let head = CLI.language == .ar ? "\(n) مخالفة" : "\(n) violation\(n == 1 ? "" : "s")"
+            CLI.fail("\(plan): \(head):\n" + result.diagnostics.map { "  \($0.message.text(CLI.language))" }.joined(separator: "\n"))
         }
     }
 }

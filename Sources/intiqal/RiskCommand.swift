@@ -49,8 +49,8 @@ struct RiskCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Write to this file instead of standard output.")
     var out: String?
 
-    @Option(parsing: .unconditional, help: "Language of the table: en or ar (JSON carries both: notes and notesAr).")
-    var lang: Language = .en
+    @Option(parsing: .unconditional, help: "Language of the table: en or ar (JSON carries both: notes and notesAr); by default INTIQAL_LANG, else en. Diagnostics follow it.")
+    var lang: Language?
 
     @Option(name: .customLong("gamma-departure"), parsing: .unconditional,
             help: "The departure effect instead of the default 0.5, e.g. the record's 0.671 (docs/risk-model.md §5).")
@@ -78,6 +78,7 @@ struct RiskCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let lang = CLI.use(lang)
         let scenario = try CLI.scenario(file: scenario, workspace: workspace)
         let planner = CLI.guarded { try Planner(scenario: scenario) }
         let plans = [mode, mode == .conditions ? .deadlines : .conditions].map { m in

@@ -30,8 +30,9 @@ import Testing
         }
     }()
 
-    /// Runs `intiqal` with `arguments`, capturing stdout and stderr through files (no pipe can fill up).
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    /// Runs `intiqal` with `arguments`, capturing stdout and stderr through files (no pipe can fill up). The
+    /// environment is this process's without `INTIQAL_LANG`, plus `environment`.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let executable = try #require(executable, "the intiqal executable was not found next to the test bundle; build with `swift build --build-tests`")
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -46,6 +47,7 @@ import Testing
         process.standardError = errHandle
         process.standardInput = FileHandle.nullDevice
         if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "INTIQAL_LANG" }.merging(environment) { $1 }
         try process.run()
         process.waitUntilExit()
         try outHandle.close()

@@ -52,7 +52,10 @@ import Testing
         for (language, report) in reports.sorted(by: { $0.key < $1.key }) {
             print("Accuracy on corpus-dev (\(language)):\n\(report)")
         }
-        // Floors a little under the measured figures (docs/evidence.md gives them).
+        // Each wrong day-date with its gold counterpart, so a failure below says which.
+        for mistake in Scorer.dayDateMistakes(gold: gold, results: results) { print("wrong day-date: \(mistake)") }
+        // The targets (day-date precision ≥ 0.95, dated-event F1 ≥ 0.85, number recall ≥ 0.8), or floors a
+        // little under the measured figures where those are higher (docs/evidence.md gives them).
         for (language, floor) in DevGoldFloors.byLanguage {
             let r = try #require(reports[language])
             #expect(r.events.f1 >= floor.eventF1, "\(language) dated-event F1")
@@ -66,7 +69,7 @@ import Testing
 enum DevGoldFloors {
     struct Floor { var eventF1: Double; var dayPrecision: Double; var numberRecall: Double }
     static let byLanguage: [String: Floor] = [
-        "ar": Floor(eventF1: 0.84, dayPrecision: 0.86, numberRecall: 0.83),
+        "ar": Floor(eventF1: 0.85, dayPrecision: 0.95, numberRecall: 0.83),
         "en": Floor(eventF1: 0.90, dayPrecision: 0.95, numberRecall: 0.95),
     ]
 }

@@ -72,4 +72,28 @@ public enum Scorer {
         return AccuracyReport(events: ev, dates: dt, daysToTheDay: days, numbers: num, placesCorrect: placesOK,
                               placesScored: placesScored, evidenceOverlap: overlap, plannedAgree: plannedOK)
     }
+
+    /// Every day-precise event date of the results that is not a gold event date of its document (what lowers the
+    /// day-date precision), with its gold counterpart: the gold events overlapping its sentence, else the nearest one
+    /// of the same type.
+    public static func dayDateMistakes(gold: GoldFile, results: [String: DocumentEvidence]) -> [DayDateMistake] {
+        var out: [DayDateMistake] = []
+        for g in gold.documents {
+            guard let r = results[g.file] else { continue }
+            let goldDays = Set(g.events.filter { $0.date.count == 10 }.map(\.date))
+            var seen: Set<String> = []
+            for e in r.events where e.precision == .day {
+                guard let date = e.date, !goldDays.contains(date), seen.insert(date).inserted else { continue }
+                let span = e.evidence
+                var near = g.events.filter { $0.start < span.end && span.start < $0.end }
+                if near.isEmpty {
+                    func distance(_ x: GoldFile.Event) -> Int { x.end <= span.start ? span.start - x.end : max(0, x.start - span.end) }
+                    if let n = g.events.filter({ $0.type == e.type }).min(by: { distance($0) < distance($1) }) { near = [n] }
+                }
+                out.append(DayDateMistake(file: g.file, type: e.type, date: date, evidenceStart: span.start,
+                                          evidenceEnd: span.end, gold: near))
+            }
+        }
+        return out
+    }
 }

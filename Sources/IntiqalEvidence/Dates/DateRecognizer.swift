@@ -152,6 +152,12 @@ struct DateRecognizer {
                     }
                     return mention(.monthDay(month: m, day: d, endDay: endDay, direction: nil), n)
                 }
+                // "في 5 من الشهر الجاري", "15 الشهر الماضي": a day of this, last or next month.
+                var j = i + 1
+                if p.isWord(j, Words.min) { j += 1 }
+                if let pe = lex(j), pe.period == 2, p.tokens[j].lexArticle, tok(j)?.kind == .arabic, let (dir, n) = directionAfter(j + 1) {
+                    return mention(.dayOfRelativeMonth(day: d, offset: dir), n)
+                }
             }
             return nil
         }
@@ -188,15 +194,17 @@ struct DateRecognizer {
             return mention(.monthDay(month: m, day: nil, endDay: nil, direction: nil), n)
         }
         // "the previous day", "اليوم السابق": the day before the day of the report.
-        if e.direction == -1, tok(i)?.kind == .latin, p.word(i + 1) == "day" { return mention(.relativeDay(-1), i + 2) }
+        if e.direction == -1, tok(i)?.kind == .latin, p.word(i + 1) == "day" { return mention(.relativeDay(-1, weekday: nil), i + 2) }
         if e.relativeDay == 0, p.tokens[i].lexArticle, lex(i + 1)?.direction == -1, p.word(i + 1) == "السابق" {
-            return mention(.relativeDay(-1), i + 2)
+            return mention(.relativeDay(-1, weekday: nil), i + 2)
         }
         // Weekdays: "يوم السبت", "الأربعاء المقبل", "last Thursday". An explicit date right after wins.
         if e.weekday >= 0 && (!e.needsArticle || p.tokens[i].lexArticle) {
             var k = i + 1
             if punct(k, "(") || punct(k, ",") { k += 1 }
-            if tok(k)?.kind == .number { return nil }
+            // An explicit date right after ("يوم السبت 27/1/2024") wins; a number that starts none (a Hijri date,
+            // a count) leaves the weekday to date the sentence.
+            if tok(k)?.kind == .number, let (m, _) = match(at: k), m.spec.isExplicitDay || m.spec.hasDay { return nil }
             var dir: Int? = nil
             var next = i + 1
             if let (d, n) = directionAfter(i + 1) { dir = d; next = n }
@@ -213,14 +221,15 @@ struct DateRecognizer {
                 if p.word(i) == "غد" { return nil }
             }
             var next = i + 1
-            if let w = lex(next), w.weekday >= 0 { next += 1 }
+            var named: Int? = nil
+            if let w = lex(next), w.weekday >= 0 { named = Int(w.weekday); next += 1 }
             if r == 0 && tok(i)?.kind == .arabic {
                 // "اليوم الأول" (the first day), "نفس اليوم"/"ذات اليوم" (the same day) are days of a narrative, not today.
                 if (lex(i + 1)?.ordinal ?? 0) > 0 || p.word(i + 1) == "الاخير" || p.word(i - 1) == "نفس" || p.word(i - 1) == "ذات" { return nil }
                 // "اليوم" as "today" only when not "the day of …": next token is not a number or a genitive noun of time.
                 if tok(i + 1)?.kind == .number { return nil }
             }
-            return mention(.relativeDay(n), next)
+            return mention(.relativeDay(n, weekday: named), next)
         }
         // "الشهر الماضي", "العام المقبل", "هذا العام", "last month", "next year".
         if e.period >= 2 {

@@ -25,9 +25,18 @@ enum DateResolver {
                 if future && monthsAhead < -2 { year += 1 }
             }
             return make(year: year, month: month, day: day, endYear: nil, endMonth: nil, endDay: endDay)
-        case .relativeDay(let n):
+        case let .relativeDay(n, weekday):
             guard let a = anchor, let d = a.adding(days: n) else { return nil }
+            if let w = weekday, d.weekday != w {
+                // "أمس الأحد" on a Tuesday: the text and the publication date disagree on the day; the month stands.
+                return make(year: d.year, month: d.month, day: nil, endYear: nil, endMonth: nil, endDay: nil)
+            }
             return ResolvedDate(start: d.iso, end: nil, precision: .day, first: d)
+        case let .weekdayIn(w, month):
+            guard let m = resolve(month, anchor: anchor, future: future), let first = m.first else { return nil }
+            let monthOnly = make(year: first.year, month: first.month, day: nil, endYear: nil, endMonth: nil, endDay: nil)
+            guard let d = resolve(.weekday(w, direction: nil), anchor: anchor, future: future), let day = d.first else { return monthOnly }
+            return day.year == first.year && day.month == first.month ? d : monthOnly
         case let .weekday(w, direction):
             guard let a = anchor else { return nil }
             let back = ((a.weekday - w) % 7 + 7) % 7

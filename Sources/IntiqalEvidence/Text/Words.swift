@@ -63,6 +63,8 @@ enum Words {
     static let yaqill = FNV.hash("يقل")
     static let since = FNV.hash("since")
     static let inn = FNV.hash("in")
+    static let on = FNV.hash("on")
+    static let yawm = FNV.hash("يوم")
     static let at = FNV.hash("at")
     static let than = FNV.hash("than")
     static let least = FNV.hash("least")

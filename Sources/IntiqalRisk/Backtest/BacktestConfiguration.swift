@@ -52,24 +52,24 @@ public struct BacktestConfiguration: Sendable, Hashable, Codable {
 
     /// Throws a `RiskError` naming the field when a setting is out of range.
     public func validate() throws {
-        guard (1...100_000).contains(threshold) else { throw RiskError.invalid("threshold", "threshold must be in 1…100000, got \(threshold)") }
+        guard (1...100_000).contains(threshold) else { throw RiskError.invalid(.riskBacktestThreshold, "threshold", "threshold must be in 1…100000, got \(threshold)") }
         guard (1...60).contains(consecutiveMonths) else {
-            throw RiskError.invalid("consecutive", "consecutive months must be in 1…60, got \(consecutiveMonths)")
+            throw RiskError.invalid(.riskBacktestConsecutive, "consecutive", "consecutive months must be in 1…60, got \(consecutiveMonths)")
         }
         guard !horizons.isEmpty, horizons.allSatisfy({ (1...Self.maximumHorizon).contains($0) }), Set(horizons).count == horizons.count else {
-            throw RiskError.invalid("horizons", "horizons must be distinct months in 1…\(Self.maximumHorizon), got \(horizons)")
+            throw RiskError.invalid(.riskBacktestHorizons, "horizons", "horizons must be distinct months in 1…\(Self.maximumHorizon), got \(horizons)")
         }
         guard from <= to, to.months(since: from) < 1_200 else {
-            throw RiskError.invalid("from", "the scored months must run forward (from \(from) to \(to)), at most 100 years")
+            throw RiskError.invalid(.riskBacktestPeriod, "from", "the scored months must run forward (from \(from) to \(to)), at most 100 years")
         }
-        guard (3...600).contains(windowMonths) else { throw RiskError.invalid("window", "the window must be 3…600 months, got \(windowMonths)") }
+        guard (3...600).contains(windowMonths) else { throw RiskError.invalid(.riskBacktestWindow, "window", "the window must be 3…600 months, got \(windowMonths)") }
         guard levelMonths >= 0, levelMonths < windowMonths else {
-            throw RiskError.invalid("level", "the level window must be 0…\(windowMonths - 1) months (shorter than the window), got \(levelMonths)")
+            throw RiskError.invalid(.riskBacktestLevel, "level", "the level window must be 0…\(windowMonths - 1) months (shorter than the window), got \(levelMonths)")
         }
         guard levelVolatility.isFinite, (0...2).contains(levelVolatility) else {
-            throw RiskError.invalid("volatility", "the level volatility must be in 0…2 a month, got \(levelVolatility)")
+            throw RiskError.invalid(.riskBacktestVolatility, "volatility", "the level volatility must be in 0…2 a month, got \(levelVolatility)")
         }
-        guard (10...1_000_000).contains(runs) else { throw RiskError.invalid("runs", "runs must be in 10…1000000, got \(runs)") }
-        guard logFloor > 0, logFloor < 0.5 else { throw RiskError.invalid("logFloor", "the log-score floor must be in (0, 0.5), got \(logFloor)") }
+        guard (10...1_000_000).contains(runs) else { throw RiskError.invalid(.riskBacktestRuns, "runs", "runs must be in 10…1000000, got \(runs)") }
+        guard logFloor > 0, logFloor < 0.5 else { throw RiskError.invalid(.riskBacktestLogFloor, "logFloor", "the log-score floor must be in (0, 0.5), got \(logFloor)") }
     }
 }

@@ -39,7 +39,7 @@ struct BacktestForecasts {
         let from = max(1, panel.index(of: configuration.from))
         let to = min(lastData, panel.index(of: configuration.to))
         guard from <= to else {
-            throw RiskError.invalid("from", "no month from \(configuration.from) to \(configuration.to) has data after a first month of history (data \(panel.start) … \(panel.start.adding(months: lastData)))")
+            throw RiskError.invalid(.riskBacktestNoMonths, "from", "no month from \(configuration.from) to \(configuration.to) has data after a first month of history (data \(panel.start) … \(panel.start.adding(months: lastData)))")
         }
         scored = from...to
         firstOrigin = max(1, from - maxH + 1)

@@ -24,7 +24,7 @@ public struct DepartureEffect: Sendable, Hashable, Codable {
     public static func fit(incidents: [Incident], presence: PresenceHistory, from: YearMonth, to: YearMonth,
                            regions: [String]? = nil, seed: UInt64 = 0) throws -> DepartureEffect {
         guard from <= to, to.months(since: from) < 1_200 else {
-            throw RiskError.invalid("presence-from", "the period must run forward (\(from) to \(to)), at most 100 years")
+            throw RiskError.invalid(.riskDeparturePeriod, "presence-from", "the period must run forward (\(from) to \(to)), at most 100 years")
         }
         let months = to.months(since: from) + 1
         let inPeriod = incidents.filter { i in

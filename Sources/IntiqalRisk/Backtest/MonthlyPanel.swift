@@ -27,16 +27,16 @@ struct MonthlyPanel: Sendable {
         var total = 0
         for (i, incident) in incidents.enumerated() {
             guard let day = CivilDate(incident.date) else {
-                throw RiskError.invalid("incidents[\(i)].date", "expected a date YYYY-MM-DD, got '\(incident.date)'")
+                throw RiskError.invalid(.riskBacktestIncidentDate, "incidents[\(i)].date", "expected a date YYYY-MM-DD, got '\(incident.date)'")
             }
             guard (0...1_000_000).contains(incident.count) else {
-                throw RiskError.invalid("incidents[\(i)].count", "count must be in 0…1000000, got \(incident.count)")
+                throw RiskError.invalid(.riskBacktestIncidentCount, "incidents[\(i)].count", "count must be in 0…1000000, got \(incident.count)")
             }
             let region = incident.region.trimmingWhitespace
-            guard !region.isEmpty else { throw RiskError.invalid("incidents[\(i)].region", "the region is empty") }
+            guard !region.isEmpty else { throw RiskError.invalid(.riskBacktestIncidentRegion, "incidents[\(i)].region", "the region is empty") }
             total += incident.count
             guard total <= Self.maximumEvents else {
-                throw RiskError.invalid("incidents", "more than \(Self.maximumEvents) incidents")
+                throw RiskError.invalid(.riskBacktestTooManyIncidents, "incidents", "more than \(Self.maximumEvents) incidents")
             }
             guard let until = incident.until else {
                 parsed.append((day.dayNumber, region, incident.count))
@@ -44,7 +44,7 @@ struct MonthlyPanel: Sendable {
             }
             // A count known only over a period is spread evenly over its days, as `RiskModel.fit` does.
             guard let last = CivilDate(until), last >= day else {
-                throw RiskError.invalid("incidents[\(i)].until", "expected a date YYYY-MM-DD on or after \(incident.date), got '\(until)'")
+                throw RiskError.invalid(.riskBacktestIncidentUntil, "incidents[\(i)].until", "expected a date YYYY-MM-DD on or after \(incident.date), got '\(until)'")
             }
             let days = last.days(since: day) + 1
             var perDay: [Int: Int] = [:]
@@ -53,10 +53,10 @@ struct MonthlyPanel: Sendable {
             if incident.count == 0 { parsed.append((day.dayNumber, region, 0)); parsed.append((last.dayNumber, region, 0)) }
         }
         guard let first = parsed.map(\.day).min(), let last = parsed.map(\.day).max() else {
-            throw RiskError(.tooFewEvents, "no incidents to back-test", field: "incidents")
+            throw RiskError(.tooFewEvents, .riskBacktestNoIncidents, "no incidents to back-test", field: "incidents")
         }
         guard let start = CivilDate(dayNumber: first)?.yearMonth, var end = CivilDate(dayNumber: last)?.yearMonth else {
-            throw RiskError.invalid("incidents", "the incidents run outside the years \(InputLimits.year.lowerBound)–\(InputLimits.year.upperBound)")
+            throw RiskError.invalid(.riskBacktestYears, "incidents", "the incidents run outside the years \(InputLimits.year.lowerBound)–\(InputLimits.year.upperBound)")
         }
         if let through, through > end { end = through }
         let months = end.months(since: start) + 1
@@ -69,7 +69,7 @@ struct MonthlyPanel: Sendable {
         }
         let names = fixedRegions ?? Array(Set(parsed.map(\.region))).sorted()
         guard names.count <= Self.maximumRegions else {
-            throw RiskError.invalid("incidents", "\(names.count) regions: at most \(Self.maximumRegions) can be back-tested at once")
+            throw RiskError.invalid(.riskBacktestTooManyRegions, "incidents", "\(names.count) regions: at most \(Self.maximumRegions) can be back-tested at once")
         }
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var counts = [[Int]](repeating: [Int](repeating: 0, count: months), count: names.count)

@@ -20,16 +20,16 @@ public struct BackgroundShape: Sendable, Codable, Hashable {
 
     func validate(horizon: Double) throws {
         guard !segmentDays.isEmpty, segmentDays.count == multiplier.count else {
-            throw RiskError.invalid("background", "the background shape needs one multiplier per segment (\(segmentDays.count) segments, \(multiplier.count) multipliers)")
+            throw RiskError.invalid(.riskBackgroundSegments, "background", "the background shape needs one multiplier per segment (\(segmentDays.count) segments, \(multiplier.count) multipliers)")
         }
         for (k, d) in segmentDays.enumerated() where !(d.isFinite && d > 0) {
-            throw RiskError.invalid("background.segmentDays[\(k)]", "segment length must be a positive number of days, got \(d)")
+            throw RiskError.invalid(.riskBackgroundSegmentDays, "background.segmentDays[\(k)]", "segment length must be a positive number of days, got \(d)")
         }
         for (k, m) in multiplier.enumerated() where !(m.isFinite && m > 0) {
-            throw RiskError.invalid("background.multiplier[\(k)]", "multiplier must be positive and finite, got \(m)")
+            throw RiskError.invalid(.riskBackgroundMultiplier, "background.multiplier[\(k)]", "multiplier must be positive and finite, got \(m)")
         }
         guard abs(days - horizon) <= 1e-9 * max(1, horizon) else {
-            throw RiskError.invalid("background.segmentDays", "segments add up to \(days) days, the horizon is \(horizon)")
+            throw RiskError.invalid(.riskBackgroundTotalDays, "background.segmentDays", "segments add up to \(days) days, the horizon is \(horizon)")
         }
     }
 

@@ -43,7 +43,7 @@ public enum HawkesFit {
         let horizon = likelihood.horizon
         let n = likelihood.times.count
         guard n >= minimumEvents else {
-            throw RiskError(.tooFewEvents, "a Hawkes fit needs at least \(minimumEvents) events, got \(n)", field: "eventTimes")
+            throw RiskError(.tooFewEvents, .riskFitTooFewEvents, "a Hawkes fit needs at least \(minimumEvents) events, got \(n)", field: "eventTimes")
         }
         let lower = SIMD3(log(1e-12), log(1e-8), log(1 / horizon))
         let upper = SIMD3(log(1e12), log(maximumAlpha), log(1e6))
@@ -70,7 +70,7 @@ public enum HawkesFit {
             if e.logLikelihood.isFinite { candidates.append((theta, e)) }
         }
         guard !candidates.isEmpty else {
-            throw RiskError(.nonConvergence, "the log-likelihood is not finite at any starting point", field: "eventTimes")
+            throw RiskError(.nonConvergence, .riskFitNotFinite, "the log-likelihood is not finite at any starting point", field: "eventTimes")
         }
         // A few Newton steps from every start, then only the starts still within reach of
         // the leader go on to convergence (on large samples, basins differ by far more).

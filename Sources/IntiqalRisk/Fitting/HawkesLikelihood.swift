@@ -32,11 +32,11 @@ public struct HawkesLikelihood: Sendable {
     /// then estimates its level μ), nil for a constant background.
     public init(eventTimes: [Double], horizon: Double, background: BackgroundShape? = nil) throws {
         guard horizon.isFinite, horizon > 0 else {
-            throw RiskError.invalid("horizon", "the observation horizon must be a positive finite number of days, got \(horizon)")
+            throw RiskError.invalid(.riskLikelihoodHorizon, "horizon", "the observation horizon must be a positive finite number of days, got \(horizon)")
         }
         for (i, t) in eventTimes.enumerated() {
             guard t.isFinite, t >= 0, t <= horizon else {
-                throw RiskError.invalid("eventTimes[\(i)]", "event time \(t) is not a finite time in [0, \(horizon)]")
+                throw RiskError.invalid(.riskLikelihoodEventTime, "eventTimes[\(i)]", "event time \(t) is not a finite time in [0, \(horizon)]")
             }
         }
         self.times = eventTimes.sorted()

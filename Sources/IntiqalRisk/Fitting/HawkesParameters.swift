@@ -22,11 +22,11 @@ public struct HawkesParameters: Sendable, Codable, Hashable, CustomStringConvert
 
     /// Throws unless `mu > 0`, `alpha ≥ 0`, `beta > 0` and all are finite.
     public func validate(requireStationary: Bool = false) throws {
-        guard mu.isFinite, mu > 0 else { throw RiskError.invalid("mu", "mu must be a positive finite rate per day, got \(mu)") }
-        guard alpha.isFinite, alpha >= 0 else { throw RiskError.invalid("alpha", "alpha must be finite and ≥ 0, got \(alpha)") }
-        guard beta.isFinite, beta > 0 else { throw RiskError.invalid("beta", "beta must be a positive finite rate per day, got \(beta)") }
+        guard mu.isFinite, mu > 0 else { throw RiskError.invalid(.riskParametersMu, "mu", "mu must be a positive finite rate per day, got \(mu)") }
+        guard alpha.isFinite, alpha >= 0 else { throw RiskError.invalid(.riskParametersAlpha, "alpha", "alpha must be finite and ≥ 0, got \(alpha)") }
+        guard beta.isFinite, beta > 0 else { throw RiskError.invalid(.riskParametersBeta, "beta", "beta must be a positive finite rate per day, got \(beta)") }
         if requireStationary, alpha >= 1 {
-            throw RiskError.invalid("alpha", "alpha must be < 1 for a stationary process, got \(alpha)")
+            throw RiskError.invalid(.riskParametersStationary, "alpha", "alpha must be < 1 for a stationary process, got \(alpha)")
         }
     }
 

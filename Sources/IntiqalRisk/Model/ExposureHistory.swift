@@ -28,17 +28,17 @@ public struct ExposureHistory: Sendable, Codable, Hashable {
 
     func validate() throws {
         guard (1900...2200).contains(start.year), (1...12).contains(start.month) else {
-            throw RiskError.invalid("history.start", "start must be a month YYYY-MM between 1900 and 2200, got \(start)")
+            throw RiskError.invalid(.riskHistoryStart, "history.start", "start must be a month YYYY-MM between 1900 and 2200, got \(start)")
         }
-        guard !regions.isEmpty else { throw RiskError.invalid("history.regions", "the exposure history has no regions") }
+        guard !regions.isEmpty else { throw RiskError.invalid(.riskHistoryNoRegions, "history.regions", "the exposure history has no regions") }
         var seen = Set<String>()
         for r in regions {
             try r.validate()
             guard seen.insert(r.region).inserted else {
-                throw RiskError.invalid("history.\(r.region)", "region '\(r.region)' appears twice in the history")
+                throw RiskError.invalid(.riskHistoryRegionTwice, "history.\(r.region)", "region '\(r.region)' appears twice in the history")
             }
             guard r.months == regions[0].months else {
-                throw RiskError.invalid("history.\(r.region).gap", "region '\(r.region)' has \(r.months) months, others \(regions[0].months)")
+                throw RiskError.invalid(.riskHistoryMonthsDiffer, "history.\(r.region).gap", "region '\(r.region)' has \(r.months) months, others \(regions[0].months)")
             }
         }
     }

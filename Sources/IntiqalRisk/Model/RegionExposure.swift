@@ -30,17 +30,17 @@ public struct RegionExposure: Sendable, Codable, Hashable {
     }
 
     func validate() throws {
-        guard !region.isEmpty else { throw RiskError.invalid("region", "a region exposure has an empty region name") }
-        guard !gap.isEmpty else { throw RiskError.invalid("\(region).gap", "region '\(region)' has no months") }
+        guard !region.isEmpty else { throw RiskError.invalid(.riskExposureEmptyRegion, "region", "a region exposure has an empty region name") }
+        guard !gap.isEmpty else { throw RiskError.invalid(.riskExposureNoMonths, "\(region).gap", "region '\(region)' has no months") }
         guard gap.count == coalitionShare.count else {
-            throw RiskError.invalid("\(region).coalitionShare",
+            throw RiskError.invalid(.riskExposureShareMonths, "\(region).coalitionShare",
                                     "region '\(region)' has \(gap.count) gap months but \(coalitionShare.count) coalition-share months")
         }
         for (m, g) in gap.enumerated() where !(g.isFinite && g >= 0) {
-            throw RiskError.invalid("\(region).gap[\(m)]", "gap must be a finite number ≥ 0, got \(g)")
+            throw RiskError.invalid(.riskExposureGap, "\(region).gap[\(m)]", "gap must be a finite number ≥ 0, got \(g)")
         }
         for (m, s) in coalitionShare.enumerated() where !(s.isFinite && s >= 0 && s <= 1) {
-            throw RiskError.invalid("\(region).coalitionShare[\(m)]", "coalition share must be in 0…1, got \(s)")
+            throw RiskError.invalid(.riskExposureCoalitionShare, "\(region).coalitionShare[\(m)]", "coalition share must be in 0…1, got \(s)")
         }
     }
 }

@@ -11,10 +11,10 @@ public struct ResurgenceThreshold: Sendable, Codable, Hashable {
 
     public func validate() throws {
         guard incidentsPerMonth >= 1 else {
-            throw RiskError.invalid("incidentsPerMonth", "the threshold must be at least 1 incident per month, got \(incidentsPerMonth)")
+            throw RiskError.invalid(.riskThresholdIncidents, "incidentsPerMonth", "the threshold must be at least 1 incident per month, got \(incidentsPerMonth)")
         }
         guard consecutiveMonths >= 1 else {
-            throw RiskError.invalid("consecutiveMonths", "the threshold must span at least 1 month, got \(consecutiveMonths)")
+            throw RiskError.invalid(.riskThresholdMonths, "consecutiveMonths", "the threshold must span at least 1 month, got \(consecutiveMonths)")
         }
     }
 

@@ -25,19 +25,19 @@ extension RiskModel {
                            gammaDeparture: Double = RiskModel.defaultGammaDeparture) throws -> IncidentFit {
         try history?.validate()
         guard gammaGap.isFinite, gammaDeparture.isFinite else {
-            throw RiskError.invalid("gamma", "gammaGap and gammaDeparture must be finite")
+            throw RiskError.invalid(.riskFitGamma, "gamma", "gammaGap and gammaDeparture must be finite")
         }
         struct Row { var day: Int; var region: String; var count: Int }
         var rows: [Row] = []
         var illustrative = false
         for (i, incident) in incidents.enumerated() where kinds.contains(incident.kind) {
             guard let date = CivilDate(incident.date) else {
-                throw RiskError.invalid("incidents[\(i)].date", "expected a date YYYY-MM-DD, got '\(incident.date)'")
+                throw RiskError.invalid(.riskFitIncidentDate, "incidents[\(i)].date", "expected a date YYYY-MM-DD, got '\(incident.date)'")
             }
             let region = incident.region.trimmingWhitespace
-            guard !region.isEmpty else { throw RiskError.invalid("incidents[\(i)].region", "the region is empty") }
+            guard !region.isEmpty else { throw RiskError.invalid(.riskFitIncidentRegion, "incidents[\(i)].region", "the region is empty") }
             guard InputLimits.incidentCount.contains(incident.count) else {
-                throw RiskError.invalid("incidents[\(i)].count",
+                throw RiskError.invalid(.riskFitIncidentCount, "incidents[\(i)].count",
                                         "count must be in \(InputLimits.incidentCount.lowerBound)…\(InputLimits.incidentCount.upperBound), got \(incident.count)")
             }
             illustrative = illustrative || incident.illustrative
@@ -47,10 +47,10 @@ extension RiskModel {
             }
             // A count known only over a period is spread evenly over its days.
             guard let last = CivilDate(until) else {
-                throw RiskError.invalid("incidents[\(i)].until", "expected a date YYYY-MM-DD, got '\(until)'")
+                throw RiskError.invalid(.riskFitIncidentUntil, "incidents[\(i)].until", "expected a date YYYY-MM-DD, got '\(until)'")
             }
             guard last >= date else {
-                throw RiskError.invalid("incidents[\(i)].until", "the period ends (\(until)) before it starts (\(incident.date))")
+                throw RiskError.invalid(.riskFitIncidentPeriod, "incidents[\(i)].until", "the period ends (\(until)) before it starts (\(incident.date))")
             }
             guard incident.count > 0 else {
                 // Nothing seen over the period: the window still covers it.
@@ -76,14 +76,14 @@ extension RiskModel {
             }
         }
         guard let first = rows.map(\.day).min(), let last = rows.map(\.day).max() else {
-            throw RiskError(.tooFewEvents, "no incidents of kinds \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) to fit", field: "incidents")
+            throw RiskError(.tooFewEvents, .riskFitNoIncidents, "no incidents of kinds \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) to fit", field: "incidents")
         }
         let firstMonth = CivilDate(dayNumber: first)?.yearMonth, lastMonth = CivilDate(dayNumber: last)?.yearMonth
         let start = history?.firstDayNumber ?? firstMonth.map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: 1) } ?? first
         let end = history.map { $0.firstDayNumber + Int($0.monthDays.reduce(0, +)) }
             ?? lastMonth.map { $0.adding(months: 1) }.map { CivilDate.dayNumber(year: $0.year, month: $0.month, day: 1) } ?? last + 1
         guard let windowStart = CivilDate(dayNumber: start), let windowEnd = CivilDate(dayNumber: end - 1) else {
-            throw RiskError.invalid("history", "the window runs outside the years \(InputLimits.year.lowerBound)–\(InputLimits.year.upperBound)")
+            throw RiskError.invalid(.riskFitWindowYears, "history", "the window runs outside the years \(InputLimits.year.lowerBound)–\(InputLimits.year.upperBound)")
         }
         let days = Double(end - start)
         rows.sort { ($0.region, $0.day, $0.count) < ($1.region, $1.day, $1.count) }

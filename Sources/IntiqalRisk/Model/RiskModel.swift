@@ -92,24 +92,24 @@ public struct RiskModel: Sendable, Codable, Hashable {
     public func validate() throws {
         for (region, p) in regions.sorted(by: { $0.key < $1.key }) {
             do { try p.validate(requireStationary: true) } catch let e as RiskError {
-                throw RiskError.invalid("regions.\(region).\(e.field ?? "")", e.message)
+                throw RiskError.invalid(.riskModelRegionParameters, "regions.\(region).\(e.field ?? "")", e.message)
             }
         }
         do { try fallback.validate(requireStationary: true) } catch let e as RiskError {
-            throw RiskError.invalid("fallback.\(e.field ?? "")", e.message)
+            throw RiskError.invalid(.riskModelFallbackParameters, "fallback.\(e.field ?? "")", e.message)
         }
-        guard gammaGap.isFinite else { throw RiskError.invalid("gammaGap", "gammaGap must be finite, got \(gammaGap)") }
-        guard gammaDeparture.isFinite else { throw RiskError.invalid("gammaDeparture", "gammaDeparture must be finite, got \(gammaDeparture)") }
+        guard gammaGap.isFinite else { throw RiskError.invalid(.riskModelGammaGap, "gammaGap", "gammaGap must be finite, got \(gammaGap)") }
+        guard gammaDeparture.isFinite else { throw RiskError.invalid(.riskModelGammaDeparture, "gammaDeparture", "gammaDeparture must be finite, got \(gammaDeparture)") }
         for (region, g) in referenceGap where !g.isFinite {
-            throw RiskError.invalid("referenceGap.\(region)", "reference gap must be finite, got \(g)")
+            throw RiskError.invalid(.riskModelReferenceGap, "referenceGap.\(region)", "reference gap must be finite, got \(g)")
         }
         for (region, c) in logCovariance.sorted(by: { $0.key < $1.key }) {
             guard c.count == 9, c.allSatisfy(\.isFinite), Matrix3(c).choleskyOfCovariance() != nil else {
-                throw RiskError.invalid("logCovariance.\(region)", "must be 9 finite numbers forming a symmetric positive semi-definite matrix")
+                throw RiskError.invalid(.riskModelLogCovariance, "logCovariance.\(region)", "must be 9 finite numbers forming a symmetric positive semi-definite matrix")
             }
         }
         for (name, se) in [("gammaGapStandardError", gammaGapStandardError), ("gammaDepartureStandardError", gammaDepartureStandardError)] {
-            if let se, !(se.isFinite && se >= 0) { throw RiskError.invalid(name, "must be finite and ≥ 0, got \(se)") }
+            if let se, !(se.isFinite && se >= 0) { throw RiskError.invalid(.riskModelStandardError, name, "must be finite and ≥ 0, got \(se)") }
         }
     }
 

@@ -23,7 +23,7 @@ public enum MultivariateHawkesFit {
             mu: likelihood.counts.map { max(Double($0), 0.5) / horizon * 0.5 }, alpha: Array(repeating: 0.3, count: k),
             beta: Array(repeating: 1, count: k), eta: 0.05)
         guard initial.mu.count == k, initial.alpha.count == k, initial.beta.count == k else {
-            throw RiskError.invalid("start", "the start must have \(k) regions")
+            throw RiskError.invalid(.riskMultivariateStart, "start", "the start must have \(k) regions")
         }
         let lower = [Double](repeating: log(1e-6 / horizon), count: k) + [Double](repeating: log(1e-6), count: k)
             + [Double](repeating: log(1 / horizon), count: k) + [log(1e-6)]
@@ -41,7 +41,7 @@ public enum MultivariateHawkesFit {
         }
         var x = clamp(initial.logVector.map { $0.isFinite ? $0 : -30 })
         var (f, g) = objective(x)
-        guard f.isFinite else { throw RiskError(.nonConvergence, "the log-likelihood is not finite at the start", field: "start") }
+        guard f.isFinite else { throw RiskError(.nonConvergence, .riskMultivariateNotFinite, "the log-likelihood is not finite at the start", field: "start") }
         var s: [[Double]] = [], y: [[Double]] = []
         let memory = 8
         var iterations = 0, converged = false

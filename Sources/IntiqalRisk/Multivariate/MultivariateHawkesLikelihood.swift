@@ -15,12 +15,12 @@ struct MultivariateHawkesLikelihood: Sendable {
 
     init(times: [[Double]], structure: NeighbourStructure, horizon: Double) throws {
         guard times.count == structure.regions.count else {
-            throw RiskError.invalid("times", "expected event times for \(structure.regions.count) regions, got \(times.count)")
+            throw RiskError.invalid(.riskMultivariateTimes, "times", "expected event times for \(structure.regions.count) regions, got \(times.count)")
         }
-        guard horizon.isFinite, horizon > 0 else { throw RiskError.invalid("horizon", "the horizon must be positive and finite, got \(horizon)") }
+        guard horizon.isFinite, horizon > 0 else { throw RiskError.invalid(.riskMultivariateHorizon, "horizon", "the horizon must be positive and finite, got \(horizon)") }
         for (k, list) in times.enumerated() {
             for t in list where !(t.isFinite && t >= 0 && t <= horizon) {
-                throw RiskError.invalid("times[\(k)]", "event time \(t) is not a finite time in [0, \(horizon)]")
+                throw RiskError.invalid(.riskMultivariateEventTime, "times[\(k)]", "event time \(t) is not a finite time in [0, \(horizon)]")
             }
         }
         self.structure = structure

@@ -12,7 +12,7 @@ public enum MultivariateHawkesSimulator {
                                 horizon: Double, seed: UInt64) throws -> [[Double]] {
         let k = structure.regions.count
         guard p.mu.count == k, p.alpha.count == k, p.beta.count == k else {
-            throw RiskError.invalid("parameters", "expected \(k) regions of parameters")
+            throw RiskError.invalid(.riskMultivariateParameters, "parameters", "expected \(k) regions of parameters")
         }
         var generator = Xoshiro256StarStar(seed: seed)
         var out = [[Double]](repeating: [], count: k)
@@ -24,7 +24,7 @@ public enum MultivariateHawkesSimulator {
         var total = 0
         while let e = pending.popLast() {
             total += 1
-            guard total <= maximumEvents else { throw RiskError.invalid("parameters", "more than \(maximumEvents) events: is the process explosive?") }
+            guard total <= maximumEvents else { throw RiskError.invalid(.riskMultivariateExplosive, "parameters", "more than \(maximumEvents) events: is the process explosive?") }
             out[e.region].append(e.t)
             spawn(from: e.t, region: e.region, p: p, structure: structure, horizon: horizon, generator: &generator) { pending.append(($0, $1)) }
         }

@@ -8,12 +8,12 @@ public struct NeighbourStructure: Sendable, Hashable, Codable {
     /// Builds the relation from unordered pairs; throws a `RiskError` for an unknown region or a region paired with itself.
     public init(regions: [String], pairs: [(String, String)]) throws {
         let index = Dictionary(regions.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        guard index.count == regions.count else { throw RiskError.invalid("regions", "a region is named twice") }
+        guard index.count == regions.count else { throw RiskError.invalid(.riskNeighboursRegionTwice, "regions", "a region is named twice") }
         var sets = [Set<Int>](repeating: [], count: regions.count)
         for (a, b) in pairs {
-            guard let i = index[a] else { throw RiskError.invalid("neighbours", "unknown region '\(a)'") }
-            guard let j = index[b] else { throw RiskError.invalid("neighbours", "unknown region '\(b)'") }
-            guard i != j else { throw RiskError.invalid("neighbours", "'\(a)' cannot neighbour itself") }
+            guard let i = index[a] else { throw RiskError.invalid(.riskNeighboursUnknownRegion, "neighbours", "unknown region '\(a)'") }
+            guard let j = index[b] else { throw RiskError.invalid(.riskNeighboursUnknownNeighbour, "neighbours", "unknown region '\(b)'") }
+            guard i != j else { throw RiskError.invalid(.riskNeighboursSelf, "neighbours", "'\(a)' cannot neighbour itself") }
             sets[i].insert(j)
             sets[j].insert(i)
         }

@@ -19,7 +19,7 @@ public enum HawkesSimulator {
     public static func simulate(parameters p: HawkesParameters, horizon: Double, using rng: inout Xoshiro256StarStar) throws -> [Double] {
         try p.validate()
         guard horizon.isFinite, horizon >= 0 else {
-            throw RiskError.invalid("horizon", "the horizon must be a finite number of days ≥ 0, got \(horizon)")
+            throw RiskError.invalid(.riskSimulationHorizon, "horizon", "the horizon must be a finite number of days ≥ 0, got \(horizon)")
         }
         var times: [Double] = []
         if let rate = p.stationaryRate { times.reserveCapacity(Int(min(rate * horizon * 1.1, 1e7)) + 16) }
@@ -39,7 +39,7 @@ public enum HawkesSimulator {
             excitation = excitation * exp(-p.beta * wait) + jump
             times.append(t)
             if times.count >= maximumEvents {
-                throw RiskError.invalid("alpha", "simulation exceeded \(maximumEvents) events; the process is explosive (\(p))")
+                throw RiskError.invalid(.riskSimulationExplosive, "alpha", "simulation exceeded \(maximumEvents) events; the process is explosive (\(p))")
             }
         }
         return times
@@ -110,7 +110,7 @@ public enum HawkesSimulator {
                 excitation = excitation * exp(-p.beta * wait) + p.alpha * p.beta
                 times.append(t)
                 if times.count >= maximumEvents {
-                    throw RiskError.invalid("alpha", "simulation exceeded \(maximumEvents) events; the process is explosive (\(p))")
+                    throw RiskError.invalid(.riskSimulationExplosiveBackground, "alpha", "simulation exceeded \(maximumEvents) events; the process is explosive (\(p))")
                 }
             }
             start = end

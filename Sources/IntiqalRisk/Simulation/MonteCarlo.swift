@@ -68,10 +68,10 @@ public enum MonteCarlo {
         try model.validate()
         try threshold.validate()
         guard runs >= 1, runs <= maximumRuns else {
-            throw RiskError.invalid("runs", "runs must be in 1…\(maximumRuns), got \(runs)")
+            throw RiskError.invalid(.riskMontecarloRuns, "runs", "runs must be in 1…\(maximumRuns), got \(runs)")
         }
         if let parallelism, parallelism < 1 {
-            throw RiskError.invalid("parallelism", "parallelism must be at least 1, got \(parallelism)")
+            throw RiskError.invalid(.riskMontecarloParallelism, "parallelism", "parallelism must be at least 1, got \(parallelism)")
         }
         let setup = try Setup(plans: plans, baseline: baseline, model: model, parameterUncertainty: parameterUncertainty)
 
