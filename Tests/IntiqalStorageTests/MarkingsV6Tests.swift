@@ -83,6 +83,9 @@ import Testing
     func anAdoptedScaleBecomesCurrentOnceBinding(kind: StoreKind) throws {
         let store = try kind.make()
         var scenario = try example()
+        if !scenario.scales.contains(where: { $0.factor == .capability && $0.version == 1 }) {
+            scenario.scales.append(.defaultScale(for: .capability))
+        }
         scenario.scales.append(RatingScale(factor: .capability, version: 2, minimum: 0, maximum: 10))
         try store.importScenario(scenario, actor: "sec")
         let book = DecisionBook(store: store)
@@ -100,8 +103,8 @@ import Testing
         #expect(effective.currentScale(for: .threat).version == 1)
         // A proposal made now checks values against the adopted scale: 7 fits v2 but not v1.
         let refusal = #expect(throws: StorageError.self) {
-            try book.propose(DecisionRequest(kind: .resolveDispute, factor: .capability, region: "anbar", capability: "isr",
-                                             month: "2025-01", value: 7), actor: "sec")
+            try book.propose(DecisionRequest(kind: .resolveDispute, region: "anbar", capability: "isr", month: "2025-01",
+                                             factor: .capability, value: 7), actor: "sec")
         }
         #expect(refusal?.field == "value")
     }

@@ -24,7 +24,7 @@ struct RecordsController {
     }
 
     /// A saved plan with the planner's JSON as an object.
-    struct SavedPlanView: Encodable {
+    struct SavedPlanView: Codable, Sendable {
         var id: Int64
         var name: String
         var mode: String
@@ -44,7 +44,7 @@ struct RecordsController {
         }
     }
 
-    struct DocumentView: Encodable {
+    struct DocumentView: Codable, Sendable {
         var id: Int64
         var file: String
         var sha256: String
