@@ -75,7 +75,8 @@ import Testing
         let gbrText = String(decoding: try JSONEncoder().encode(forGBR), as: UTF8.self)
         #expect(forGBR.structure?.sites.isEmpty == true && forGBR.commitments.isEmpty && forGBR.ledger.isEmpty)
         #expect(!gbrText.contains("usa-only-change") && gbrText.contains("everyone-note") && forGBR.savedPlans?.count == 1)
-        #expect(forGBR.marking == .public || forGBR.marking == .rel(["GBR"]))
+        // PUBLIC records and the plan saved REL GBR IRQ USA: readable by GBR, IRQ and USA.
+        #expect(forGBR.marking == .rel(["GBR", "IRQ", "USA"]))
     }
 
     /// Binding decisions all take effect: an adopted scale becomes the factor's current one.
