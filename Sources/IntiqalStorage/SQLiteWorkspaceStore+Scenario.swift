@@ -125,10 +125,12 @@ extension SQLiteWorkspaceStore {
                 """, arguments: [row.kind, row.id, row.position, row.json, marking.description])
             if old[key] != row.json {
                 var auditMarking = marking
-                if row.kind == "phase" {
-                    // A phase's row names sites: its history is read only by those who may read them.
+                if row.kind == "phase" || row.kind == "capacity" {
+                    // A phase's row and the capacity's name sites: their history is read only by those who may read them.
                     let commission = try commissionParties(db).union(scenario.policy.ratingParties)
-                    for site in try decodeJSON(Phase.self, row.json, what: "phase").sites {
+                    let named = row.kind == "phase" ? try decodeJSON(Phase.self, row.json, what: "phase").sites
+                                                    : Array(try decodeJSON(Capacity.self, row.json, what: "capacity").perSite.keys)
+                    for site in named {
                         auditMarking = auditMarking.combined(with: markings["site\u{0}\(site)"] ?? .joint, commission: commission)
                     }
                 }
@@ -172,16 +174,18 @@ extension SQLiteWorkspaceStore {
         }
         let header = try decodeJSON(ScenarioHeader.self, headerText, what: "scenario")
         var phases = try list("phase", Phase.self)
+        var capacity = try one("capacity", Capacity.self)
         if !reader.readsEverything {
-            // A phase names only the sites the reader may read.
+            // A phase and the capacity name only the sites the reader may read.
             let sites = Set(try list("site", Site.self).map(\.id))
             for i in phases.indices { phases[i].sites = phases[i].sites.filter(sites.contains) }
+            capacity.perSite = capacity.perSite.filter { sites.contains($0.key) }
         }
         return (Scenario(id: header.id, name: header.name, start: header.start, horizonMonths: header.horizonMonths,
                         parties: try list("party", Party.self), regions: try list("region", Region.self),
                         capabilities: try list("capability", CapabilityArea.self), scales: try list("scale", RatingScale.self),
                         sites: try list("site", Site.self), phases: phases, assessments: [],
-                        policy: try one("policy", Policy.self), capacity: try one("capacity", Capacity.self),
+                        policy: try one("policy", Policy.self), capacity: capacity,
                         growth: try one("growth", Growth.self), sources: header.sources), markings)
     }
 

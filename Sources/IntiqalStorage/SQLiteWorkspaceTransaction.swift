@@ -173,7 +173,7 @@ struct SQLiteWorkspaceTransaction: WorkspaceTransaction {
         default: throw StorageError.invalid(field: "entity", "site or commitment")
         }
         // What speaks of the record is narrowed with it: its audit rows, the notes on it, a
-        // commitment's status changes (and their audit rows), the phases that name a site.
+        // commitment's status changes (and their audit rows), the phases and the capacity that name a site.
         let commission = try store.commissionParties(db)
         func narrow(_ table: String, _ key: String, where condition: String, _ arguments: StatementArguments) throws {
             for row in try Row.fetchAll(db, sql: "SELECT \(key) AS k, marking FROM \(table) WHERE \(condition)", arguments: arguments) {
@@ -191,7 +191,7 @@ struct SQLiteWorkspaceTransaction: WorkspaceTransaction {
             try narrow("audit", "id", where: "entity = 'commitment-status' AND entity_id LIKE ? ESCAPE '\\'", [Self.likePrefix(id) + "#%"])
         }
         if entity == "site" {
-            try narrow("audit", "id", where: "entity = 'phase' AND (after LIKE ? ESCAPE '\\' OR before LIKE ? ESCAPE '\\')",
+            try narrow("audit", "id", where: "entity IN ('phase', 'capacity') AND (after LIKE ? ESCAPE '\\' OR before LIKE ? ESCAPE '\\')",
                        ["%\"" + Self.likePrefix(id) + "\"%", "%\"" + Self.likePrefix(id) + "\"%"])
         }
         try store.audit(db, at: at, actor: actor, action: "mark", entity: entity, id: id,
