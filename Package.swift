@@ -48,6 +48,7 @@ let package = Package(
             name: "IntiqalCommission",
             dependencies: [
                 "IntiqalDomain", "IntiqalLedger", "IntiqalScenario", "IntiqalPlanning", "IntiqalEvidence", "IntiqalStorage",
+                "IntiqalRisk", "IntiqalPlanRisk",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -57,6 +58,7 @@ let package = Package(
             name: "IntiqalServer",
             dependencies: [
                 "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalLedger",
+                "IntiqalPlanRisk", "IntiqalRisk",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -12,13 +12,30 @@ extension Commission {
 
     /// `report`: the ledger's verification when the caller needs it for more than this.
     func scenario(for viewer: Viewer, report: LedgerReport?) throws -> (scenario: Scenario, refused: [DecisionBook.RefusedDecision]) {
+        let view = try markedScenario(for: viewer, report: report)
+        return (view.scenario, view.refused)
+    }
+
+    /// The viewer's scenario, the binding decisions refused, and the combined marking of every
+    /// input: the stored records it was made from and, for readers of the joint record, the
+    /// ledger (`JOINT`).
+    func markedScenario(for viewer: Viewer, report: LedgerReport? = nil)
+        throws -> (scenario: Scenario, refused: [DecisionBook.RefusedDecision], marking: Marking) {
         try run {
             let reader = try self.reader(viewer)
-            let base = try store.scenario(readableBy: reader)
+            let base = try store.markedScenario(readableBy: reader)
             // Binding decisions are the commission's joint record: their effects only for its readers.
-            guard reader.mayRead(.joint) else { return (base, []) }
-            return try DecisionBook(store: store, now: now).effects(on: base, report: report)
+            guard reader.mayRead(.joint) else { return (base.scenario, [], base.marking) }
+            let commission = try store.commissionParties()
+            let (scenario, refused) = try DecisionBook(store: store, now: now).effects(on: base.scenario, report: report)
+            return (scenario, refused, base.marking.combined(with: .joint, commission: commission))
         }
+    }
+
+    /// The scenario as the viewer may read it (decisions' effects laid over it) and its marking.
+    public func scenarioView(for viewer: Viewer) throws -> (scenario: Scenario, marking: Marking) {
+        let view = try markedScenario(for: viewer)
+        return (view.scenario, view.marking)
     }
 
     /// Gates met, unmet or disputed in `month` (default: the latest rated month the viewer can
@@ -28,32 +45,34 @@ extension Commission {
         // One verification of the ledger for both the decisions' effects and the gates declared met.
         let book = DecisionBook(store: store, now: now)
         let report = readable ? try run { try book.verify() } : nil
-        let (scenario, refused) = try scenario(for: viewer, report: report)
+        let (scenario, refused, marking) = try markedScenario(for: viewer, report: report)
         let declared = try report.map { r in try run { try book.declaredGates(report: r) } } ?? [:]
         let gates = GateStatus.all(scenario, month: month, declared: declared)
         return StatusReport(scenario: scenario.id, gates: gates, refused: readable ? refused.map(\.description) : [],
-                            marking: try derivedMarking(for: viewer))
+                            marking: marking)
     }
 
-    /// The combined marking of what the viewer's derived products (status, plans) rest on: the
-    /// current ratings it may read and, for readers of the joint record, the binding decisions.
-    /// Its readers are the parties that may read every input (DESIGN §7). The scenario's
-    /// structure is not marked yet and counts as `PUBLIC`.
+    /// The combined marking of what the viewer's derived products (status, plans, risk) rest on:
+    /// the current ratings, sites, commitments and their statuses, resolutions it may read and,
+    /// for readers of the joint record, the binding decisions. Its readers are the parties that
+    /// may read every input (DESIGN §7). The rest of the structure is `PUBLIC`.
     public func derivedMarking(for viewer: Viewer) throws -> Marking {
         try run {
             let reader = try self.reader(viewer)
-            let commission = try store.commissionParties()
-            let current = AssessmentFilter(current: true).apply(try store.assessmentHistory(readableBy: reader))
-            var marking: Marking = reader.mayRead(.joint) ? .joint : .public
-            for r in current { marking = marking.combined(with: r.marking, commission: commission) }
-            return marking
+            let marking = try store.markedScenario(readableBy: reader).marking
+            return reader.mayRead(.joint) ? marking.combined(with: .joint, commission: try store.commissionParties()) : marking
         }
     }
 
-    /// The plan in `mode` made from only the ratings the viewer may read.
+    /// The plan in `mode` made from only what the viewer may read.
     public func plan(mode: PlanMode, for viewer: Viewer) throws -> Plan {
-        let (scenario, _) = try scenario(for: viewer)
-        return try run { try Planner(scenario: scenario).plan(mode: mode) }
+        try markedPlan(mode: mode, for: viewer).plan
+    }
+
+    /// The plan in `mode` made from only what the viewer may read, and its combined marking.
+    public func markedPlan(mode: PlanMode, for viewer: Viewer) throws -> (plan: Plan, marking: Marking) {
+        let view = try markedScenario(for: viewer)
+        return (try run { try Planner(scenario: view.scenario).plan(mode: mode) }, view.marking)
     }
 
     /// Audit rows the viewer may read (each carries the marking of the record it is about).

@@ -21,6 +21,10 @@ public struct Scenario: Sendable, Hashable, Codable {
     public var incidents: [Incident]
     /// Citations: key → where the fact comes from.
     public var sources: [String: String]
+    /// Scale versions the commission adopted by a binding decision (`adopt-scale`), in ledger
+    /// order: the last adopted of a factor is its current scale, whatever newer versions exist.
+    /// Laid over the scenario from the ledger; never part of a scenario file (`nil`).
+    public var adoptedScales: [ScaleReference]?
 
     public init(id: String, name: LocalizedText, start: YearMonth, horizonMonths: Int, parties: [Party],
                 regions: [Region], capabilities: [CapabilityArea], scales: [RatingScale], sites: [Site],
@@ -51,7 +55,8 @@ public struct Scenario: Sendable, Hashable, Codable {
 
     /// The newest version of `factor`'s scale: the one joint ratings are expressed in.
     public func currentScale(for factor: Factor) -> RatingScale {
-        scales.filter { $0.factor == factor }.max { $0.version < $1.version } ?? .defaultScale(for: factor)
+        if let adopted = adoptedScales?.last(where: { $0.factor == factor }), let scale = scale(adopted) { return scale }
+        return scales.filter { $0.factor == factor }.max { $0.version < $1.version } ?? .defaultScale(for: factor)
     }
 
     public func scale(_ reference: ScaleReference) -> RatingScale? {

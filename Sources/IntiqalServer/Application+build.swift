@@ -17,6 +17,7 @@ public func buildRouter(commission: Commission, configuration: ServerConfigurati
     EvidenceController(commission: commission).addRoutes(to: api)
     DecisionController(commission: commission).addRoutes(to: api)
     AuditController(commission: commission).addRoutes(to: api)
+    RecordsController(commission: commission).addRoutes(to: api)
     return router
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import IntiqalCommission
+import IntiqalStorage
 
 /// JSON in and out: sorted keys out; in, a body that does not decode is a 422 naming the field.
 enum JSONBody {
@@ -9,6 +10,20 @@ enum JSONBody {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Response(status: status, headers: [.contentType: "application/json"],
                         body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    /// `value`'s JSON object (as the CLI writes it) with its combined marking added as `marking`,
+    /// and the same marking in the `Intiqal-Marking` header.
+    static func response<T: Encodable>(_ value: T, marking: Marking, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes = [UInt8](try encoder.encode(value))
+        let field = Array(#""marking":"\#(marking)""#.utf8)
+        if bytes.first == UInt8(ascii: "{") {
+            bytes.insert(contentsOf: field + (bytes.count > 2 ? [UInt8(ascii: ",")] : []), at: 1)
+        }
+        return Response(status: status, headers: [.contentType: "application/json", StatusController.markingHeader: marking.description],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: ServerContext) async throws -> T {

@@ -4,41 +4,92 @@ import IntiqalDomain
 import IntiqalLedger
 
 extension SQLiteWorkspaceStore {
-    public func exportWorkspace() throws -> WorkspaceExport {
-        try read { db in
-            WorkspaceExport(
+    public func exportWorkspace() throws -> WorkspaceExport { try exportWorkspace(readableBy: .fileHolder) }
+
+    /// The workspace as `reader` may read it: every record it may not read left out (a rating
+    /// that superseded one it may not read does not name it; neither does the audit row), and
+    /// for a viewer, the combined marking of what is in it.
+    public func exportWorkspace(readableBy reader: MarkingReader) throws -> WorkspaceExport {
+        let commission = reader.readsEverything ? [] : reader.commission
+        return try read { db in
+            var markings: [Marking] = []
+            func keep<T>(_ list: [T], _ marking: (T) -> Marking) -> [T] {
+                let out = list.filter { reader.mayRead(marking($0)) }
+                markings += out.map(marking)
+                return out
+            }
+            let (structure, structureMarkings) = try structure(db, reader: reader)
+            markings += structureMarkings
+            var siteMarkings: [String: Marking] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, marking FROM entity WHERE kind = 'site'") {
+                let m = Marking(try row.decode(String.self, forColumn: "marking")) ?? .rel([])
+                if reader.mayRead(m) { siteMarkings[try row.decode(forColumn: "id")] = m }
+            }
+            var assessments = keep(try Row.fetchAll(db, sql: "SELECT \(Self.assessmentColumns) FROM assessment a ORDER BY a.id").map(Self.assessmentRecord), \.marking)
+            let readableRatings = Set(assessments.map(\.id))
+            for i in assessments.indices where assessments[i].supersedes.map({ !readableRatings.contains($0) }) ?? false {
+                assessments[i].supersedes = nil
+            }
+            let resolutions = keep(try Self.resolutionRows(db), \.marking)
+            let commitments = try commitmentRecords(db, reader: reader)
+            markings += commitments.map(\.marking)
+            let readableCommitments = Set(commitments.map(\.commitment.id))
+            let statuses = keep(try commitmentHistory(db).filter { readableCommitments.contains($0.commitment) }, \.marking)
+            var audit = keep(try Self.auditLog(db), \.marking)
+            for i in audit.indices where audit[i].entity == "assessment" {
+                if let before = audit[i].before, before.hasPrefix(#"{"assessment":"#),
+                   let id = Int64(before.dropFirst(#"{"assessment":"#.count).dropLast()), !readableRatings.contains(id) {
+                    audit[i].before = nil
+                }
+            }
+            let ledgerMarkings = try String.fetchAll(db, sql: "SELECT marking FROM ledger_entry ORDER BY seq").map { Marking($0) ?? .rel([]) }
+            let ledger = zip(try Self.ledgerEntries(db), ledgerMarkings).filter { reader.mayRead($0.1) }
+            markings += ledger.map(\.1)
+            return WorkspaceExport(
                 schemaVersion: WorkspaceMigrations.schemaVersion,
-                structure: try structure(db),
-                assessments: try Row.fetchAll(db, sql: "SELECT \(Self.assessmentColumns) FROM assessment a ORDER BY a.id").map(Self.assessmentRecord),
-                resolutions: try db.fetchResolutions(),
-                commitments: try commitments(db),
-                commitmentStatus: try commitmentHistory(db),
+                structure: structure,
+                assessments: assessments,
+                resolutions: resolutions.map(\.resolution),
+                commitments: commitments.map(\.commitment),
+                commitmentStatus: statuses,
                 incidents: try String.fetchAll(db, sql: "SELECT json FROM incident ORDER BY id").map { try decodeJSON(Incident.self, $0, what: "incident") },
                 users: try UserRow.order(UserRow.Columns.name).fetchAll(db).map(\.user),
-                evidenceDocuments: try EvidenceDocumentRow.order(EvidenceDocumentRow.Columns.id).fetchAll(db).map(\.record),
-                evidenceItems: try Self.evidenceItems(db),
-                audit: try Self.auditLog(db),
-                ledger: try Self.ledgerEntries(db))
+                evidenceDocuments: keep(try EvidenceDocumentRow.order(EvidenceDocumentRow.Columns.id).fetchAll(db).map(\.record), \.marking),
+                evidenceItems: keep(try Self.evidenceItems(db), \.marking),
+                audit: audit,
+                ledger: ledger.map(\.0),
+                notes: keep(try Self.notes(db), \.marking),
+                savedPlans: keep(try Self.savedPlans(db), \.marking),
+                markings: ExportMarkings(sites: siteMarkings, commitments: Dictionary(uniqueKeysWithValues: commitments.map { ($0.commitment.id, $0.marking) }),
+                                         resolutions: resolutions.map(\.marking)),
+                marking: reader.readsEverything ? nil : Self.combined(markings, commission: commission))
         }
     }
 
     public func importWorkspace(_ export: WorkspaceExport) throws {
+        try write { db in try importWorkspace(db, export) }
+    }
+
+    /// Loads an export inside an open write transaction (the use case's).
+    func importWorkspace(_ db: Database, _ export: WorkspaceExport) throws {
         guard export.format == WorkspaceExport.formatName else {
             throw StorageError.invalid("format: expected '\(WorkspaceExport.formatName)', found '\(export.format)'")
         }
         guard export.schemaVersion <= WorkspaceMigrations.schemaVersion else {
             throw StorageError.invalid("schemaVersion: the export is of schema \(export.schemaVersion), newer than this Intiqal's \(WorkspaceMigrations.schemaVersion)")
         }
-        try write { db in
-            for table in ["entity", "assessment", "resolution", "commitment", "incident", "user", "evidence_document", "audit", "ledger_entry"] {
+        do {
+            for table in ["entity", "assessment", "resolution", "commitment", "incident", "user", "evidence_document", "audit", "ledger_entry",
+                          "note", "saved_plan"] {
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") == true {
                     throw StorageError.notEmpty("\(location): a full export imports only into an empty workspace (this one has \(table) rows)")
                 }
             }
             if let s = export.structure {
                 for row in try structureRows(s) {
-                    try db.execute(sql: "INSERT INTO entity (kind, id, position, json) VALUES (?, ?, ?, ?)",
-                                   arguments: [row.kind, row.id, row.position, row.json])
+                    let marking = row.kind == "site" ? export.markings?.sites[row.id] ?? .joint : .public
+                    try db.execute(sql: "INSERT INTO entity (kind, id, position, json, marking) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [row.kind, row.id, row.position, row.json, marking.description])
                 }
             }
             let structure = export.structure
@@ -55,23 +106,28 @@ extension SQLiteWorkspaceStore {
                                                a.evidence.isEmpty ? nil : try jsonText(a.evidence), a.illustrative,
                                                r.recordedAt, r.recordedBy, r.supersedes, r.marking.description])
             }
-            for r in export.resolutions { try db.execute(sql: "INSERT INTO resolution (json) VALUES (?)", arguments: [try jsonText(r)]) }
+            for (i, r) in export.resolutions.enumerated() {
+                let marking = export.markings?.resolutions.indices.contains(i) == true ? export.markings!.resolutions[i] : .joint
+                try db.execute(sql: "INSERT INTO resolution (json, marking) VALUES (?, ?)", arguments: [try jsonText(r), marking.description])
+            }
             for (i, c) in export.commitments.enumerated() {
                 var base = c
                 base.history = []
-                try db.execute(sql: "INSERT INTO commitment (id, position, json) VALUES (?, ?, ?)", arguments: [c.id, i, try jsonText(base)])
+                try db.execute(sql: "INSERT INTO commitment (id, position, json, marking) VALUES (?, ?, ?, ?)",
+                               arguments: [c.id, i, try jsonText(base), (export.markings?.commitments[c.id] ?? .joint).description])
             }
             for s in export.commitmentStatus {
                 try db.execute(sql: """
-                    INSERT INTO commitment_status (id, commitment_id, month, status, note, source, recorded_at, recorded_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO commitment_status (id, commitment_id, month, status, note, source, recorded_at, recorded_by, marking)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [s.id, s.commitment, s.change.month.ordinal, s.change.status.rawValue, s.change.note,
-                                     s.change.source, s.recordedAt, s.recordedBy])
+                                     s.change.source, s.recordedAt, s.recordedBy, s.marking.description])
             }
             for x in export.incidents { try db.execute(sql: "INSERT INTO incident (json) VALUES (?)", arguments: [try jsonText(x)]) }
             for u in export.users { try UserRow(u).insert(db) }
             for d in export.evidenceDocuments {
-                try EvidenceDocumentRow(id: d.id, file: d.file, sha256: d.sha256, ingestedAt: d.ingestedAt, ingestedBy: d.ingestedBy).insert(db)
+                try EvidenceDocumentRow(id: d.id, file: d.file, sha256: d.sha256, ingestedAt: d.ingestedAt, ingestedBy: d.ingestedBy,
+                                        marking: d.marking.description).insert(db)
             }
             for x in export.evidenceItems {
                 try EvidenceItemRow(id: x.id, documentID: x.documentID, kind: x.kind, content: x.content, status: x.status.rawValue,
@@ -86,6 +142,16 @@ extension SQLiteWorkspaceStore {
             for e in export.ledger {
                 try db.execute(sql: "INSERT INTO ledger_entry (seq, kind, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?)",
                                arguments: [e.seq, e.kind.rawValue, e.prevHash, e.hash, e.body])
+            }
+            for n in export.notes ?? [] {
+                try db.execute(sql: """
+                    INSERT INTO note (id, entity, entity_id, text, written_at, written_by, marking) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [n.id, n.entity, n.entityID, n.text, n.writtenAt, n.writtenBy, n.marking.description])
+            }
+            for p in export.savedPlans ?? [] {
+                try db.execute(sql: """
+                    INSERT INTO saved_plan (id, name, mode, plan, saved_at, saved_by, marking) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [p.id, p.name, p.mode, p.plan, p.savedAt, p.savedBy, p.marking.description])
             }
         }
     }

@@ -27,17 +27,29 @@ extension SQLiteWorkspaceStore {
 
     public func importScenario(_ scenario: Scenario, actor: String) throws {
         let at = timestamp
-        try write { db in
+        try write { db in try importScenario(db, scenario, actor: actor, at: at) }
+    }
+
+    /// Imports inside an open write transaction (the use case's, after its authorization check).
+    /// Records new to the workspace (sites, commitments, status changes, resolutions) are `JOINT`:
+    /// the scenario is the commission's record; a record already there keeps its marking.
+    func importScenario(_ db: Database, _ scenario: Scenario, actor: String, at: String) throws {
             try saveStructure(db, scenario, actor: actor, at: at)
             // Commitments before their statuses.
             for (i, c) in scenario.commitments.enumerated() {
                 var base = c
                 base.history = []
                 let json = try jsonText(base)
-                let old = try String.fetchOne(db, sql: "SELECT json FROM commitment WHERE id = ?", arguments: [c.id])
+                let oldRow = try Row.fetchOne(db, sql: "SELECT json, marking FROM commitment WHERE id = ?", arguments: [c.id])
+                let old: String? = try oldRow?.decode(forColumn: "json")
+                let marking = try oldRow.map { Marking(try $0.decode(String.self, forColumn: "marking")) ?? .rel([]) } ?? .joint
                 if old != json {
-                    try db.execute(sql: "INSERT OR REPLACE INTO commitment (id, position, json) VALUES (?, ?, ?)", arguments: [c.id, i, json])
-                    try audit(db, at: at, actor: actor, action: old == nil ? "create" : "update", entity: "commitment", id: c.id, before: old, after: json)
+                    try db.execute(sql: """
+                        INSERT INTO commitment (id, position, json, marking) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET position = excluded.position, json = excluded.json
+                        """, arguments: [c.id, i, json, marking.description])
+                    try audit(db, at: at, actor: actor, action: old == nil ? "create" : "update", entity: "commitment", id: c.id, before: old,
+                              after: json, marking: marking)
                 }
                 let known = try commitmentHistory(db).filter { $0.commitment == c.id }.map(\.change)
                 for change in c.history where !known.contains(change) {
@@ -54,7 +66,6 @@ extension SQLiteWorkspaceStore {
                 try db.execute(sql: "INSERT INTO incident (json) VALUES (?)", arguments: [json])
                 try audit(db, at: at, actor: actor, action: "create", entity: "incident", id: String(db.lastInsertedRowID), before: nil, after: json)
             }
-        }
     }
 
     public func scenario() throws -> Scenario {
@@ -97,36 +108,63 @@ extension SQLiteWorkspaceStore {
     }
 
     func saveStructure(_ db: Database, _ scenario: Scenario, actor: String, at: String) throws {
-        var old: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT kind, id, json FROM entity") {
+        var old: [String: String] = [:], markings: [String: Marking] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT kind, id, json, marking FROM entity") {
             let kind: String = try row.decode(forColumn: "kind"), id: String = try row.decode(forColumn: "id")
             old["\(kind)\u{0}\(id)"] = try row.decode(forColumn: "json")
+            markings["\(kind)\u{0}\(id)"] = Marking(try row.decode(String.self, forColumn: "marking")) ?? .rel([])
         }
         var seen = Set<String>()
         for row in try structureRows(scenario) {
             let key = "\(row.kind)\u{0}\(row.id)"
             seen.insert(key)
-            try db.execute(sql: "INSERT OR REPLACE INTO entity (kind, id, position, json) VALUES (?, ?, ?, ?)",
-                           arguments: [row.kind, row.id, row.position, row.json])
+            let marking = markings[key] ?? Self.defaultMarking(kind: row.kind)
+            try db.execute(sql: """
+                INSERT INTO entity (kind, id, position, json, marking) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (kind, id) DO UPDATE SET position = excluded.position, json = excluded.json
+                """, arguments: [row.kind, row.id, row.position, row.json, marking.description])
             if old[key] != row.json {
+                var auditMarking = marking
+                if row.kind == "phase" || row.kind == "capacity" {
+                    // A phase's row and the capacity's name sites: their history is read only by those who may read them.
+                    let commission = try commissionParties(db).union(scenario.policy.ratingParties)
+                    let named = row.kind == "phase" ? try decodeJSON(Phase.self, row.json, what: "phase").sites
+                                                    : Array(try decodeJSON(Capacity.self, row.json, what: "capacity").perSite.keys)
+                    for site in named {
+                        auditMarking = auditMarking.combined(with: markings["site\u{0}\(site)"] ?? .joint, commission: commission)
+                    }
+                }
                 try audit(db, at: at, actor: actor, action: old[key] == nil ? "create" : "update", entity: row.kind, id: row.id,
-                          before: old[key], after: row.json)
+                          before: old[key], after: row.json, marking: auditMarking)
             }
         }
         for (key, json) in old where !seen.contains(key) {
             let parts = key.split(separator: "\u{0}", maxSplits: 1).map(String.init)
             try db.execute(sql: "DELETE FROM entity WHERE kind = ? AND id = ?", arguments: [parts[0], parts[1]])
-            try audit(db, at: at, actor: actor, action: "delete", entity: parts[0], id: parts[1], before: json, after: nil)
+            try audit(db, at: at, actor: actor, action: "delete", entity: parts[0], id: parts[1], before: json, after: nil,
+                      marking: markings[key] ?? .joint)
         }
     }
 
+    /// A new structure row's marking: sites (their teams and headcounts) are the commission's
+    /// (`JOINT`); the frame every party plans in is `PUBLIC`.
+    static func defaultMarking(kind: String) -> Marking { kind == "site" ? .joint : .public }
+
     /// The structure alone (no ratings, resolutions, commitments or incidents); nil before import.
-    func structure(_ db: Database) throws -> Scenario? {
+    func structure(_ db: Database) throws -> Scenario? { try structure(db, reader: .fileHolder).scenario }
+
+    /// The structure as `reader` may see it (sites it may not read left out), and the markings of
+    /// the rows read.
+    func structure(_ db: Database, reader: MarkingReader) throws -> (scenario: Scenario?, markings: [Marking]) {
         var byKind: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT kind, json FROM entity ORDER BY kind, position, id") {
+        var markings: [Marking] = []
+        for row in try Row.fetchAll(db, sql: "SELECT kind, json, marking FROM entity ORDER BY kind, position, id") {
+            let marking = Marking(try row.decode(String.self, forColumn: "marking")) ?? .rel([])
+            guard reader.mayRead(marking) else { continue }
+            markings.append(marking)
             try byKind[row.decode(String.self, forColumn: "kind"), default: []].append(row.decode(forColumn: "json"))
         }
-        guard let headerText = byKind["scenario"]?.first else { return nil }
+        guard let headerText = byKind["scenario"]?.first else { return (nil, markings) }
         func list<T: Decodable>(_ kind: String, _ type: T.Type) throws -> [T] {
             try (byKind[kind] ?? []).map { try decodeJSON(T.self, $0, what: kind) }
         }
@@ -135,12 +173,20 @@ extension SQLiteWorkspaceStore {
             return try decodeJSON(T.self, text, what: kind)
         }
         let header = try decodeJSON(ScenarioHeader.self, headerText, what: "scenario")
-        return Scenario(id: header.id, name: header.name, start: header.start, horizonMonths: header.horizonMonths,
+        var phases = try list("phase", Phase.self)
+        var capacity = try one("capacity", Capacity.self)
+        if !reader.readsEverything {
+            // A phase and the capacity name only the sites the reader may read.
+            let sites = Set(try list("site", Site.self).map(\.id))
+            for i in phases.indices { phases[i].sites = phases[i].sites.filter(sites.contains) }
+            capacity.perSite = capacity.perSite.filter { sites.contains($0.key) }
+        }
+        return (Scenario(id: header.id, name: header.name, start: header.start, horizonMonths: header.horizonMonths,
                         parties: try list("party", Party.self), regions: try list("region", Region.self),
                         capabilities: try list("capability", CapabilityArea.self), scales: try list("scale", RatingScale.self),
-                        sites: try list("site", Site.self), phases: try list("phase", Phase.self), assessments: [],
-                        policy: try one("policy", Policy.self), capacity: try one("capacity", Capacity.self),
-                        growth: try one("growth", Growth.self), sources: header.sources)
+                        sites: try list("site", Site.self), phases: phases, assessments: [],
+                        policy: try one("policy", Policy.self), capacity: capacity,
+                        growth: try one("growth", Growth.self), sources: header.sources), markings)
     }
 
     public func setPhaseCompleted(phase: String, month: YearMonth, actor: String) throws {
@@ -171,17 +217,19 @@ extension SQLiteWorkspaceStore {
             return CommitmentStatusRecord(
                 id: (try row.decode(forColumn: "id")), commitment: (try row.decode(forColumn: "commitment_id")),
                 change: .init(month: YearMonth(ordinal: (try row.decode(forColumn: "month"))), status: status, note: (try row.decode(forColumn: "note")), source: (try row.decode(forColumn: "source"))),
-                recordedAt: (try row.decode(forColumn: "recorded_at")), recordedBy: (try row.decode(forColumn: "recorded_by")))
+                recordedAt: (try row.decode(forColumn: "recorded_at")), recordedBy: (try row.decode(forColumn: "recorded_by")),
+                marking: Marking(try row.decode(String.self, forColumn: "marking")) ?? .rel([]))
         }
     }
 
-    func insertCommitmentStatus(_ db: Database, _ id: String, _ change: Commitment.StatusChange, actor: String, at: String) throws {
+    func insertCommitmentStatus(_ db: Database, _ id: String, _ change: Commitment.StatusChange, actor: String, at: String,
+                                marking: Marking = .joint) throws {
         try db.execute(sql: """
-            INSERT INTO commitment_status (commitment_id, month, status, note, source, recorded_at, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, change.month.ordinal, change.status.rawValue, change.note, change.source, at, actor])
+            INSERT INTO commitment_status (commitment_id, month, status, note, source, recorded_at, recorded_by, marking)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, change.month.ordinal, change.status.rawValue, change.note, change.source, at, actor, marking.description])
         try audit(db, at: at, actor: actor, action: "create", entity: "commitment-status", id: "\(id)#\(db.lastInsertedRowID)",
-                  before: nil, after: try jsonText(change))
+                  before: nil, after: try jsonText(change), marking: marking)
     }
 
     public func recordCommitmentStatus(commitment: String, change: Commitment.StatusChange, actor: String) throws {
@@ -194,10 +242,11 @@ extension SQLiteWorkspaceStore {
         }
     }
 
-    func insertResolution(_ db: Database, _ r: Resolution, actor: String, at: String) throws {
+    func insertResolution(_ db: Database, _ r: Resolution, actor: String, at: String, marking: Marking = .joint) throws {
         let json = try jsonText(r)
-        try db.execute(sql: "INSERT INTO resolution (json) VALUES (?)", arguments: [json])
-        try audit(db, at: at, actor: actor, action: "create", entity: "resolution", id: String(db.lastInsertedRowID), before: nil, after: json)
+        try db.execute(sql: "INSERT INTO resolution (json, marking) VALUES (?, ?)", arguments: [json, marking.description])
+        try audit(db, at: at, actor: actor, action: "create", entity: "resolution", id: String(db.lastInsertedRowID), before: nil, after: json,
+                  marking: marking)
     }
 
     public func recordResolution(_ resolution: Resolution, actor: String) throws {

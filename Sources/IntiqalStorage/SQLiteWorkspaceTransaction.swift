@@ -102,4 +102,104 @@ struct SQLiteWorkspaceTransaction: WorkspaceTransaction {
     func audit(actor: String, action: String, entity: String, id: String, before: String?, after: String?, marking: Marking) throws {
         try store.audit(db, at: at, actor: actor, action: action, entity: entity, id: id, before: before, after: after, marking: marking)
     }
+
+    // MARK: Import, notes, saved plans, markings of other records
+
+    func importScenario(_ scenario: Scenario, actor: String) throws -> Int {
+        let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assessment") ?? 0
+        try store.importScenario(db, scenario, actor: actor, at: at)
+        return (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assessment") ?? 0) - before
+    }
+
+    func importWorkspace(_ export: WorkspaceExport) throws { try store.importWorkspace(db, export) }
+
+    func marking(of entity: String, id: String) throws -> Marking? {
+        let text: String?
+        switch entity {
+        case "assessment":
+            text = try Int64(id).flatMap { try String.fetchOne(db, sql: "SELECT marking FROM assessment WHERE id = ?", arguments: [$0]) }
+        case "evidence-document":
+            text = try Int64(id).flatMap { try String.fetchOne(db, sql: "SELECT marking FROM evidence_document WHERE id = ?", arguments: [$0]) }
+        case "evidence-item":
+            text = try Int64(id).flatMap { try String.fetchOne(db, sql: "SELECT marking FROM evidence_item WHERE id = ?", arguments: [$0]) }
+        case "commitment":
+            text = try String.fetchOne(db, sql: "SELECT marking FROM commitment WHERE id = ?", arguments: [id])
+        case "site":
+            text = try String.fetchOne(db, sql: "SELECT marking FROM entity WHERE kind = 'site' AND id = ?", arguments: [id])
+        case "saved-plan":
+            text = try Int64(id).flatMap { try String.fetchOne(db, sql: "SELECT marking FROM saved_plan WHERE id = ?", arguments: [$0]) }
+        case "decision":
+            text = try Int(id).flatMap {
+                try String.fetchOne(db, sql: "SELECT marking FROM ledger_entry WHERE seq = ? AND kind = 'decision'", arguments: [$0])
+            }
+        default:
+            text = nil
+        }
+        return text.map { Marking($0) ?? .rel([]) }
+    }
+
+    func addNote(entity: String, id: String, text: String, marking: Marking, actor: String) throws -> NoteRecord {
+        try db.execute(sql: "INSERT INTO note (entity, entity_id, text, written_at, written_by, marking) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [entity, id, text, at, actor, marking.description])
+        let note = NoteRecord(id: db.lastInsertedRowID, entity: entity, entityID: id, text: text, writtenAt: at, writtenBy: actor, marking: marking)
+        try store.audit(db, at: at, actor: actor, action: "create", entity: "note", id: String(note.id), before: nil,
+                        after: try jsonText(["entity": entity, "entityID": id, "text": text]), marking: marking)
+        return note
+    }
+
+    func savePlan(name: String, mode: String, plan: String, marking: Marking, actor: String) throws -> SavedPlanRecord {
+        try db.execute(sql: "INSERT INTO saved_plan (name, mode, plan, saved_at, saved_by, marking) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [name, mode, plan, at, actor, marking.description])
+        let saved = SavedPlanRecord(id: db.lastInsertedRowID, name: name, mode: mode, plan: plan, savedAt: at, savedBy: actor, marking: marking)
+        try store.audit(db, at: at, actor: actor, action: "create", entity: "saved-plan", id: String(saved.id), before: nil,
+                        after: try jsonText(["name": name, "mode": mode]), marking: marking)
+        return saved
+    }
+
+    func recordCommitmentStatus(commitment: String, change: Commitment.StatusChange, marking: Marking, actor: String) throws {
+        guard let own = try self.marking(of: "commitment", id: commitment) else {
+            throw StorageError.notFound("commitment '\(commitment)': no such commitment")
+        }
+        // A change is never readable by someone who may not read its commitment.
+        let commission = try store.commissionParties(db)
+        try store.insertCommitmentStatus(db, commitment, change, actor: actor, at: at, marking: marking.combined(with: own, commission: commission))
+    }
+
+    func setMarking(of entity: String, id: String, _ marking: Marking, actor: String) throws {
+        guard let old = try self.marking(of: entity, id: id) else { throw StorageError.notFound("\(entity) \(id): no such record") }
+        switch entity {
+        case "site": try db.execute(sql: "UPDATE entity SET marking = ? WHERE kind = 'site' AND id = ?", arguments: [marking.description, id])
+        case "commitment": try db.execute(sql: "UPDATE commitment SET marking = ? WHERE id = ?", arguments: [marking.description, id])
+        default: throw StorageError.invalid(field: "entity", "site or commitment")
+        }
+        // What speaks of the record is narrowed with it: its audit rows, the notes on it, a
+        // commitment's status changes (and their audit rows), the phases and the capacity that name a site.
+        let commission = try store.commissionParties(db)
+        func narrow(_ table: String, _ key: String, where condition: String, _ arguments: StatementArguments) throws {
+            for row in try Row.fetchAll(db, sql: "SELECT \(key) AS k, marking FROM \(table) WHERE \(condition)", arguments: arguments) {
+                let current = Marking(try row.decode(String.self, forColumn: "marking")) ?? .rel([])
+                let narrowed = current.combined(with: marking, commission: commission)
+                if narrowed != current {
+                    try db.execute(sql: "UPDATE \(table) SET marking = ? WHERE \(key) = ?", arguments: [narrowed.description, row["k"]])
+                }
+            }
+        }
+        try narrow("audit", "id", where: "entity = ? AND entity_id = ?", [entity, id])
+        try narrow("note", "id", where: "entity = ? AND entity_id = ?", [entity, id])
+        if entity == "commitment" {
+            try narrow("commitment_status", "id", where: "commitment_id = ?", [id])
+            try narrow("audit", "id", where: "entity = 'commitment-status' AND entity_id LIKE ? ESCAPE '\\'", [Self.likePrefix(id) + "#%"])
+        }
+        if entity == "site" {
+            try narrow("audit", "id", where: "entity IN ('phase', 'capacity') AND (after LIKE ? ESCAPE '\\' OR before LIKE ? ESCAPE '\\')",
+                       ["%\"" + Self.likePrefix(id) + "\"%", "%\"" + Self.likePrefix(id) + "\"%"])
+        }
+        try store.audit(db, at: at, actor: actor, action: "mark", entity: entity, id: id,
+                        before: #"{"marking":"\#(old)"}"#, after: #"{"marking":"\#(marking)"}"#, marking: marking)
+    }
+
+    /// `text` with LIKE's wildcards escaped (by `\`).
+    static func likePrefix(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
 }

@@ -21,11 +21,23 @@ public struct WorkspaceExport: Sendable, Hashable, Codable {
     public var evidenceItems: [EvidenceItemRecord]
     public var audit: [AuditRecord]
     public var ledger: [LedgerEntry]
+    /// Notes on records (absent from exports written before `v6-markings`).
+    public var notes: [NoteRecord]?
+    public var savedPlans: [SavedPlanRecord]?
+    /// Markings of sites, commitments and resolutions (absent before `v6-markings`: all `JOINT`).
+    public var markings: ExportMarkings?
+    /// For an export made for a viewer: the combined marking of everything in it.
+    public var marking: Marking?
 
     public init(schemaVersion: Int, structure: Scenario?, assessments: [AssessmentRecord] = [], resolutions: [Resolution] = [],
                 commitments: [Commitment] = [], commitmentStatus: [CommitmentStatusRecord] = [], incidents: [Incident] = [],
                 users: [User] = [], evidenceDocuments: [EvidenceDocumentRecord] = [], evidenceItems: [EvidenceItemRecord] = [],
-                audit: [AuditRecord] = [], ledger: [LedgerEntry] = []) {
+                audit: [AuditRecord] = [], ledger: [LedgerEntry] = [], notes: [NoteRecord]? = nil, savedPlans: [SavedPlanRecord]? = nil,
+                markings: ExportMarkings? = nil, marking: Marking? = nil) {
+        self.notes = notes
+        self.savedPlans = savedPlans
+        self.markings = markings
+        self.marking = marking
         self.schemaVersion = schemaVersion
         self.structure = structure
         self.assessments = assessments

@@ -68,7 +68,20 @@ public protocol WorkspaceStore: Sendable {
     /// Ledger entries `reader` may read: all of them or none, as the chain is one record (stored `JOINT`).
     func ledgerEntries(readableBy reader: MarkingReader) throws -> [LedgerEntry]
 
+    /// The scenario as `reader` may see it, with the combined marking of the records it was made from.
+    func markedScenario(readableBy reader: MarkingReader) throws -> MarkedScenario
+    /// Commitments `reader` may read, each with the status changes it may read.
+    func commitmentRecords(readableBy reader: MarkingReader) throws -> [CommitmentRecord]
+    /// Evidence documents `reader` may read.
+    func evidenceDocuments(readableBy reader: MarkingReader) throws -> [EvidenceDocumentRecord]
+    /// Notes `reader` may read, oldest first.
+    func notes(readableBy reader: MarkingReader) throws -> [NoteRecord]
+    /// Saved plans `reader` may read, oldest first.
+    func savedPlans(readableBy reader: MarkingReader) throws -> [SavedPlanRecord]
+
     func exportWorkspace() throws -> WorkspaceExport
+    /// The export as `reader` may read it (records it may not read left out), with its combined marking.
+    func exportWorkspace(readableBy reader: MarkingReader) throws -> WorkspaceExport
     /// Loads an export into this workspace, which must be empty.
     func importWorkspace(_ export: WorkspaceExport) throws
 }

@@ -48,4 +48,20 @@ public protocol WorkspaceTransaction {
 
     /// An audit row with the marking of the record it is about.
     func audit(actor: String, action: String, entity: String, id: String, before: String?, after: String?, marking: Marking) throws
+
+    /// Imports a scenario (as `WorkspaceStore.importScenario`) in this transaction; returns the number of new ratings.
+    func importScenario(_ scenario: Scenario, actor: String) throws -> Int
+    /// Loads a full export (as `WorkspaceStore.importWorkspace`) in this transaction; the workspace must be empty.
+    func importWorkspace(_ export: WorkspaceExport) throws
+    /// The marking of the record `entity` (a `NoteRecord.entities` kind) `id`; `nil` when there is no such record.
+    func marking(of entity: String, id: String) throws -> Marking?
+    /// Adds a note on a record, audited under its marking.
+    func addNote(entity: String, id: String, text: String, marking: Marking, actor: String) throws -> NoteRecord
+    /// Saves a plan's JSON under a name, audited under its marking.
+    func savePlan(name: String, mode: String, plan: String, marking: Marking, actor: String) throws -> SavedPlanRecord
+    /// Changes the marking of a site or a commitment, audited; narrows with it what speaks of it
+    /// (its audit rows, notes on it, a commitment's status changes, phases naming a site).
+    func setMarking(of entity: String, id: String, _ marking: Marking, actor: String) throws
+    /// Records a commitment's status change with its marking (narrowed to the commitment's).
+    func recordCommitmentStatus(commitment: String, change: Commitment.StatusChange, marking: Marking, actor: String) throws
 }

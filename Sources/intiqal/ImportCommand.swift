@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntiqalCommission
 import IntiqalDomain
 import IntiqalScenario
 import IntiqalStorage
@@ -33,8 +34,8 @@ struct ImportCommand: AsyncParsableCommand {
             do { export = try JSONDecoder().decode(WorkspaceExport.self, from: data) } catch let error as DecodingError {
                 CLI.fail("\(file): \(CLI.describe(error))")
             }
-            let store = CLI.openWorkspace(workspace)
-            CLI.guarded { try store.importWorkspace(export) }
+            let commission = Commission(store: CLI.openWorkspace(workspace))
+            CLI.guarded { try commission.importWorkspace(export, by: .fileHolder(actor)) }
             print("\(workspace): imported \(file) (\(export.assessments.count) ratings, \(export.ledger.count) ledger entries, \(export.audit.count) audit records)")
             return
         }
@@ -43,12 +44,10 @@ struct ImportCommand: AsyncParsableCommand {
             CLI.printDiagnostics(warnings)
             return scenario
         }
-        let store = CLI.openWorkspace(workspace)
-        CLI.guarded { try store.authorize(actor, [.administer]) }
-        let before = CLI.guarded { try store.assessmentCount() }
-        CLI.guarded { try store.importScenario(scenario, actor: actor) }
-        let after = CLI.guarded { try store.assessmentCount() }
-        print("\(workspace): imported scenario \(scenario.id) (\(after - before) new ratings)")
+        // The rule (administrators and the secretariat, checked inside the import's transaction) is the use case's.
+        let commission = Commission(store: CLI.openWorkspace(workspace))
+        let added = CLI.guarded { try commission.importScenario(scenario, by: .fileHolder(actor)) }
+        print("\(workspace): imported scenario \(scenario.id) (\(added) new ratings)")
     }
 
     private struct FormatProbe: Decodable { var format: String? }

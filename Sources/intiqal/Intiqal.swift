@@ -15,6 +15,7 @@ struct Intiqal: AsyncParsableCommand {
             BacktestCommand.self,
             InitCommand.self,
             ImportCommand.self,
+            NotesCommand.self,
             ExportCommand.self,
             AssessCommand.self,
             StatusCommand.self,

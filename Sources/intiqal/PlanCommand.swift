@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntiqalCommission
 import IntiqalDomain
 import IntiqalPlanning
 import IntiqalPlanRisk
@@ -42,7 +43,14 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Plan from this workspace's current joint ratings instead of a scenario file.")
     var workspace: String?
 
+    @Option(parsing: .unconditional, help: "With --workspace: save the plan in the workspace under this name, with the combined marking of its inputs.")
+    var save: String?
+
+    @Option(parsing: .unconditional, help: "With --save: who is saving, for the audit log (default: $USER).")
+    var by: String?
+
     func validate() throws {
+        if save != nil && workspace == nil { throw ValidationError("--save needs --workspace (a plan is saved in a workspace)") }
         guard riskRuns == 0 || InputLimits.riskRuns.contains(riskRuns) else {
             throw ValidationError("--risk-runs: \(riskRuns) is outside 0–\(InputLimits.riskRuns.upperBound) (0 leaves risk out)")
         }
@@ -50,6 +58,12 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lang = CLI.use(lang)
+        if let save, let workspace {
+            let actor = by ?? ProcessInfo.processInfo.environment["USER"] ?? "cli"
+            let commission = Commission(store: CLI.openWorkspace(workspace))
+            let saved = CLI.guarded { try commission.savePlan(name: save, mode: mode, by: .fileHolder(actor)) }
+            FileHandle.standardError.write(Data("\(workspace): saved the \(mode.rawValue) plan as '\(save)' (id \(saved.id), \(saved.marking))\n".utf8))
+        }
         let scenario = try CLI.scenario(file: scenario, workspace: workspace)
         let planner = CLI.guarded { try Planner(scenario: scenario) }
         var plan = planner.plan(mode: mode)

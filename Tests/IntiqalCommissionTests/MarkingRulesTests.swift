@@ -76,7 +76,9 @@ import Testing
         let c = try staffedCommission()
         let gbr = try viewer(c, "gbr-liaison")
         #expect(try c.assessments(for: gbr).isEmpty)
-        #expect(try c.auditLog(for: gbr).isEmpty)
+        // Only the history of the PUBLIC frame (regions, capability areas, policy …: v6-markings); nothing about a rating, site or commitment.
+        let audit = try c.auditLog(for: gbr)
+        #expect(audit.allSatisfy { $0.marking == .public } && !audit.contains { ["assessment", "site", "commitment", "commitment-status", "phase", "capacity"].contains($0.entity) })
         #expect(try c.ledger(for: gbr).isEmpty)
         #expect(try c.scenario(for: gbr).scenario.assessments.isEmpty)
     }

@@ -22,11 +22,10 @@ struct StatusController {
         group.get("plan") { request, context in
             let text = request.query("mode") ?? "conditions"
             guard let mode = PlanMode(rawValue: text) else { throw CommissionError.invalid(field: "mode", "conditions or deadlines") }
-            let viewer = try context.viewer()
-            var response = try JSONBody.response(try commission.plan(mode: mode, for: viewer))
-            // The plan's JSON is the planner's (as `intiqal plan --format json`); its marking rides in a header.
-            response.headers[StatusController.markingHeader] = try commission.derivedMarking(for: viewer).description
-            return response
+            // The planner's JSON (as `intiqal plan --format json`) with its combined marking added
+            // (`marking`, and the `Intiqal-Marking` header).
+            let (plan, marking) = try commission.markedPlan(mode: mode, for: try context.viewer())
+            return try JSONBody.response(plan, marking: marking)
         }
     }
 }

@@ -4,7 +4,8 @@ import IntiqalLedger
 import IntiqalPlanning
 
 /// Proposes, signs and verifies the commission's decisions in a workspace's ledger, and
-/// applies a decision's effect (a resolution, a commitment status, a phase completion) once
+/// applies a decision's effect (a resolution, a commitment status, a phase completion, an
+/// adopted scale) once
 /// it binds, in the same transaction as the last signature.
 public struct DecisionBook: Sendable {
     public let store: any WorkspaceStore
@@ -285,7 +286,12 @@ public struct DecisionBook: Sendable {
         case .phaseComplete:
             guard let id = r.phase, let month, let i = scenario.phases.firstIndex(where: { $0.id == id }) else { return }
             scenario.phases[i].completed = month
-        case .adoptPlan, .gateMet, .adoptScale:
+        case .adoptScale:
+            // The adopted version becomes the factor's current scale: joint ratings, gates and
+            // plans are expressed in it from now on.
+            guard let factor = r.factor, let version = r.version else { return }
+            scenario.adoptedScales = (scenario.adoptedScales ?? []) + [ScaleReference(factor: factor, version: version)]
+        case .adoptPlan, .gateMet:
             break
         }
     }

@@ -81,9 +81,31 @@ enum WorkspaceMigrations {
                     created_at REAL NOT NULL, expires_at REAL NOT NULL, revoked_at REAL);
                 """)
         }
+        // DESIGN §7 on the records left unmarked by v2: commitments and each status change,
+        // resolutions, the scenario's sites (with their teams and headcounts); what existed
+        // before is JOINT. The rest of the structure (the scenario's header, parties, regions,
+        // capabilities, scales, phases, policy, capacity, growth) is the frame every party
+        // plans in: PUBLIC. Notes on records and saved plans, each with its marking.
+        migrator.registerMigration("v6-markings") { db in
+            try db.execute(sql: """
+                ALTER TABLE entity ADD COLUMN marking TEXT NOT NULL DEFAULT 'JOINT';
+                UPDATE entity SET marking = 'PUBLIC' WHERE kind <> 'site';
+                ALTER TABLE commitment ADD COLUMN marking TEXT NOT NULL DEFAULT 'JOINT';
+                ALTER TABLE commitment_status ADD COLUMN marking TEXT NOT NULL DEFAULT 'JOINT';
+                ALTER TABLE resolution ADD COLUMN marking TEXT NOT NULL DEFAULT 'JOINT';
+                CREATE TABLE note (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+                    text TEXT NOT NULL, written_at TEXT NOT NULL, written_by TEXT NOT NULL, marking TEXT NOT NULL);
+                CREATE INDEX note_entity ON note (entity, entity_id);
+                CREATE TABLE saved_plan (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, mode TEXT NOT NULL, plan TEXT NOT NULL,
+                    saved_at TEXT NOT NULL, saved_by TEXT NOT NULL, marking TEXT NOT NULL);
+                """)
+        }
         return migrator
     }
 
-    /// Bumped with every migration added; also written to `PRAGMA user_version`.
-    static let schemaVersion = 4
+    /// Bumped with every migration added; also written to `PRAGMA user_version`. (6: `v5-incidents`
+    /// is another branch's; with both merged the count is 6 as well.)
+    static let schemaVersion = 6
 }

@@ -6,13 +6,27 @@ public struct EvidenceDocumentRecord: Sendable, Hashable, Codable {
     public var sha256: String
     public var ingestedAt: String
     public var ingestedBy: String
+    /// Who may read it: what the person who ingested it chose (DESIGN §7).
+    public var marking: Marking
 
-    public init(id: Int64, file: String, sha256: String, ingestedAt: String, ingestedBy: String) {
+    public init(id: Int64, file: String, sha256: String, ingestedAt: String, ingestedBy: String, marking: Marking = .joint) {
+        self.marking = marking
         self.id = id
         self.file = file
         self.sha256 = sha256
         self.ingestedAt = ingestedAt
         self.ingestedBy = ingestedBy
+    }
+
+    enum CodingKeys: String, CodingKey { case id, file, sha256, ingestedAt, ingestedBy, marking }
+
+    /// An export written before markings reads its documents as `JOINT`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(Int64.self, forKey: .id), file: try c.decode(String.self, forKey: .file),
+                  sha256: try c.decode(String.self, forKey: .sha256), ingestedAt: try c.decode(String.self, forKey: .ingestedAt),
+                  ingestedBy: try c.decode(String.self, forKey: .ingestedBy),
+                  marking: try c.decodeIfPresent(Marking.self, forKey: .marking) ?? .joint)
     }
 }
 

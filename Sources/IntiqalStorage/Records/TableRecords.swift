@@ -42,9 +42,10 @@ struct EvidenceDocumentRow: Codable, FetchableRecord, PersistableRecord, Hashabl
     var sha256: String
     var ingestedAt: String
     var ingestedBy: String
+    var marking: String
 
     enum CodingKeys: String, CodingKey {
-        case id, file, sha256
+        case id, file, sha256, marking
         case ingestedAt = "ingested_at"
         case ingestedBy = "ingested_by"
     }
@@ -54,7 +55,8 @@ struct EvidenceDocumentRow: Codable, FetchableRecord, PersistableRecord, Hashabl
     }
 
     var record: EvidenceDocumentRecord {
-        EvidenceDocumentRecord(id: id ?? 0, file: file, sha256: sha256, ingestedAt: ingestedAt, ingestedBy: ingestedBy)
+        EvidenceDocumentRecord(id: id ?? 0, file: file, sha256: sha256, ingestedAt: ingestedAt, ingestedBy: ingestedBy,
+                               marking: Marking(marking) ?? .rel([]))
     }
 }
 
