@@ -750,6 +750,12 @@ struct DocumentBuilder {
         var seen: Set<String> = []
         for ev in events {
             var r: ResolvedDate? = ev.spec.flatMap { DateResolver.resolve($0, anchor: anchor, future: ev.future) }
+            // A day counted from a publication date only guessed from the text (the latest date it names) cannot be
+            // justified: "yesterday" of an article that names 5 March may be any day after it. The month stands.
+            if source == "inferred", let d = r, d.precision == .day, let spec = ev.spec, spec.countsFromTheDayOfWriting,
+               let first = d.first {
+                r = DateResolver.make(year: first.year, month: first.month, day: nil, endYear: nil, endMonth: nil, endDay: nil)
+            }
             if r == nil, let from = ev.inheritFrom, from < resolved.count { r = resolved[from] }
             resolved.append(r)
             var planned = ev.future

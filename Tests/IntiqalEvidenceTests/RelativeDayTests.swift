@@ -27,6 +27,16 @@ import Testing
         #expect(Support.dates("The ministers met on Tuesday in February.", published: "2024-07-25") == ["2024-02"])
     }
 
+    @Test func withAPublicationDateGuessedFromTheTextRelativeDaysGiveTheMonth() {
+        // No --published and no date line: the anchor is the latest date the text names, a guess.
+        let text = "وقعت الحكومة اتفاقا في 5/3/2024 مع الشركة.\nوالتقى الوزيران أمس في بغداد لبحث التنفيذ.\n"
+        let r = Support.extract(text, published: nil)
+        #expect(r.publishedSource == "inferred")
+        #expect(r.events.compactMap(\.date) == ["2024-03-05", "2024-03"], "\(r.events.map { ($0.type, $0.date) })")
+        // Given the publication date, the day stands.
+        #expect(Support.dates(text, published: "2024-03-07") == ["2024-03-05", "2024-03-06"])
+    }
+
     @Test func aWeekdayBeforeANumberThatIsNoDateStillDates() {
         // A count, or a Hijri date the reader does not convert, after the weekday: the weekday dates the sentence.
         #expect(Support.dates("قتل يوم الأحد 5 أشخاص في هجوم على القاعدة.") == ["2024-07-21"])

@@ -19,6 +19,14 @@ indirect enum DateSpec: Sendable, Hashable {
     /// This/last/next month (period 2) or year (period 3).
     case relativePeriod(period: Int, offset: Int)
 
+    /// Whether its day is counted from the day of writing ("أمس", "today", "الثلاثاء"), not stated.
+    var countsFromTheDayOfWriting: Bool {
+        switch self {
+        case .relativeDay, .weekday, .weekdayIn: return true
+        default: return false
+        }
+    }
+
     /// Whether it names a day (of a stated or a relative month).
     var hasDay: Bool {
         switch self {
