@@ -45,13 +45,15 @@ extension Commission {
     public func ledgerReport(for viewer: Viewer) throws -> LedgerReport? {
         try run {
             let entries = try store.ledgerEntries(readableBy: try reader(viewer))
-            return entries.isEmpty ? nil : LedgerVerifier.verify(entries)
+            return entries.isEmpty ? nil : try checkedLedger(entries: entries).report
         }
     }
 
     /// The ledger as the viewer may read it (the chain is one `JOINT` record: all of it or none)
-    /// and, when it is readable, its verification.
+    /// and, when it is readable, its verification. A ledger that contradicts a kept signed head
+    /// is not served (`unavailable`).
     public func ledger(for viewer: Viewer) throws -> [LedgerEntry] {
-        try run { try store.ledgerEntries(readableBy: try reader(viewer)) }
+        let entries = try run { try store.ledgerEntries(readableBy: try reader(viewer)) }
+        return entries.isEmpty ? entries : try checkedLedger(entries: entries).entries
     }
 }

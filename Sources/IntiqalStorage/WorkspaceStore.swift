@@ -68,6 +68,9 @@ public protocol WorkspaceStore: Sendable {
     /// Ledger entries `reader` may read: all of them or none, as the chain is one record (stored `JOINT`).
     func ledgerEntries(readableBy reader: MarkingReader) throws -> [LedgerEntry]
 
+    /// The signed heads (ledger receipts) kept in the workspace, oldest first.
+    func signedHeads() throws -> [LedgerReceipt]
+
     func exportWorkspace() throws -> WorkspaceExport
     /// Loads an export into this workspace, which must be empty.
     func importWorkspace(_ export: WorkspaceExport) throws

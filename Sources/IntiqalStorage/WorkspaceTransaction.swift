@@ -48,4 +48,7 @@ public protocol WorkspaceTransaction {
 
     /// An audit row with the marking of the record it is about.
     func audit(actor: String, action: String, entity: String, id: String, before: String?, after: String?, marking: Marking) throws
+
+    /// Keeps a signed head (ledger receipt) shown to the workspace; `false` if it was kept already.
+    func keepSignedHead(_ receipt: LedgerReceipt, actor: String) throws -> Bool
 }

@@ -81,9 +81,21 @@ enum WorkspaceMigrations {
                     created_at REAL NOT NULL, expires_at REAL NOT NULL, revoked_at REAL);
                 """)
         }
+        // Signed heads (ledger receipts) the server has been shown: it refuses to serve a ledger
+        // that contradicts one (docs/ledger.md). (v5 and v6 are other branches' migrations.)
+        migrator.registerMigration("v7-signed-heads") { db in
+            try db.execute(sql: """
+                CREATE TABLE signed_head (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    seq INTEGER NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL, party TEXT NOT NULL,
+                    public_key TEXT NOT NULL, signature TEXT NOT NULL,
+                    received_at TEXT NOT NULL, received_by TEXT NOT NULL,
+                    UNIQUE (party, public_key, seq, head, signature));
+                """)
+        }
         return migrator
     }
 
     /// Bumped with every migration added; also written to `PRAGMA user_version`.
-    static let schemaVersion = 4
+    static let schemaVersion = 7
 }
