@@ -75,6 +75,9 @@ import Testing
             try await Self.expectRefused(client, secretariat, naming: "IRQ's signed head of entry 7")
             let r = try await client.send("/api/v1/ledger", headers: chair.readHeaders)
             #expect((object(r)["detail"] as? String ?? "").contains("entries were deleted"))
+            // Every entry gone: an empty ledger is no way out.
+            try await db.write { try $0.execute(sql: "DELETE FROM ledger_entry") }
+            try await Self.expectRefused(client, secretariat, naming: "the ledger has 0 entries")
         }
         // A new server on the file (a restart) remembers it from the workspace.
         let restarted = Commission(store: try SQLiteWorkspaceStore(path: path, now: { fixedNow }), now: { fixedNow })
