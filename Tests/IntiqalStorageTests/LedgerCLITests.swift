@@ -78,6 +78,20 @@ struct LedgerCLITests {
         #expect(!r.1.contains("ledger ok"))
     }
 
+    @Test func aReceiptAsJSONIsTheServersBody() throws {
+        let (dir, w, receipt) = try signedWorkspace()
+        let r = try intiqal("ledger", "receipt", "--workspace", w, "--key", dir.path("IRQ.key"), "--format", "json")
+        #expect(r.0 == 0)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(r.1.utf8)) as? [String: Any])
+        let text = try LedgerReceipt.read(path: receipt)
+        #expect(body["seq"] as? Int == 7 && body["head"] as? String == text.head && body["party"] as? String == "IRQ")
+        #expect(body["publicKey"] as? String == text.publicKey && (body["signature"] as? String)?.isEmpty == false)
+        #expect(Set(body.keys) == ["seq", "head", "at", "party", "publicKey", "signature"])
+        let signed = LedgerReceipt(seq: 7, head: text.head, at: body["at"] as! String, party: "IRQ", publicKey: text.publicKey,
+                                   signature: body["signature"] as! String)
+        #expect(signed.signatureVerifies)
+    }
+
     @Test func validReceiptPasses() throws {
         let (_, w, receipt) = try signedWorkspace()
         let r = try intiqal("ledger", "verify", "--workspace", w, "--receipt", receipt)
