@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
     ],
     targets: [
         // Pure value types: no I/O, no framework imports beyond Foundation.
@@ -60,6 +61,8 @@ let package = Package(
                 "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalLedger",
                 "IntiqalPlanRisk", "IntiqalRisk",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Resources")]
@@ -109,7 +112,8 @@ let package = Package(
         .testTarget(
             name: "IntiqalServerTests",
             dependencies: [
-                "IntiqalServer", "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalLedger",
+                "IntiqalServer", "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalLedger", "IntiqalScenario",
+                .product(name: "GRDB", package: "GRDB.swift"),   // to rewrite a workspace's ledger behind the server
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

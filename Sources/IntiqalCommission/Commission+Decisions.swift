@@ -44,14 +44,24 @@ extension Commission {
     /// ledger (all of it or nothing, as `ledger(for:)`).
     public func ledgerReport(for viewer: Viewer) throws -> LedgerReport? {
         try run {
-            let entries = try store.ledgerEntries(readableBy: try reader(viewer))
+            let reader = try self.reader(viewer)
+            let entries = try store.ledgerEntries(readableBy: reader)
+            // Readers of the ledger get it checked even when it is empty (every entry deleted).
+            if reader.mayRead(.joint) {
+                let report = try checkedLedger(entries: entries).report
+                return entries.isEmpty ? nil : report
+            }
             return entries.isEmpty ? nil : LedgerVerifier.verify(entries)
         }
     }
 
     /// The ledger as the viewer may read it (the chain is one `JOINT` record: all of it or none)
-    /// and, when it is readable, its verification.
+    /// and, when it is readable, its verification. A ledger that contradicts a kept signed head
+    /// is not served (`unavailable`).
     public func ledger(for viewer: Viewer) throws -> [LedgerEntry] {
-        try run { try store.ledgerEntries(readableBy: try reader(viewer)) }
+        let reader = try run { try self.reader(viewer) }
+        let entries = try run { try store.ledgerEntries(readableBy: reader) }
+        // Checked even when empty: a ledger with every entry deleted contradicts a kept head too.
+        return reader.mayRead(.joint) ? try checkedLedger(entries: entries).entries : entries
     }
 }

@@ -90,26 +90,34 @@ extension Commission {
         }
     }
 
-    /// Enrols a new TOTP secret for `user` (the user themself or an administrator); returns it.
+    /// Enrols a new TOTP secret for `user` (the user themself, or who may manage that user:
+    /// `Permission.manageUser`); returns it.
     public func enrolTOTP(user name: String, by viewer: Viewer) throws -> TOTP {
         let totp = TOTP(secret: randomBytes(20))
         try run {
             try store.transaction { tx in
-                guard try tx.user(named: name) != nil else { throw CommissionError.notFound("user '\(name)': no such user") }
-                if viewer.name != name || viewer.party == nil { try Self.authorize(tx, viewer.name, [.administer]) }
+                guard let user = try tx.user(named: name) else { throw CommissionError.notFound("user '\(name)': no such user") }
+                if viewer.name != name || viewer.party == nil {
+                    try Self.authorize(tx, viewer.name, [.manageUser(party: user.party, role: user.role)])
+                }
                 try tx.setTOTPSecret(user: name, totp.base32, actor: viewer.name)
             }
         }
         return totp
     }
 
-    /// Sets `user`'s password (an administrator, or the holder of the file while no users exist).
+    /// Sets `user`'s password (an admin, or the secretariat of the user's party for roles below
+    /// co-chair; the holder of the file while no users exist).
     public func setPassword(user name: String, password: String, by viewer: Viewer) throws {
         try Self.check(password: password)
         let hash = Bcrypt.hash(password, cost: Self.bcryptCost)
         try run {
             try store.transaction { tx in
-                try Self.authorize(tx, viewer.name, [.administer])
+                if let user = try tx.user(named: name) {
+                    try Self.authorize(tx, viewer.name, [.manageUser(party: user.party, role: user.role)])
+                } else {
+                    try Self.authorize(tx, viewer.name, [.administer])
+                }
                 try tx.setPasswordHash(user: name, hash, actor: viewer.name)
             }
         }

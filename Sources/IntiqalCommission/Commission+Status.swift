@@ -27,6 +27,8 @@ extension Commission {
             // Binding decisions are the commission's joint record: their effects only for its readers.
             guard reader.mayRead(.joint) else { return (base.scenario, [], base.marking) }
             let commission = try store.commissionParties()
+            // A ledger that contradicts a kept signed head is not laid over anything.
+            let report = try report ?? checkedLedger().report
             let (scenario, refused) = try DecisionBook(store: store, now: now).effects(on: base.scenario, report: report)
             return (scenario, refused, base.marking.combined(with: .joint, commission: commission))
         }
@@ -44,7 +46,7 @@ extension Commission {
         let readable = try run { try reader(viewer).mayRead(.joint) }
         // One verification of the ledger for both the decisions' effects and the gates declared met.
         let book = DecisionBook(store: store, now: now)
-        let report = readable ? try run { try book.verify() } : nil
+        let report = readable ? try checkedLedger().report : nil
         let (scenario, refused, marking) = try markedScenario(for: viewer, report: report)
         let declared = try report.map { r in try run { try book.declaredGates(report: r) } } ?? [:]
         let gates = GateStatus.all(scenario, month: month, declared: declared)

@@ -3,7 +3,7 @@ import Foundation
 import IntiqalStorage
 
 extension Commission {
-    /// Makes an API token for `user` (themself, or an administrator for anyone), `scope` read or
+    /// Makes an API token for `user` (themself, or an admin for anyone: `Permission.manageTokens`), `scope` read or
     /// read-write, expiring after `days` (1 to 366). The value is returned once; only its SHA-256
     /// is kept.
     public func newToken(user name: String, label: String, scope: StoredToken.Scope, days: Int, by viewer: Viewer) throws -> (value: String, token: StoredToken) {
@@ -17,7 +17,7 @@ extension Commission {
         token.id = try run {
             try store.transaction { tx in
                 guard try tx.user(named: name) != nil else { throw CommissionError.notFound("user '\(name)': no such user") }
-                if viewer.name != name { try Self.authorize(tx, viewer.name, [.administer]) }
+                if viewer.name != name { try Self.authorize(tx, viewer.name, [.manageTokens]) }
                 return try tx.createToken(token, hash: Self.hashSessionID(value), actor: viewer.name)
             }
         }
@@ -28,7 +28,7 @@ extension Commission {
     public func tokens(by viewer: Viewer) throws -> [StoredToken] {
         try run {
             let me = try store.users().first { $0.name == viewer.name }
-            let all = me.map { Permission.administer.allows($0) } ?? (viewer.party == nil)
+            let all = me.map { Permission.manageTokens.allows($0) } ?? (viewer.party == nil)
             return try store.tokens(user: all ? nil : viewer.name)
         }
     }
@@ -40,7 +40,7 @@ extension Commission {
             try store.transaction { tx in
                 guard let token = try tx.token(id: id) else { throw CommissionError.notFound("token \(id): no such token") }
                 if token.user != viewer.name {
-                    do { try Self.authorize(tx, viewer.name, [.administer]) } catch { throw CommissionError.notFound("token \(id): no such token") }
+                    do { try Self.authorize(tx, viewer.name, [.manageTokens]) } catch { throw CommissionError.notFound("token \(id): no such token") }
                 }
                 guard token.revokedAt == nil else { throw CommissionError.conflict("token \(id) is already revoked") }
                 try tx.revokeToken(id: id, at: at, actor: viewer.name)

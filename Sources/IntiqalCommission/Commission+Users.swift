@@ -3,8 +3,9 @@ import IntiqalStorage
 
 extension Commission {
     /// Adds or changes a user. The first user of a workspace must be an admin (who then adds
-    /// the others); after that only an administrator may. With `password`, its bcrypt hash is
-    /// kept (never the password).
+    /// the others); after that an admin, or the secretariat of the user's party for roles below
+    /// co-chair (both the user as it was and as it becomes: `Permission.manageUser`). With
+    /// `password`, its bcrypt hash is kept (never the password).
     public func addUser(_ user: User, password: String? = nil, by viewer: Viewer) throws {
         try Self.check(user)
         if let password { try Self.check(password: password) }
@@ -18,7 +19,9 @@ extension Commission {
                         throw CommissionError.invalid(field: "role", "the first user of a workspace must be an admin (who then adds the others)")
                     }
                 } else {
-                    try Self.authorize(tx, viewer.name, [.administer])
+                    var needs: [Permission] = [.manageUser(party: user.party, role: user.role)]
+                    if let old = try tx.user(named: user.name) { needs.append(.manageUser(party: old.party, role: old.role)) }
+                    try Self.authorize(tx, viewer.name, needs)
                 }
                 try tx.addUser(user, actor: viewer.name)
                 if let hash { try tx.setPasswordHash(user: user.name, hash, actor: viewer.name) }

@@ -11,6 +11,8 @@ public struct Commission: Sendable {
     let now: @Sendable () -> Date
     /// Random bytes for session ids, CSRF tokens and TOTP secrets (injected: tests seed it).
     let randomBytes: @Sendable (Int) -> [UInt8]
+    /// The signed heads kept and the head last served, remembered for as long as this value lives.
+    let heads = SignedHeadMemory()
 
     public init(store: any WorkspaceStore, now: @escaping @Sendable () -> Date = { Date() },
                 randomBytes: @escaping @Sendable (Int) -> [UInt8] = Commission.systemRandomBytes) {
@@ -42,6 +44,8 @@ public struct Commission: Sendable {
         // Checked before the book reads the ledger (so a refusal says nothing of its entries),
         // and again inside the append's transaction.
         try store.transaction { tx in _ = try Self.authorize(tx, viewer.name, permissions) }
+        // No decision is proposed or signed on a ledger that contradicts a kept signed head.
+        _ = try checkedLedger()
         let commission = try store.commissionParties()
         let name = viewer.name
         return DecisionBook(store: store, now: now, reader: .joint(commission)) { tx in

@@ -34,6 +34,21 @@ public struct LedgerReceipt: Sendable, Hashable {
         ]).jcsBytes
     }
 
+    /// A receipt as stored or sent (its signature not checked here: see `contradiction`).
+    public init(seq: Int, head: String, at: String, party: String, publicKey: String, signature: String) {
+        self.seq = seq
+        self.head = head
+        self.at = at
+        self.party = party
+        self.publicKey = publicKey
+        self.signature = signature
+    }
+
+    /// Whether the signature verifies over this receipt's fields with its public key.
+    public var signatureVerifies: Bool {
+        PartyKey.verify(signature: signature, message: signedMessage, publicKey: publicKey)
+    }
+
     /// Signs the head of a ledger (seq and hash of its last entry) with `key`.
     public init(seq: Int, head: String, at: String, key: PartyKey) throws {
         self.seq = seq
@@ -78,8 +93,9 @@ public struct LedgerReceipt: Sendable, Hashable {
     /// Why `entries` (the ledger as stored, `report` its verification) contradict this receipt,
     /// or nil when they bear it out: the receipt's signature, the entry count, the hash at `seq`,
     /// and the key registered for `party` at or before `seq`.
-    public func contradiction(entries: [LedgerEntry], report: LedgerReport) -> String? {
-        guard PartyKey.verify(signature: signature, message: signedMessage, publicKey: publicKey) else {
+    /// `checkSignature: false` for a receipt whose signature was checked when it was received.
+    public func contradiction(entries: [LedgerEntry], report: LedgerReport, checkSignature: Bool = true) -> String? {
+        guard !checkSignature || signatureVerifies else {
             return "its signature does not verify"
         }
         guard entries.count >= seq else {

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdTLS
 import IntiqalCommission
 import Logging
 
@@ -7,25 +8,30 @@ public func buildRouter(commission: Commission, configuration: ServerConfigurati
     let metrics = RequestMetrics()
     let router = Router(context: ServerContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))   // one line per request, with its request id
+    if configuration.tls != nil { router.add(middleware: StrictTransportSecurityMiddleware()) }
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
     SystemController(commission: commission, metrics: metrics).addRoutes(to: router)
     let api = router.group("api/v1").add(middleware: SessionMiddleware(commission: commission))
-    SessionController(commission: commission, secureCookies: configuration.secureCookies).addRoutes(to: api)
+    SessionController(commission: commission, secureCookies: configuration.cookiesAreSecure).addRoutes(to: api)
     AssessmentController(commission: commission).addRoutes(to: api)
     StatusController(commission: commission).addRoutes(to: api)
     EvidenceController(commission: commission).addRoutes(to: api)
     DecisionController(commission: commission).addRoutes(to: api)
+    LedgerController(commission: commission).addRoutes(to: api)
     AuditController(commission: commission).addRoutes(to: api)
     RecordsController(commission: commission).addRoutes(to: api)
     return router
 }
 
-/// The application `intiqal serve` runs.
-public func buildApplication(commission: Commission, configuration: ServerConfiguration) -> some ApplicationProtocol {
+/// The application `intiqal serve` runs: HTTP/1.1, under TLS when `configuration.tls` is set.
+public func buildApplication(commission: Commission, configuration: ServerConfiguration) throws -> some ApplicationProtocol {
     var logger = Logger(label: "intiqal")
     logger.logLevel = .info
-    return Application(router: buildRouter(commission: commission, configuration: configuration),
-                       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "intiqal"),
-                       logger: logger)
+    let router = buildRouter(commission: commission, configuration: configuration)
+    let address = ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "intiqal")
+    if let tls = configuration.tls {
+        return Application(router: router, server: try .tls(.http1(), tlsConfiguration: tls.configuration), configuration: address, logger: logger)
+    }
+    return Application(router: router, server: .http1(), configuration: address, logger: logger)
 }

@@ -33,9 +33,10 @@ public struct DemoWorkspace: Sendable {
         return users
     }()
 
-    public init(randomBytes: @escaping @Sendable (Int) -> [UInt8] = Commission.systemRandomBytes,
+    /// `store`: an empty workspace to fill instead of a new in-memory one (tests serve a file).
+    public init(store given: (any WorkspaceStore)? = nil, randomBytes: @escaping @Sendable (Int) -> [UInt8] = Commission.systemRandomBytes,
                 now: @escaping @Sendable () -> Date = { Date() }) throws {
-        let store = try SQLiteWorkspaceStore(inMemory: "demo", now: now)
+        let store = try given ?? SQLiteWorkspaceStore(inMemory: "demo", now: now)
         try store.importScenario(try ScenarioLoader.loadBundled("iraq-2024").scenario, actor: "demo")
         let commission = Commission(store: store, now: now, randomBytes: randomBytes)
         var accounts: [Account] = []

@@ -78,6 +78,8 @@ public protocol WorkspaceStore: Sendable {
     func notes(readableBy reader: MarkingReader) throws -> [NoteRecord]
     /// Saved plans `reader` may read, oldest first.
     func savedPlans(readableBy reader: MarkingReader) throws -> [SavedPlanRecord]
+    /// The signed heads (ledger receipts) kept in the workspace, oldest first.
+    func signedHeads() throws -> [LedgerReceipt]
 
     func exportWorkspace() throws -> WorkspaceExport
     /// The export as `reader` may read it (records it may not read left out), with its combined marking.

@@ -64,4 +64,6 @@ public protocol WorkspaceTransaction {
     func setMarking(of entity: String, id: String, _ marking: Marking, actor: String) throws
     /// Records a commitment's status change with its marking (narrowed to the commitment's).
     func recordCommitmentStatus(commitment: String, change: Commitment.StatusChange, marking: Marking, actor: String) throws
+    /// Keeps a signed head (ledger receipt) shown to the workspace; `false` if it was kept already.
+    func keepSignedHead(_ receipt: LedgerReceipt, actor: String) throws -> Bool
 }

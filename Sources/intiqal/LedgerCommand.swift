@@ -30,6 +30,13 @@ struct LedgerCommand: AsyncParsableCommand {
                     problems.append("\(workspace): ledger does not match receipt \(path) (\(receipt.party), entry \(receipt.seq)): \(why)")
                 }
             }
+            // And the signed heads the workspace keeps (shown to the server: POST /api/v1/ledger/receipts).
+            let kept = CLI.guarded { try store.signedHeads() }
+            for receipt in kept {
+                if let why = receipt.contradiction(entries: entries, report: report) {
+                    problems.append("\(workspace): ledger does not match the signed head of \(receipt.party) for entry \(receipt.seq) kept in the workspace: \(why)")
+                }
+            }
             if !problems.isEmpty { CLI.fail(problems.joined(separator: "\nintiqal: ")) }
             CLI.warn(CLI.guarded { try DecisionBook(store: store).effects(report: report).refused }.map(\.description))
             let binding = report.decisions.filter(\.binding).count
@@ -37,6 +44,7 @@ struct LedgerCommand: AsyncParsableCommand {
             print("\(workspace): ledger ok: \(report.entries) entries, \(report.decisions.count) decisions (\(binding) binding, \(report.decisions.count - binding) awaiting signatures)" +
                   (pending > 0 ? ", \(pending) key\(pending == 1 ? "" : "s") awaiting countersignature" : "") +
                   (receipts.isEmpty ? "" : ", \(receipts.count) receipt\(receipts.count == 1 ? "" : "s") held") +
+                  (kept.isEmpty ? "" : ", \(kept.count) signed head\(kept.count == 1 ? "" : "s") kept in the workspace") +
                   "; head \(report.head.seq) \(report.head.hash)")
         }
     }

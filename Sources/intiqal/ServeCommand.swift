@@ -5,7 +5,7 @@ import IntiqalCommission
 import IntiqalServer
 import IntiqalStorage
 
-/// `intiqal serve --workspace W [--host 127.0.0.1] [--port 8080]` or `intiqal serve --demo`.
+/// `intiqal serve --workspace W [--host 127.0.0.1] [--port 8080] [--tls-cert F --tls-key F]` or `intiqal serve --demo`.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -18,6 +18,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("insecure-demo"), help: "Allow --demo on a host that is not loopback.") var insecureDemo = false
     @Option(parsing: .unconditional, help: "Address to listen on.") var host = "127.0.0.1"
     @Option(parsing: .unconditional, help: "Port to listen on.") var port = 8080
+    @Option(name: .customLong("tls-cert"), parsing: .unconditional, help: "Serve HTTPS with this PEM certificate (chain); give --tls-key too.")
+    var tlsCert: String?
+    @Option(name: .customLong("tls-key"), parsing: .unconditional, help: "The PEM private key of --tls-cert.")
+    var tlsKey: String?
 
     func validate() throws {
         if demo == (workspace != nil) { throw ValidationError("give --workspace W or --demo") }
@@ -25,9 +29,16 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--host: the demo's passwords are printed; serve it on a loopback address, or add --insecure-demo")
         }
         if !(0...65535).contains(port) { throw ValidationError("--port: 0 to 65535") }
+        if tlsCert != nil && tlsKey == nil { throw ValidationError("--tls-cert: give --tls-key with it (the certificate's PEM private key)") }
+        if tlsKey != nil && tlsCert == nil { throw ValidationError("--tls-key: give --tls-cert with it (the PEM certificate)") }
     }
 
     func run() async throws {
+        // Both files are read and checked before anything else: a bad one is named at once.
+        var tls: ServerTLS?
+        if let tlsCert, let tlsKey {
+            do { tls = try ServerTLS(certificatePath: tlsCert, keyPath: tlsKey) } catch let e as ServerTLS.Failure { CLI.fail(e.description) }
+        }
         let commission: Commission
         var text = ""
         if demo {
@@ -40,9 +51,10 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             commission = Commission(store: CLI.openWorkspace(workspace!))
         }
-        text += "serving on http://\(host):\(port)/api/v1 (contract: /openapi.json)\n"
+        text += "serving on \(tls == nil ? "http" : "https")://\(host):\(port)/api/v1 (contract: /openapi.json)\n"
         // Written at once, unbuffered: a supervisor reading a pipe sees it before the first request.
         FileHandle.standardOutput.write(Data(text.utf8))
-        try await buildApplication(commission: commission, configuration: ServerConfiguration(host: host, port: port)).runService()
+        let configuration = ServerConfiguration(host: host, port: port, tls: tls)
+        try await buildApplication(commission: commission, configuration: configuration).runService()
     }
 }

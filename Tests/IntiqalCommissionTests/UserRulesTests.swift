@@ -19,7 +19,24 @@ import Testing
             try c.addUser(User(name: "new", party: "IRQ", role: .analyst), by: try viewer(c, "usa-analyst"))
         }
         #expect(error?.isForbidden == true)
-        try c.addUser(User(name: "new", party: "IRQ", role: .analyst), by: try viewer(c, "secretariat"))
+        // The (USA) secretariat manages USA's users below co-chair, and no one else.
+        let secretariat = try viewer(c, "secretariat")
+        try c.addUser(User(name: "new", party: "USA", role: .analyst), by: secretariat)
+        for (party, role) in [("IRQ", User.Role.analyst), ("USA", .coChair), ("USA", .admin), ("IRQ", .workingGroupMember)] {
+            let refused = #expect(throws: CommissionError.self) {
+                try c.addUser(User(name: "new-\(party)-\(role.rawValue)", party: party, role: role,
+                                   workingGroup: role == .workingGroupMember ? "threat" : nil), by: secretariat)
+            }
+            #expect(refused?.isForbidden == true, "\(party) \(role)")
+        }
+        // Nor move a user of theirs to another party, nor change another party's user.
+        #expect(throws: CommissionError.self) { try c.addUser(User(name: "new", party: "IRQ", role: .analyst), by: secretariat) }
+        #expect(try c.users().first { $0.name == "new" }?.party == "USA")
+        // Nor make an API token to act as someone else; an admin may.
+        let token = #expect(throws: CommissionError.self) {
+            try c.newToken(user: "new", label: "x", scope: .read, days: 1, by: secretariat)
+        }
+        #expect(token?.isForbidden == true)
     }
 
     @Test func unknownPartyNamesTheField() throws {

@@ -93,8 +93,21 @@ import Testing
             _ = try await check("/api/v1/ledger", .get, "/api/v1/ledger", headers: s.readHeaders)
             _ = try await check("/api/v1/decisions", .get, "/api/v1/decisions", headers: s.readHeaders)
             let chair = try await client.signIn(demo, "usa-cochair")
+            let usaKey = PartyKey(party: "USA")
             _ = try await check("/api/v1/keys", .post, "/api/v1/keys", headers: chair.writeHeaders,
-                                body: json(["party": "USA", "publicKey": PartyKey(party: "USA").publicKey]))
+                                body: json(["party": "USA", "publicKey": usaKey.publicKey]))
+            let head = object(try await check("/api/v1/ledger/head", .get, "/api/v1/ledger/head", headers: chair.readHeaders))
+            let gbr = try await client.signIn(demo, "gbr-liaison")
+            _ = try await check("/api/v1/ledger/head", .get, "/api/v1/ledger/head", headers: gbr.readHeaders)
+            let receipt = try LedgerReceipt(seq: (head["seq"] as? NSNumber)?.intValue ?? 0, head: head["head"] as? String ?? "",
+                                            at: "2026-01-01T00:00:00Z", key: usaKey)
+            _ = try await check("/api/v1/ledger/receipts", .post, "/api/v1/ledger/receipts", headers: chair.writeHeaders, body: receiptBody(receipt))
+            _ = try await check("/api/v1/ledger/receipts", .post, "/api/v1/ledger/receipts", headers: chair.writeHeaders, body: receiptBody(receipt))
+            _ = try await check("/api/v1/ledger/receipts", .post, "/api/v1/ledger/receipts", headers: chair.writeHeaders, body: #"{"seq":1}"#)
+            _ = try await check("/api/v1/ledger/receipts", .post, "/api/v1/ledger/receipts", headers: s.writeHeaders, body: receiptBody(receipt))
+            _ = try await check("/api/v1/session", .post, "/api/v1/session", headers: [.contentType: "text/plain"], body: demo.signInBody("irq-capability"))
+            _ = try await check("/api/v1/session", .post, "/api/v1/session", headers: [.contentType: "application/json", .cookie: "intiqal_session=\(s.cookie)"],
+                                body: demo.signInBody("irq-capability"))
             _ = try await check("/api/v1/keys", .post, "/api/v1/keys", headers: s.writeHeaders, body: #"{"party":"USA","publicKey":"x"}"#)
             _ = try await check("/api/v1/keys", .post, "/api/v1/keys", headers: chair.writeHeaders, body: #"{"party":"USA","publicKey":"x"}"#)
             _ = try await check("/api/v1/keys", .get, "/api/v1/keys", headers: s.readHeaders)

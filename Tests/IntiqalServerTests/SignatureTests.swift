@@ -69,6 +69,14 @@ import Testing
             let foreign = PartyKey(party: "IRQ")
             var r = try await client.send(uri, .post, headers: s.writeHeaders, body: Self.signed(foreign, decision: decisions[0], by: "irq-cochair", ledger: ledger))
             #expect(r.status == .unprocessableContent && object(r)["field"] as? String == "publicKey")
+            // USA's registered, active key, presented as IRQ's (signed with it, so the signature itself verifies).
+            r = try await client.send(uri, .post, headers: s.writeHeaders,
+                                      body: Self.signed(usa, decision: decisions[0], by: "irq-cochair", ledger: ledger)
+                                        .replacingOccurrences(of: #""party":"USA""#, with: #""party":"IRQ""#))
+            #expect(r.status == .unprocessableContent && object(r)["field"] as? String == "publicKey", "\(String(buffer: r.body))")
+            // IRQ's co-chair signing for USA with USA's key: not theirs to sign.
+            r = try await client.send(uri, .post, headers: s.writeHeaders, body: Self.signed(usa, decision: decisions[0], by: "irq-cochair", ledger: ledger))
+            #expect(r.status == .forbidden)
             // Over another body: the other decision's hash.
             let otherHash = ledger.first { ($0["seq"] as! NSNumber).intValue == decisions[1] }!["hash"] as! String
             r = try await client.send(uri, .post, headers: s.writeHeaders,
@@ -93,7 +101,6 @@ import Testing
                                             by: .user(demo.account("usa-secretariat").user))
             r = try await client.send(uri, .post, headers: s.writeHeaders, body: stale)
             #expect(r.status == .conflict)
-            _ = usa
         }
         #expect(LedgerVerifier.verify(try demo.commission.store.ledgerEntries()).failure == nil)
     }

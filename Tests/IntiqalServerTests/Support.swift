@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import IntiqalCommission
+import IntiqalLedger
 import IntiqalServer
 import IntiqalStorage
 import NIOCore
@@ -28,9 +29,21 @@ final class SeededBytes: @unchecked Sendable {
     func bytes(_ n: Int) -> [UInt8] { (0..<n).map { _ in UInt8(truncatingIfNeeded: next()) } }
 }
 
-func makeDemo(seed: UInt64 = 1) throws -> DemoWorkspace {
+func makeDemo(seed: UInt64 = 1, store: (any WorkspaceStore)? = nil) throws -> DemoWorkspace {
     let random = SeededBytes(seed: seed)
-    return try DemoWorkspace(randomBytes: { random.bytes($0) }, now: { fixedNow })
+    return try DemoWorkspace(store: store, randomBytes: { random.bytes($0) }, now: { fixedNow })
+}
+
+/// A fresh temporary directory (left for the system to clear).
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("intiqal-server-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// A signed head as the body of `POST /api/v1/ledger/receipts`.
+func receiptBody(_ r: LedgerReceipt) -> String {
+    json(["head": r.head, "at": r.at, "party": r.party, "publicKey": r.publicKey, "signature": r.signature]).dropLast() + #","seq":\#(r.seq)}"#
 }
 
 func application(_ demo: DemoWorkspace) -> some ApplicationProtocol {

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import IntiqalCommission
 import IntiqalDomain
+import IntiqalLedger
 import IntiqalServer
 import IntiqalStorage
 import Testing
@@ -71,22 +72,109 @@ import Testing
         }
     }
 
-    @Test func usersAreAddedByAdministratorsOnlyAndCanSignIn() async throws {
+    /// DESIGN §7 for the roster: an admin manages anyone; a party's secretariat manages its own
+    /// party's users below co-chair; nobody else manages users.
+    static func mayManage(_ u: User, party: String, role: User.Role) -> Bool {
+        u.role == .admin || (u.role == .secretariat && u.party == party && ![.admin, .coChair].contains(role))
+    }
+
+    @Test func usersAreAddedByAdminsAndTheirOwnPartysSecretariatAndCanSignIn() async throws {
         let demo = try makeDemo(seed: 15)
         try await application(demo).test(.router) { client in
             for account in demo.accounts {
                 let s = try await client.signIn(demo, account.user.name)
-                let name = "added-by-\(account.user.name)"
+                for party in ["IRQ", "USA"] {
+                    for role in User.Role.allCases {
+                        let name = "\(party)-\(role.rawValue)-by-\(account.user.name)"
+                        let group = role == .workingGroupMember ? #","group":"threat""# : ""
+                        let r = try await client.send("/api/v1/users", .post, headers: s.writeHeaders,
+                                                      body: #"{"name":"\#(name)","party":"\#(party)","role":"\#(role.rawValue)"\#(group),"password":"correct horse battery"}"#)
+                        let allowed = Self.mayManage(account.user, party: party, role: role)
+                        #expect(r.status == (allowed ? .created : .forbidden), "\(account.user.name) → \(party) \(role)")
+                        if allowed && ![.admin, .coChair].contains(role) {
+                            let signIn = try await client.send("/api/v1/session", .post, headers: [.contentType: "application/json"],
+                                                               body: #"{"name":"\#(name)","password":"correct horse battery"}"#)
+                            #expect(signIn.status == .ok)
+                        }
+                    }
+                }
+                // Nor may anyone but an admin change a user of another party (here: demote IRQ's co-chair).
                 let r = try await client.send("/api/v1/users", .post, headers: s.writeHeaders,
-                                              body: #"{"name":"\#(name)","party":"USA","role":"analyst","password":"correct horse battery"}"#)
-                let allowed = [.admin, .secretariat].contains(account.user.role)
-                #expect(r.status == (allowed ? .created : .forbidden), "\(account.user.name)")
-                if allowed {
-                    let signIn = try await client.send("/api/v1/session", .post, headers: [.contentType: "application/json"],
-                                                       body: #"{"name":"\#(name)","password":"correct horse battery"}"#)
-                    #expect(signIn.status == .ok)
+                                              body: #"{"name":"irq-cochair","party":"IRQ","role":"analyst"}"#)
+                #expect(r.status == (account.user.role == .admin ? .created : .forbidden), "\(account.user.name) demoting irq-cochair")
+                if account.user.role == .admin {
+                    _ = try await client.send("/api/v1/users", .post, headers: s.writeHeaders, body: #"{"name":"irq-cochair","party":"IRQ","role":"co-chair"}"#)
                 }
             }
+        }
+    }
+
+    static func mayIngest(_ u: User) -> Bool { [.workingGroupMember, .secretariat, .liaison, .admin].contains(u.role) }
+    static func mayReview(_ u: User) -> Bool { [.workingGroupMember, .secretariat, .admin].contains(u.role) }
+    static func mayRegisterKey(_ u: User, party: String) -> Bool { [.coChair, .secretariat, .admin].contains(u.role) && u.party == party }
+    static func maySign(_ u: User, party: String) -> Bool { u.role == .coChair && u.party == party }
+
+    @Test func evidenceKeysAndSignaturesByEveryUser() async throws {
+        let (demo, irq, usa, decisions) = try SignatureTests.prepared(seed: 17)
+        let keys = ["IRQ": irq, "USA": usa]
+        try await application(demo).test(.router) { client in
+            for account in demo.accounts {
+                let u = account.user
+                let s = try await client.signIn(demo, u.name)
+                // Upload a report.
+                var r = try await client.send("/api/v1/evidence/documents", .post, headers: s.writeHeaders,
+                                              body: #"{"name":"r.txt","text":"On 3 March 2025 two attacks struck Anbar.","marking":"PUBLIC"}"#)
+                #expect(r.status == (Self.mayIngest(u) ? .created : .forbidden), "\(u.name) upload")
+                // Review an item every user may read.
+                _ = try demo.commission.ingest([.init(file: "\(u.name).txt", sha256: "00", items: [("event", "{}")], marking: .public)],
+                                               by: .fileHolder("admin"))
+                let item = try #require(try demo.commission.evidenceItems(for: .fileHolder("admin")).last).id
+                r = try await client.send("/api/v1/evidence/items/\(item)/review", .post, headers: s.writeHeaders, body: #"{"status":"accepted"}"#)
+                #expect(r.status == (Self.mayReview(u) ? .ok : .forbidden), "\(u.name) review")
+                for party in ["IRQ", "USA"] {
+                    // Register a co-chair key for the party.
+                    r = try await client.send("/api/v1/keys", .post, headers: s.writeHeaders,
+                                              body: json(["party": party, "publicKey": PartyKey(party: party).publicKey]))
+                    #expect(r.status == (Self.mayRegisterKey(u, party: party) ? .created : .forbidden), "\(u.name) key of \(party)")
+                    // Sign decision 2 for the party, with its key, as a co-chair's machine would for this user.
+                    let ledger = items(try await client.send("/api/v1/ledger", headers: (try await client.signIn(demo, "admin")).readHeaders))
+                    r = try await client.send("/api/v1/decisions/\(decisions[1])/signatures", .post, headers: s.writeHeaders,
+                                              body: SignatureTests.signed(keys[party]!, decision: decisions[1], by: u.name, ledger: ledger))
+                    let allowed = Self.maySign(u, party: party)
+                    #expect(r.status == (allowed ? .created : .forbidden), "\(u.name) signs for \(party): \(String(buffer: r.body))")
+                }
+            }
+        }
+    }
+
+    /// The check runs inside the write's transaction: a role changed after the request's user was
+    /// read (its session) and before the write is the one the write sees.
+    @Test func aRoleChangedBetweenTheCheckAndTheWriteIsTheOneTheWriteSees() async throws {
+        let hook = Hook()
+        // The store reads its clock just before it opens each write transaction: the change lands there.
+        let store = try SQLiteWorkspaceStore(inMemory: "role-change", now: { hook.fire(); return fixedNow })
+        let demo = try makeDemo(seed: 18, store: store)
+        @Sendable func setRole(_ name: String, _ role: User.Role, group: String? = nil) -> @Sendable () -> Void {
+            { _ = try? store.transaction { tx in try tx.addUser(User(name: name, party: "IRQ", role: role, workingGroup: group), actor: "admin") } }
+        }
+        let body = Self.ratingBody(party: "IRQ", group: "capability")
+        try await application(demo).test(.router) { client in
+            // A member whose session says capability member, demoted to analyst on the way to the write.
+            let member = try await client.signIn(demo, "irq-capability")
+            #expect(object(try await client.send("/api/v1/session", headers: member.readHeaders))["role"] as? String == "working-group-member")
+            let before = try demo.commission.assessments(for: .fileHolder("admin")).count
+            hook.arm(setRole("irq-capability", .analyst))
+            var r = try await client.send("/api/v1/assessments", .post, headers: member.writeHeaders, body: body)
+            #expect(r.status == .forbidden, "\(String(buffer: r.body))")
+            #expect((object(r)["detail"] as? String ?? "").contains("analyst"))
+            #expect(try demo.commission.assessments(for: .fileHolder("admin")).count == before)
+            // An analyst whose session says analyst, made a capability member on the way: the write goes through.
+            let analyst = try await client.signIn(demo, "irq-analyst")
+            #expect(object(try await client.send("/api/v1/session", headers: analyst.readHeaders))["role"] as? String == "analyst")
+            hook.arm(setRole("irq-analyst", .workingGroupMember, group: "capability"))
+            r = try await client.send("/api/v1/assessments", .post, headers: analyst.writeHeaders, body: body)
+            #expect(r.status == .created && object(r)["recordedBy"] as? String == "irq-analyst", "\(String(buffer: r.body))")
+            #expect(!hook.armed)
         }
     }
 
@@ -114,6 +202,18 @@ import Testing
                 #expect(try await client.send(uri, headers: s.readHeaders).status == .unprocessableContent, "\(uri)")
             }
         }
+    }
+}
+
+/// A change to make once, the next time the store's clock is read (just before a write transaction).
+final class Hook: @unchecked Sendable {
+    private let lock = NSLock()
+    private var action: (@Sendable () -> Void)?
+    func arm(_ action: @escaping @Sendable () -> Void) { lock.withLock { self.action = action } }
+    var armed: Bool { lock.withLock { action != nil } }
+    func fire() {
+        let action = lock.withLock { () -> (@Sendable () -> Void)? in defer { self.action = nil }; return self.action }
+        action?()
     }
 }
 

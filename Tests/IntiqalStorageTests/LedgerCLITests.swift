@@ -37,6 +37,61 @@ struct LedgerCLITests {
         try raw.close()
     }
 
+    /// A signature the server would refuse, written into the file by hand with a valid chain
+    /// (`appendLedger` writes the row as given): `ledger verify` names it.
+    @Test(arguments: ["wrong party's key", "another body", "replayed from another decision"])
+    func aForgedSignatureWrittenByHandFailsVerify(_ forgery: String) throws {
+        let (dir, w, _) = try signedWorkspace()
+        let irq = try PartyKey.read(path: dir.path("IRQ.key")), usa = try PartyKey.read(path: dir.path("USA.key"))
+        do {
+            let store = try SQLiteWorkspaceStore(path: w)
+            let book = DecisionBook(store: store)
+            let decision = try book.propose(DecisionRequest(kind: .gateMet, region: "anbar", capability: "isr", month: "2025-01"), actor: "sec")
+            #expect(decision.seq == 8)
+            let entries = try store.ledgerEntries()
+            let at = "2026-01-01T00:00:00Z"
+            try store.appendLedger(actor: "hand") { seq, prev in
+                func message(target: Int, targetHash: String, party: String, key: PartyKey) -> [UInt8] {
+                    LedgerEntry.signatureMessage(seq: seq, prevHash: prev, target: target, targetHash: targetHash, party: party,
+                                                 publicKey: key.publicKey, by: "irq-cochair", at: at)
+                }
+                let signature: String, key: PartyKey
+                switch forgery {
+                case "wrong party's key":   // USA's key, claiming to sign for IRQ
+                    key = usa
+                    signature = try usa.sign(message: message(target: 8, targetHash: decision.hash, party: "IRQ", key: usa))
+                case "another body":        // IRQ's key over decision 5's body
+                    key = irq
+                    signature = try irq.sign(message: message(target: 5, targetHash: entries[4].hash, party: "IRQ", key: irq))
+                default:                    // IRQ's signature of decision 5 (entry 6), copied
+                    key = irq
+                    let body = try JSONSerialization.jsonObject(with: Data(entries[5].body.utf8)) as! [String: Any]
+                    #expect(body["entry"] as? Int == 5 && body["party"] as? String == "IRQ")
+                    signature = body["signature"] as! String
+                }
+                return .makeSignature(seq: seq, prevHash: prev, target: 8, targetHash: decision.hash, party: "IRQ",
+                                      publicKey: key.publicKey, by: "irq-cochair", at: at, signature: signature)
+            }
+        }
+        let r = try intiqal("ledger", "verify", "--workspace", w)
+        #expect(r.0 == 1 && r.2.contains("entry 9"), "\(forgery): \(r)")
+        #expect(!r.1.contains("ledger ok"))
+    }
+
+    @Test func aReceiptAsJSONIsTheServersBody() throws {
+        let (dir, w, receipt) = try signedWorkspace()
+        let r = try intiqal("ledger", "receipt", "--workspace", w, "--key", dir.path("IRQ.key"), "--format", "json")
+        #expect(r.0 == 0)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(r.1.utf8)) as? [String: Any])
+        let text = try LedgerReceipt.read(path: receipt)
+        #expect(body["seq"] as? Int == 7 && body["head"] as? String == text.head && body["party"] as? String == "IRQ")
+        #expect(body["publicKey"] as? String == text.publicKey && (body["signature"] as? String)?.isEmpty == false)
+        #expect(Set(body.keys) == ["seq", "head", "at", "party", "publicKey", "signature"])
+        let signed = LedgerReceipt(seq: 7, head: text.head, at: body["at"] as! String, party: "IRQ", publicKey: text.publicKey,
+                                   signature: body["signature"] as! String)
+        #expect(signed.signatureVerifies)
+    }
+
     @Test func validReceiptPasses() throws {
         let (_, w, receipt) = try signedWorkspace()
         let r = try intiqal("ledger", "verify", "--workspace", w, "--receipt", receipt)

@@ -10,8 +10,17 @@ struct SessionController {
 
     func addRoutes(to group: RouterGroup<ServerContext>) {
         group.post("session") { request, context -> Response in
+            // Login CSRF: a page elsewhere can make a browser post a form (even one whose text/plain
+            // body reads as JSON), never JSON without a preflight this server does not answer. And
+            // with a live session cookie the request is a cookie write: `SessionMiddleware` has
+            // required that session's CSRF token already.
+            guard let type = request.headers[.contentType], type.lowercased().hasPrefix("application/json") else {
+                throw HTTPError(.unsupportedMediaType, message: "sign-in takes Content-Type: application/json")
+            }
             let input = try await JSONBody.decode(SignInInput.self, from: request, context: context)
             let signedIn = try commission.signIn(name: input.name, password: input.password, code: input.code, address: context.address)
+            // Always a new session id; the session this browser had (if live) ends here.
+            if let old = context.sessionID, let viewer = try? context.viewer() { try? commission.signOut(id: old, by: viewer) }
             var response = try JSONBody.response(SignInView(user: UserView(signedIn.user), csrfToken: signedIn.csrfToken,
                                                             expiresAt: signedIn.expiresAt))
             response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: signedIn.sessionID,

@@ -102,10 +102,21 @@ enum WorkspaceMigrations {
                     saved_at TEXT NOT NULL, saved_by TEXT NOT NULL, marking TEXT NOT NULL);
                 """)
         }
+        // Signed heads (ledger receipts) the server has been shown: it refuses to serve a ledger
+        // that contradicts one (docs/ledger.md).
+        migrator.registerMigration("v7-signed-heads") { db in
+            try db.execute(sql: """
+                CREATE TABLE signed_head (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    seq INTEGER NOT NULL, head TEXT NOT NULL, at TEXT NOT NULL, party TEXT NOT NULL,
+                    public_key TEXT NOT NULL, signature TEXT NOT NULL,
+                    received_at TEXT NOT NULL, received_by TEXT NOT NULL,
+                    UNIQUE (party, public_key, seq, head, signature));
+                """)
+        }
         return migrator
     }
 
-    /// Bumped with every migration added; also written to `PRAGMA user_version`. (6: `v5-incidents`
-    /// is another branch's; with both merged the count is 6 as well.)
-    static let schemaVersion = 6
+    /// Bumped with every migration added; also written to `PRAGMA user_version`.
+    static let schemaVersion = 7
 }

@@ -16,11 +16,27 @@ public enum Permission: Sendable, Hashable {
     case administer
     /// Releasing `party`'s rating from `REL party` to `JOINT` (DESIGN §7): only that party's members.
     case release(party: String)
+    /// Adding or changing a user of `party` with `role`, setting their password or second
+    /// factor: an admin, or the secretariat of that party for roles below co-chair (so no
+    /// one makes themself, or another party's people, a user who may act for them).
+    case manageUser(party: String, role: User.Role)
+    /// Making, listing or revoking another user's API tokens (acting as them): admins only.
+    case manageTokens
+    /// Showing the workspace a signed head (ledger receipt) of `party`: that party's co-chair,
+    /// secretariat or admin.
+    case submitReceipt(party: String)
 
     /// Whether `user` may do this.
     public func allows(_ user: User) -> Bool {
         switch (self, user.role) {
         case (.sign, .admin): return false
+        // A party's key is registered by that party's own people (another party countersigns it).
+        case (.registerKey(let party), .admin), (.registerKey(let party), .secretariat), (.registerKey(let party), .coChair):
+            return user.party == party
+        case (.submitReceipt(let party), .admin), (.submitReceipt(let party), .secretariat), (.submitReceipt(let party), .coChair):
+            return user.party == party
+        case (.manageUser(let party, let role), .secretariat):
+            return user.party == party && ![.admin, .coChair].contains(role)
         // A rating is REL its party until released: only that party's people record it.
         case (.assess(let party, _), .admin), (.assess(let party, _), .secretariat): return user.party == party
         case (.release(let party), .coChair), (.release(let party), .workingGroupMember), (.release(let party), .secretariat),
@@ -33,8 +49,6 @@ public enum Permission: Sendable, Hashable {
         case (.ingest, .secretariat), (.ingest, .liaison), (.ingest, .workingGroupMember): return true
         case (.propose, .secretariat), (.propose, .coChair): return true
         case (.sign(let party), .coChair): return user.party == party
-        case (.registerKey(let party), .coChair): return user.party == party
-        case (.registerKey, .secretariat): return true
         case (.administer, .secretariat): return true
         default: return false
         }
@@ -50,6 +64,9 @@ public enum Permission: Sendable, Hashable {
         case .registerKey(let party): "register \(party)'s co-chair key"
         case .administer: "administer the workspace"
         case .release(let party): "release \(party)'s ratings"
+        case .manageUser(let party, let role): "manage \(party)'s \(role.rawValue) users"
+        case .manageTokens: "manage another user's API tokens"
+        case .submitReceipt(let party): "submit \(party)'s signed heads"
         }
     }
 }
