@@ -21,7 +21,7 @@ extension SQLiteWorkspaceStore {
     }
 
     /// Per slot (party, group, subject, month), the latest of `records` (ordered oldest first).
-    static func current(_ records: [AssessmentRecord]) -> [AssessmentRecord] {
+    package static func current(_ records: [AssessmentRecord]) -> [AssessmentRecord] {
         struct Slot: Hashable { var party: String; var subject: RatingSubject; var month: YearMonth }
         var latest: [Slot: Int] = [:]
         for (i, r) in records.enumerated() {

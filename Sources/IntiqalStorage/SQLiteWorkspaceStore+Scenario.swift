@@ -3,12 +3,12 @@ import GRDB
 import IntiqalDomain
 
 /// The scenario header: what is not a list of entities.
-struct ScenarioHeader: Codable, Hashable {
-    var id: String
-    var name: LocalizedText
-    var start: YearMonth
-    var horizonMonths: Int
-    var sources: [String: String]
+package struct ScenarioHeader: Codable, Hashable {
+    package var id: String
+    package var name: LocalizedText
+    package var start: YearMonth
+    package var horizonMonths: Int
+    package var sources: [String: String]
 }
 
 /// Key of one rating slot: a new rating of the same slot supersedes the old.
@@ -81,6 +81,11 @@ extension SQLiteWorkspaceStore {
 
     /// Entity rows of a scenario's structure: (kind, id) → JSON, with a position.
     func structureRows(_ s: Scenario) throws -> [(kind: String, id: String, position: Int, json: String)] {
+        try Self.structureRows(s)
+    }
+
+    /// Entity rows of a scenario's structure (shared with the PostgreSQL store).
+    package static func structureRows(_ s: Scenario) throws -> [(kind: String, id: String, position: Int, json: String)] {
         var rows: [(String, String, Int, String)] = []
         rows.append(("scenario", "scenario", 0, try jsonText(ScenarioHeader(id: s.id, name: s.name, start: s.start,
                                                                           horizonMonths: s.horizonMonths, sources: s.sources))))
@@ -126,6 +131,11 @@ extension SQLiteWorkspaceStore {
         for row in try Row.fetchAll(db, sql: "SELECT kind, json FROM entity ORDER BY kind, position, id") {
             try byKind[row.decode(String.self, forColumn: "kind"), default: []].append(row.decode(forColumn: "json"))
         }
+        return try Self.structure(byKind: byKind, location: location)
+    }
+
+    /// The structure from its entity rows' JSON by kind, in order (shared with the PostgreSQL store).
+    package static func structure(byKind: [String: [String]], location: String) throws -> Scenario? {
         guard let headerText = byKind["scenario"]?.first else { return nil }
         func list<T: Decodable>(_ kind: String, _ type: T.Type) throws -> [T] {
             try (byKind[kind] ?? []).map { try decodeJSON(T.self, $0, what: kind) }

@@ -15,7 +15,7 @@ struct ImportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The workspace file.")
+    @Argument(help: "The workspace file, or a PostgreSQL database URL (postgres://…).")
     var workspace: String
 
     @Argument(help: "A scenario file, a bundled scenario name, or a workspace export (JSON).")
@@ -35,7 +35,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let store = CLI.openWorkspace(workspace)
             CLI.guarded { try store.importWorkspace(export) }
-            print("\(workspace): imported \(file) (\(export.assessments.count) ratings, \(export.ledger.count) ledger entries, \(export.audit.count) audit records)")
+            print("\(CLI.shown(workspace)): imported \(file) (\(export.assessments.count) ratings, \(export.ledger.count) ledger entries, \(export.audit.count) audit records)")
             return
         }
         let scenario = CLI.guarded { () throws -> Scenario in
@@ -45,10 +45,10 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let store = CLI.openWorkspace(workspace)
         CLI.guarded { try store.authorize(actor, [.administer]) }
-        let before = CLI.guarded { try store.assessmentCount() }
+        let before = CLI.guarded { try CLI.assessmentCount(store) }
         CLI.guarded { try store.importScenario(scenario, actor: actor) }
-        let after = CLI.guarded { try store.assessmentCount() }
-        print("\(workspace): imported scenario \(scenario.id) (\(after - before) new ratings)")
+        let after = CLI.guarded { try CLI.assessmentCount(store) }
+        print("\(CLI.shown(workspace)): imported scenario \(scenario.id) (\(after - before) new ratings)")
     }
 
     private struct FormatProbe: Decodable { var format: String? }

@@ -16,6 +16,7 @@ struct Intiqal: AsyncParsableCommand {
             InitCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            CopyCommand.self,
             AssessCommand.self,
             StatusCommand.self,
             KeysCommand.self,
