@@ -75,7 +75,7 @@ extension CLI {
     }
 
     static func open(_ path: String) throws -> any WorkspaceStore {
-        PostgresLocation.isURL(path) ? try PostgresWorkspaceStore(url: path) : try SQLiteWorkspaceStore(path: path)
+        PostgresLocation.isURL(path) ? try PostgresWorkspaceStore(url: path) as any WorkspaceStore : try SQLiteWorkspaceStore(path: path)
     }
 
     /// Opens a workspace for reading only: never creates, migrates or writes the file, and
@@ -83,7 +83,7 @@ extension CLI {
     /// read-only transactions.)
     static func readWorkspace(_ path: String) -> any WorkspaceStore {
         guarded {
-            PostgresLocation.isURL(path) ? try PostgresWorkspaceStore(url: path) : try SQLiteWorkspaceStore(path: path, readOnly: true)
+            PostgresLocation.isURL(path) ? try PostgresWorkspaceStore(url: path) as any WorkspaceStore : try SQLiteWorkspaceStore(path: path, readOnly: true)
         }
     }
 
