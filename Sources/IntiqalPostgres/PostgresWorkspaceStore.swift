@@ -69,9 +69,11 @@ public final class PostgresWorkspaceStore: WorkspaceStore, @unchecked Sendable {
                     started = true
                     do {
                         let (r, commission) = reader.setting
-                        _ = try c.query("SELECT set_config('search_path', ?, true), set_config('intiqal.reader', ?, true), set_config('intiqal.commission', ?, true)",
-                                        [schemaPath, r, commission])
-                        if write { _ = try c.query("SELECT pg_advisory_xact_lock(7341, hashtext(?))", [database.schema]) }
+                        // One round trip: the schema, the reader, and for a write the writer lock.
+                        _ = try c.query("SELECT set_config('search_path', ?, true), set_config('intiqal.reader', ?, true), "
+                                            + "set_config('intiqal.commission', ?, true)"
+                                            + (write ? ", pg_advisory_xact_lock(7341, hashtext(?))" : ""),
+                                        write ? [schemaPath, r, commission, database.schema] : [schemaPath, r, commission])
                         let result = try body(c)
                         try c.execute("COMMIT")
                         return result
