@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntiqalCommissionTests",
-            dependencies: ["IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalLedger"]
+            dependencies: ["IntiqalCommission", "IntiqalPostgres", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalLedger"]
         ),
         .testTarget(
             name: "IntiqalServerTests",
