@@ -1,7 +1,7 @@
 import Foundation
 import IntiqalDomain
 import IntiqalLedger
-import IntiqalPostgres
+@testable import IntiqalPostgres
 import Testing
 @testable import IntiqalStorage
 
@@ -143,7 +143,10 @@ struct PostgresTests {
         try back.importWorkspace(try pg.exportWorkspace())
         #expect(try back.exportWorkspace() == pg.exportWorkspace())
     }
+}
 
+/// What needs no server: the URL, and the SQL helpers of the PostgreSQL store.
+@Suite struct PostgresLocationTests {
     /// The URL: its parts, and bad ones refused naming the field.
     @Test func databaseURLsAreParsedAndBadOnesRefused() throws {
         let l = try PostgresLocation(url: "postgres://intiqal:s%40cret@db.example:6543/work?schema=w1")
@@ -152,5 +155,12 @@ struct PostgresTests {
         for bad in ["postgres://db.example/work", "postgres://u@db.example/", "postgres://u@db.example/w?schema=a;b", "mysql://u@h/d"] {
             #expect(throws: StorageError.self) { try PostgresLocation(url: bad) }
         }
+    }
+
+    /// SQLite's `?` placeholders become `$1`…, but not inside quotes; scripts split at `;` outside quotes and `$$` bodies.
+    @Test func placeholdersAreNumberedAndScriptsSplit() {
+        #expect(PGConnection.numbered("SELECT a FROM t WHERE b = ? AND c = '?' AND d = ?") == "SELECT a FROM t WHERE b = $1 AND c = '?' AND d = $2")
+        #expect(PGConnection.split("CREATE TABLE a (x TEXT DEFAULT ';'); CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;")
+                == ["CREATE TABLE a (x TEXT DEFAULT ';')", "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql"])
     }
 }
