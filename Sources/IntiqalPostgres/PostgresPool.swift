@@ -113,15 +113,35 @@ final class PGConnection {
         return out
     }
 
+    /// How long one statement may take before the connection is given up (closed: the server
+    /// rolls its transaction back) and the caller told the database is unavailable. A future
+    /// that never completes (seen once after a server restart) must not hold a thread forever.
+    static let statementTimeout: TimeInterval = 60
+
+    /// Waits for `future` on the calling thread (never an event loop), at most `statementTimeout`.
+    func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let semaphore = DispatchSemaphore(value: 0)
+        let box = ResultBox<T>()
+        future.whenComplete { result in
+            box.set(result)
+            semaphore.signal()
+        }
+        if semaphore.wait(timeout: .now() + Self.statementTimeout) == .timedOut {
+            let _: EventLoopFuture<Void> = connection.close()
+            throw PGTimeout()
+        }
+        return try box.get()
+    }
+
     func query(_ sql: String, _ values: [Any?] = []) throws -> [PGRow] {
-        let result = try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: Self.bindings(values)), logger: logger).wait()
+        let result = try wait(connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: Self.bindings(values)), logger: logger))
         return result.rows.map(PGRow.init)
     }
 
     /// Runs a statement; the number of rows it changed.
     @discardableResult
     func execute(_ sql: String, _ values: [Any?] = []) throws -> Int {
-        let result = try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: Self.bindings(values)), logger: logger).wait()
+        let result = try wait(connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: Self.bindings(values)), logger: logger))
         return result.metadata.rows ?? 0
     }
 
@@ -154,6 +174,23 @@ final class PGConnection {
         let s = current.trimmingCharacters(in: .whitespacesAndNewlines)
         if !s.isEmpty { out.append(s) }
         return out
+    }
+}
+
+/// A statement that took longer than `PGConnection.statementTimeout`: its connection was closed.
+struct PGTimeout: Error, CustomStringConvertible {
+    var description: String { "no answer from the database within \(Int(PGConnection.statementTimeout)) s" }
+}
+
+/// The result of a future, handed from an event loop to the waiting thread.
+final class ResultBox<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<T, any Error>?
+    func set(_ r: Result<T, any Error>) { lock.lock(); result = r; lock.unlock() }
+    func get() throws -> T {
+        lock.lock(); defer { lock.unlock() }
+        guard let result else { throw PGTimeout() }
+        return try result.get()
     }
 }
 
@@ -255,7 +292,7 @@ final class PGPool: @unchecked Sendable {
             default: return true
             }
         }
-        return error is ChannelError || error is IOError
+        return error is ChannelError || error is IOError || error is PGTimeout
     }
 
     /// SQLSTATE class 57 (operator intervention: admin shutdown, crash shutdown) and 08 (connection).
