@@ -22,6 +22,6 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let store = CLI.openWorkspace(options.workspace)
         CLI.guarded { try Commission(store: store).review(item: item, status: status, by: options.viewer) }
-        print("\(options.workspace): item \(item) \(status.rawValue) by \(options.actor)")
+        print("\(options.shown): item \(item) \(status.rawValue) by \(options.actor)")
     }
 }

@@ -2,7 +2,7 @@ import GRDB
 
 /// The workspace schema, as named migrations. A migration is never edited once shipped: a
 /// change is a new migration appended here.
-enum WorkspaceMigrations {
+package enum WorkspaceMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-workspace") { db in
@@ -118,5 +118,5 @@ enum WorkspaceMigrations {
     }
 
     /// Bumped with every migration added; also written to `PRAGMA user_version`.
-    static let schemaVersion = 7
+    package static let schemaVersion = 7
 }
