@@ -70,7 +70,8 @@ extension Commission {
     /// The user of live session `id`, re-read now; not authenticated if the session ended,
     /// expired or its user is gone.
     public func session(id: String) throws -> SessionUser {
-        let stored = try run { try store.session(idHash: Self.hashSessionID(id)) }
+        let hash = Self.hashSessionID(id)
+        let stored = try cached("session \(hash)", nil) { try run { try store.session(idHash: hash) } }
         guard let stored, stored.expiresAt > now().timeIntervalSince1970,
               let user = try users().first(where: { $0.name == stored.user }) else {
             throw CommissionError.unauthenticated("not signed in")

@@ -7,7 +7,7 @@ extension Commission {
     /// The scenario as the viewer may see it: the ratings it may read (per slot the latest of
     /// them), with the effect of every binding decision; and the binding decisions refused.
     public func scenario(for viewer: Viewer) throws -> (scenario: Scenario, refused: [DecisionBook.RefusedDecision]) {
-        try scenario(for: viewer, report: nil)
+        try cached("scenario", viewer) { try scenario(for: viewer, report: nil) }
     }
 
     /// `report`: the ledger's verification when the caller needs it for more than this.
@@ -24,6 +24,10 @@ extension Commission {
     /// Gates met, unmet or disputed in `month` (default: the latest rated month the viewer can
     /// see), computed from only the ratings the viewer may read.
     public func status(month: YearMonth? = nil, for viewer: Viewer) throws -> StatusReport {
+        try cached("status \(month?.description ?? "")", viewer) { try makeStatus(month: month, for: viewer) }
+    }
+
+    private func makeStatus(month: YearMonth?, for viewer: Viewer) throws -> StatusReport {
         let readable = try run { try reader(viewer).mayRead(.joint) }
         // One verification of the ledger for both the decisions' effects and the gates declared met.
         let book = DecisionBook(store: store, now: now)
@@ -40,6 +44,10 @@ extension Commission {
     /// Its readers are the parties that may read every input (DESIGN §7). The scenario's
     /// structure is not marked yet and counts as `PUBLIC`.
     public func derivedMarking(for viewer: Viewer) throws -> Marking {
+        try cached("marking", viewer) { try makeDerivedMarking(for: viewer) }
+    }
+
+    private func makeDerivedMarking(for viewer: Viewer) throws -> Marking {
         try run {
             let reader = try self.reader(viewer)
             let commission = try store.commissionParties()
@@ -52,8 +60,10 @@ extension Commission {
 
     /// The plan in `mode` made from only the ratings the viewer may read.
     public func plan(mode: PlanMode, for viewer: Viewer) throws -> Plan {
-        let (scenario, _) = try scenario(for: viewer)
-        return try run { try Planner(scenario: scenario).plan(mode: mode) }
+        try cached("plan \(mode.rawValue)", viewer) {
+            let (scenario, _) = try scenario(for: viewer)
+            return try run { try Planner(scenario: scenario).plan(mode: mode) }
+        }
     }
 
     /// Audit rows the viewer may read (each carries the marking of the record it is about).

@@ -50,7 +50,8 @@ extension Commission {
 
     /// The user and scope of a live token; not authenticated if it is unknown, expired or revoked.
     public func tokenUser(_ value: String) throws -> (user: User, scope: StoredToken.Scope) {
-        let stored = try run { try store.token(hash: Self.hashSessionID(value)) }
+        let hash = Self.hashSessionID(value)
+        let stored = try cached("token \(hash)", nil) { try run { try store.token(hash: hash) } }
         guard let stored, stored.revokedAt == nil, stored.expiresAt > now().timeIntervalSince1970,
               let user = try users().first(where: { $0.name == stored.user }) else {
             throw CommissionError.unauthenticated("not a live API token")

@@ -11,6 +11,8 @@ public struct Commission: Sendable {
     let now: @Sendable () -> Date
     /// Random bytes for session ids, CSRF tokens and TOTP secrets (injected: tests seed it).
     let randomBytes: @Sendable (Int) -> [UInt8]
+    /// Derived products kept per reading party while the workspace's change counter stays the same.
+    let cache = DerivedCache()
 
     public init(store: any WorkspaceStore, now: @escaping @Sendable () -> Date = { Date() },
                 randomBytes: @escaping @Sendable (Int) -> [UInt8] = Commission.systemRandomBytes) {
@@ -30,10 +32,17 @@ public struct Commission: Sendable {
         do { return try body() } catch { throw CommissionError.from(error) }
     }
 
+    /// `make`'s product for `viewer`'s party, kept while the workspace does not change.
+    func cached<T>(_ product: String, _ viewer: Viewer?, make: () throws -> T) throws -> T {
+        let counter = try? store.changeCounter()   // unreadable: made afresh, and the read in `make` reports why
+        return try cache.value(DerivedCache.Key(product: product, party: viewer.map { $0.party ?? "\u{0}" }), counter: counter ?? nil,
+                               make: make)
+    }
+
     /// What `viewer` may read.
     func reader(_ viewer: Viewer) throws -> MarkingReader {
         guard let party = viewer.party else { return .fileHolder }
-        return MarkingReader(party: party, commission: try store.commissionParties())
+        return MarkingReader(party: party, commission: try cached("parties", nil) { try store.commissionParties() })
     }
 
     /// The decision book acting for `viewer`: decisions rest on the commission's joint record,
