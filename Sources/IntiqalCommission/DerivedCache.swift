@@ -31,7 +31,8 @@ final class DerivedCache: @unchecked Sendable {
                 entries.removeAll(keepingCapacity: true)
                 return nil
             }
-            return counter == self.counter ? entries[key] as? T : nil
+            // `flatMap`: a missing key must not cast to an optional `T` as a found `nil`.
+            return counter == self.counter ? entries[key].flatMap { $0 as? T } : nil
         }
         if let found { return found }
         let made = try make()

@@ -80,3 +80,20 @@ import Testing
         }
     }
 }
+
+extension DerivedCacheTests {
+    /// A product that is an optional (a session or token row) is looked up, not taken as a kept `nil`.
+    @Test func aTokenStillSignsInAfterWritesBetweenItsUses() throws {
+        let c = try staffedCommission()
+        let admin = Viewer.fileHolder("admin")
+        let (value, _) = try c.newToken(user: "irq-capability", label: "t", scope: .readWrite, days: 1, by: admin)
+        let irq = try viewer(c, "irq-capability")
+        for v in [2.0, 3.0, 4.0] {
+            #expect(try c.tokenUser(value).user.name == "irq-capability")
+            _ = try c.status(for: irq)
+            try c.recordAssessments([isrRating("IRQ", v)], by: irq)
+            _ = try c.status(for: irq)   // another product kept first at the new counter
+            #expect(try c.tokenUser(value).user.name == "irq-capability")
+        }
+    }
+}
