@@ -39,6 +39,12 @@ public struct Commission: Sendable {
                                make: make)
     }
 
+    /// `make`'s product (e.g. an encoded answer) kept for `viewer`'s party under `product` while
+    /// the workspace does not change; `make` must use only what that party may read.
+    public func kept<T>(_ product: String, for viewer: Viewer, make: () throws -> T) throws -> T {
+        try cached("kept " + product, viewer, make: make)
+    }
+
     /// What `viewer` may read.
     func reader(_ viewer: Viewer) throws -> MarkingReader {
         guard let party = viewer.party else { return .fileHolder }

@@ -5,10 +5,18 @@ import IntiqalCommission
 /// JSON in and out: sorted keys out; in, a body that does not decode is a 422 naming the field.
 enum JSONBody {
     static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        response(encoded: try encode(value), status: status)
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, headers: [.contentType: "application/json"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return ByteBuffer(bytes: try encoder.encode(value))
+    }
+
+    /// A body encoded before (kept by `Commission.kept` while the workspace does not change).
+    static func response(encoded: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: encoded))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: ServerContext) async throws -> T {

@@ -10,8 +10,12 @@ struct AssessmentController {
         group.get("assessments") { request, context in
             let filter = try Self.filter(request)
             let window = try PageWindow(request)
-            let records = try commission.assessments(filter, for: try context.viewer())
-            return try JSONBody.response(Page(records[window.range(records.count)].map(AssessmentView.init), total: records.count))
+            let viewer = try context.viewer()
+            // The page as answered, kept per party and query while the workspace does not change.
+            return JSONBody.response(encoded: try commission.kept("assessments \(request.uri.query ?? "")", for: viewer) {
+                let records = try commission.assessments(filter, for: viewer)
+                return try JSONBody.encode(Page(records[window.range(records.count)].map(AssessmentView.init), total: records.count))
+            })
         }
         group.get("assessments/{id}") { _, context in
             let id = try Self.id(context)

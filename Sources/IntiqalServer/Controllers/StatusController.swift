@@ -17,13 +17,18 @@ struct StatusController {
                 guard let parsed = YearMonth(m) else { throw CommissionError.invalid(field: "month", "YYYY-MM") }
                 month = parsed
             }
-            return try JSONBody.response(try commission.status(month: month, for: try context.viewer()))
+            let viewer = try context.viewer()
+            return JSONBody.response(encoded: try commission.kept("status \(month?.description ?? "")", for: viewer) {
+                try JSONBody.encode(try commission.status(month: month, for: viewer))
+            })
         }
         group.get("plan") { request, context in
             let text = request.query("mode") ?? "conditions"
             guard let mode = PlanMode(rawValue: text) else { throw CommissionError.invalid(field: "mode", "conditions or deadlines") }
             let viewer = try context.viewer()
-            var response = try JSONBody.response(try commission.plan(mode: mode, for: viewer))
+            var response = JSONBody.response(encoded: try commission.kept("plan \(mode.rawValue)", for: viewer) {
+                try JSONBody.encode(try commission.plan(mode: mode, for: viewer))
+            })
             // The plan's JSON is the planner's (as `intiqal plan --format json`); its marking rides in a header.
             response.headers[StatusController.markingHeader] = try commission.derivedMarking(for: viewer).description
             return response
