@@ -11,6 +11,7 @@ public func buildRouter(commission: Commission, configuration: ServerConfigurati
     if configuration.tls != nil { router.add(middleware: StrictTransportSecurityMiddleware()) }
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: StoreExecutorMiddleware(executor: StoreExecutor.shared))   // store calls off the cooperative pool
     SystemController(commission: commission, metrics: metrics).addRoutes(to: router)
     let api = router.group("api/v1").add(middleware: SessionMiddleware(commission: commission))
     SessionController(commission: commission, secureCookies: configuration.cookiesAreSecure).addRoutes(to: api)

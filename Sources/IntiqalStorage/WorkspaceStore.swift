@@ -80,6 +80,13 @@ public protocol WorkspaceStore: Sendable {
     func savedPlans(readableBy reader: MarkingReader) throws -> [SavedPlanRecord]
     /// The signed heads (ledger receipts) kept in the workspace, oldest first.
     func signedHeads() throws -> [LedgerReceipt]
+    /// A number that differs after every committed write (by any process), or `nil` when the
+    /// store keeps none: then nothing derived from it may be cached.
+    func changeCounter() throws -> Int64?
+    /// One rating by id, whatever its marking (the caller checks it), or `nil`.
+    func assessment(id: Int64) throws -> AssessmentRecord?
+    /// The scenario structure's rating scales (every version), without reading the rest.
+    func ratingScales() throws -> [RatingScale]
 
     func exportWorkspace() throws -> WorkspaceExport
     /// The export as `reader` may read it (records it may not read left out), with its combined marking.
@@ -112,6 +119,10 @@ public struct EvidenceInput: Sendable, Hashable {
 }
 
 extension WorkspaceStore {
+    public func changeCounter() throws -> Int64? { nil }
+    public func assessment(id: Int64) throws -> AssessmentRecord? { try assessmentHistory().first { $0.id == id } }
+    public func ratingScales() throws -> [RatingScale] { try scenario().scales }
+
     /// Adds one document and its items; returns the document id.
     @discardableResult
     public func addEvidence(file: String, sha256: String, items: [(kind: String, content: String)], actor: String) throws -> Int64 {
