@@ -18,7 +18,8 @@ extension SQLiteWorkspaceStore {
                 evidenceDocuments: try EvidenceDocumentRow.order(EvidenceDocumentRow.Columns.id).fetchAll(db).map(\.record),
                 evidenceItems: try Self.evidenceItems(db),
                 audit: try Self.auditLog(db),
-                ledger: try Self.ledgerEntries(db))
+                ledger: try Self.ledgerEntries(db),
+                incidentRecords: try Self.incidents(db, where: nil, arguments: []))
         }
     }
 
@@ -68,7 +69,6 @@ extension SQLiteWorkspaceStore {
                     """, arguments: [s.id, s.commitment, s.change.month.ordinal, s.change.status.rawValue, s.change.note,
                                      s.change.source, s.recordedAt, s.recordedBy])
             }
-            for x in export.incidents { try db.execute(sql: "INSERT INTO incident (json) VALUES (?)", arguments: [try jsonText(x)]) }
             for u in export.users { try UserRow(u).insert(db) }
             for d in export.evidenceDocuments {
                 try EvidenceDocumentRow(id: d.id, file: d.file, sha256: d.sha256, ingestedAt: d.ingestedAt, ingestedBy: d.ingestedBy).insert(db)
@@ -76,6 +76,15 @@ extension SQLiteWorkspaceStore {
             for x in export.evidenceItems {
                 try EvidenceItemRow(id: x.id, documentID: x.documentID, kind: x.kind, content: x.content, status: x.status.rawValue,
                                     reviewedBy: x.reviewedBy, reviewedAt: x.reviewedAt, marking: x.marking.description).insert(db)
+            }
+            if let records = export.incidentRecords {
+                for r in records { try restoreIncident(db, r) }
+            } else {
+                for x in export.incidents {
+                    _ = try insertIncident(db, NewIncident(incident: x, datePrecision: .day, place: nil, placePrecision: nil, marking: .joint,
+                                                           source: NewIncidentSource(kind: .scenario, reference: x.source, provenance: try jsonText(x))),
+                                           actor: "import", at: "", audited: false)
+                }
             }
             let audit = try db.cachedStatement(sql: """
                 INSERT INTO audit (id, at, actor, action, entity, entity_id, before, after, marking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -87,6 +96,23 @@ extension SQLiteWorkspaceStore {
                 try db.execute(sql: "INSERT INTO ledger_entry (seq, kind, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?)",
                                arguments: [e.seq, e.kind.rawValue, e.prevHash, e.hash, e.body])
             }
+        }
+    }
+
+    /// Puts back an exported incident with its id and its sources' ids.
+    func restoreIncident(_ db: Database, _ r: IncidentRecord) throws {
+        try db.execute(sql: """
+            INSERT INTO incident (id, json, region, kind, day, date_precision, place, place_precision, marking, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [r.id, try jsonText(r.incident), r.incident.region, r.incident.kind.rawValue, CivilDate(r.incident.date)?.dayNumber ?? 0,
+                             r.datePrecision.rawValue, r.place, r.placePrecision, r.marking.description, r.createdAt, r.createdBy])
+        for s in r.sources {
+            try db.execute(sql: """
+                INSERT INTO incident_source (id, incident_id, kind, evidence_item_id, dataset, row_key, file, line, reference, provenance,
+                                             merge_reason, marking, added_at, added_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [s.id, r.id, s.kind.rawValue, s.evidenceItem, s.dataset, s.key, s.file, s.line, s.reference, s.provenance,
+                                 try s.merge.map(jsonText), s.marking.description, s.addedAt, s.addedBy])
         }
     }
 }

@@ -17,6 +17,7 @@ extension SQLiteWorkspaceStore {
         var scenario = try scenario()
         guard !reader.readsEverything else { return scenario }
         scenario.assessments = Self.current(try assessmentHistory(readableBy: reader)).map(\.assessment)
+        scenario.incidents = try read { db in try Self.scenarioIncidents(db, readableBy: reader) }
         return scenario
     }
 
