@@ -96,6 +96,10 @@ extension SQLiteWorkspaceTransaction {
         try SQLiteWorkspaceStore.incidents(db, where: "id = ?", arguments: [id]).first
     }
 
+    func incident(sourceID: Int64) throws -> IncidentRecord? {
+        try SQLiteWorkspaceStore.incidents(db, where: "id = (SELECT incident_id FROM incident_source WHERE id = ?)", arguments: [sourceID]).first
+    }
+
     func incidents(region: String, kind: Incident.Kind, days: ClosedRange<Int>) throws -> [IncidentRecord] {
         try SQLiteWorkspaceStore.incidents(db, where: "region = ? AND kind = ? AND day BETWEEN ? AND ?",
                                            arguments: [region, kind.rawValue, days.lowerBound, days.upperBound])

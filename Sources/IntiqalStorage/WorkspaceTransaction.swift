@@ -30,6 +30,8 @@ public protocol WorkspaceTransaction {
 
     /// One incident with its sources (whatever its marking: the use case checks).
     func incident(id: Int64) throws -> IncidentRecord?
+    /// The incident a source (by the source's id) belongs to.
+    func incident(sourceID: Int64) throws -> IncidentRecord?
     /// Incidents of `region` and `kind` whose (first) day number is in `days`: the candidates for a merge.
     func incidents(region: String, kind: Incident.Kind, days: ClosedRange<Int>) throws -> [IncidentRecord]
     /// The incident an evidence item is a source of, and that source.
