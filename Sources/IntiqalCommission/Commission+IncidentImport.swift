@@ -161,7 +161,8 @@ extension Commission {
         return out
     }
 
-    static func csvField(_ s: String) -> String {
+    /// One CSV field, quoted where it must be; a leading = + - @ (a spreadsheet formula) defused with a quote mark.
+    public static func csvField(_ s: String) -> String {
         // A leading = + - @ would be read as a formula by a spreadsheet: quote it and prefix a '.
         var v = s
         if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
