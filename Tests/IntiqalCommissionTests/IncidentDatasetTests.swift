@@ -73,7 +73,7 @@ import Testing
         let count = try c.incidents(for: .fileHolder("x")).count
         let bad = Self.acled.replacingOccurrences(of: "2025-03-05", with: "2025-02-30")
         let error = #expect(throws: CommissionError.self) { try Self.importing(c, bad, .acled) }
-        #expect(error?.description.contains("test.csv:4") == true)
+        #expect(error?.description.contains("test.csv, line 4, field 'event_date'") == true)
         #expect(try c.incidents(for: .fileHolder("x")).count == count)
         let strict = #expect(throws: CommissionError.self) { try Self.importing(c, Self.acled, .acled, requireEveryRow: true) }
         #expect(strict?.field == "line 5")
