@@ -18,6 +18,7 @@ public func buildRouter(commission: Commission, configuration: ServerConfigurati
     AssessmentController(commission: commission).addRoutes(to: api)
     StatusController(commission: commission).addRoutes(to: api)
     EvidenceController(commission: commission).addRoutes(to: api)
+    IncidentController(commission: commission).addRoutes(to: api)
     DecisionController(commission: commission).addRoutes(to: api)
     LedgerController(commission: commission).addRoutes(to: api)
     AuditController(commission: commission).addRoutes(to: api)

@@ -65,6 +65,10 @@ public protocol WorkspaceStore: Sendable {
     func auditLog(readableBy reader: MarkingReader) throws -> [AuditRecord]
     /// Evidence items `reader` may read.
     func evidenceItems(readableBy reader: MarkingReader) throws -> [EvidenceItemRecord]
+    /// Incidents `reader` may read, with their sources, oldest first.
+    func incidents(readableBy reader: MarkingReader) throws -> [IncidentRecord]
+    /// One incident, if `reader` may read it.
+    func incident(id: Int64, readableBy reader: MarkingReader) throws -> IncidentRecord?
     /// Ledger entries `reader` may read: all of them or none, as the chain is one record (stored `JOINT`).
     func ledgerEntries(readableBy reader: MarkingReader) throws -> [LedgerEntry]
 
