@@ -59,11 +59,11 @@ extension SQLiteWorkspaceStore {
                 evidenceItems: keep(try Self.evidenceItems(db), \.marking),
                 audit: audit,
                 ledger: ledger.map(\.0),
+                incidentRecords: incidentRecords,
                 notes: keep(try Self.notes(db), \.marking),
                 savedPlans: keep(try Self.savedPlans(db), \.marking),
                 markings: ExportMarkings(sites: siteMarkings, commitments: Dictionary(uniqueKeysWithValues: commitments.map { ($0.commitment.id, $0.marking) }),
                                          resolutions: resolutions.map(\.marking)),
-                incidentRecords: incidentRecords,
                 marking: reader.readsEverything ? nil : Self.combined(markings, commission: commission))
         }
     }
