@@ -69,8 +69,7 @@ public enum ConflictEventCSV {
                 return t.isEmpty ? nil : t
             }
             var bad = false
-            func date(_ c: Int?, required: Bool) throws -> CivilDate? {
-                guard let c else { return nil }
+            func date(_ c: Int, required: Bool) throws -> CivilDate? {
                 let dateText = f[c].trimmingWhitespace
                 if dateText.isEmpty && !required { return nil }
                 guard let date = Self.date(dateText) else {
@@ -92,7 +91,9 @@ public enum ConflictEventCSV {
                 }
                 return v
             }
-            let first = try date(columns.date, required: true), last = try date(columns.dateEnd, required: false)
+            let first = try date(columns.date, required: true)
+            // UCDP's date_end is taken when it is a date; the back-test never needed it, so anything else is no end.
+            let last = text(columns.dateEnd).flatMap { Self.date($0) }
             let lat = try number(columns.latitude), lon = try number(columns.longitude)
             let fatalities = try number(columns.fatalities), low = try number(columns.low), high = try number(columns.high)
             if bad { continue }
