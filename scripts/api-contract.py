@@ -91,7 +91,7 @@ def main():
                    "--max-examples", str(args.examples), "--seed", str(args.seed), "--max-time", str(args.max_time),
                    "--generation-database", "none", "--no-color", "--workers", "2",
                    "--suppress-health-check", "all", "--request-timeout", "30"]
-        code = subprocess.run(command).returncode
+        code = subprocess.run(command, cwd=folder).returncode   # its cache (.schemathesis/) in the temporary folder
         if server.poll() is not None:
             print(f"the server died during the run ({server.returncode}); see {log.name}")
             code = code or 1
