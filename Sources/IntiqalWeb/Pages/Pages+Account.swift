@@ -26,7 +26,7 @@ extension Pages {
         <input type="hidden" name="presession" value="\(token)">
         \(Self.field(l, "name", label: l["field.name"], value: name, error: error, required: true, extra: " autocomplete=\"username\" dir=\"auto\""))
         \(Self.field(l, "password", label: l["field.password"], type: "password", error: error, required: true, extra: " autocomplete=\"current-password\""))
-        \(Self.field(l, "code", label: l["field.code"], error: error, extra: " inputmode=\"numeric\" autocomplete=\"one-time-code\" pattern=\"[0-9]{6}\" maxlength=\"6\" dir=\"ltr\"" + (codeNeeded ? " autofocus" : ""), hint: l["signin.codehint"]))
+        \(Self.field(l, "code", label: l["field.code"], error: error, extra: " inputmode=\"numeric\" autocomplete=\"off\" pattern=\"[0-9]{6}\" maxlength=\"6\" dir=\"ltr\"" + (codeNeeded ? " autofocus" : ""), hint: l["signin.codehint"]))
         <p><button type="submit">\(l["signin"])</button></p>
         </form>
         """

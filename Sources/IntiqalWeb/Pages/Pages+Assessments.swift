@@ -98,7 +98,7 @@ extension Pages {
         let body: HTML = """
         \(HTML(raw: notice.map { "<p class=\"notice\" role=\"status\">" + HTML.escape($0) + "</p>" } ?? ""))
         \(groups)
-        <p class="pager"><a href="/assessments?group=\(factor.rawValue)&amp;month=\(prev.description)">\(l["month.prev"])</a> · <strong>\(Self.month(l, month))</strong> · <a href="/assessments?group=\(factor.rawValue)&amp;month=\(next.description)">\(l["month.next"])</a></p>
+        <p class="pager">\(month > scenario.start ? "<a href=\"/assessments?group=\(factor.rawValue)&amp;month=\(prev.description)\">\(l["month.prev"])</a> · " : .empty)<strong>\(Self.month(l, month))</strong>\(month < scenario.end ? " · <a href=\"/assessments?group=\(factor.rawValue)&amp;month=\(next.description)\">\(l["month.next"])</a>" : .empty)</p>
         \(form)
         <table class="ratings"><caption>\(l.format("ratings.caption", l["group." + factor.rawValue], l.month(month)))</caption>
         <thead><tr><th scope="col">\(l["col.subject"])</th>\(HTML.each(parties) { "<th scope=\"col\">\(Self.partyName(l, scenario, $0))</th>" })<th scope="col">\(l["col.joint"])</th></tr></thead>

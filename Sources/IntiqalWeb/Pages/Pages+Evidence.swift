@@ -56,7 +56,7 @@ extension Pages {
             let spans = items.filter { $0.documentID == uploaded.document }.compactMap { ItemContent.read($0.content)?.evidence }
             report = """
             <section aria-labelledby="h-report" class="card"><h2 id="h-report">\(l.format("evidence.report", l.digits(String(uploaded.document))))</h2>
-            <div class="report" dir="auto">\(Self.highlight(uploaded.text, spans.map { ($0.start, $0.end) }))</div></section>
+            <div class="report" lang="\(Self.language(of: uploaded.text))" dir="auto">\(Self.highlight(uploaded.text, spans.map { ($0.start, $0.end) }))</div></section>
             """
         }
         let byDocument = Dictionary(grouping: items, by: \.documentID)
@@ -93,12 +93,17 @@ extension Pages {
         """ : .empty
         let link: HTML = item.status == .accepted
             ? " <a href=\"/assessments?evidence=evidence-item-\(item.id)#rate\">\(l["evidence.link"])</a>" : .empty
-        let sentence: HTML = c?.evidence.map { e -> HTML in "<blockquote dir=\"auto\"><mark>\(e.sentence)</mark></blockquote>" } ?? .empty
+        let sentence: HTML = c?.evidence.map { e -> HTML in "<blockquote lang=\"\(Self.language(of: e.sentence))\" dir=\"auto\"><mark>\(e.sentence)</mark></blockquote>" } ?? .empty
         return """
         <li id="item-\(item.id)" data-item="\(item.id)" class="\(item.status.rawValue)"><p><span class="tag">\(bdi: "#" + l.digits(String(item.id)))</span> \(what) · <span class="st">\(l["status." + item.status.rawValue])</span> \(Self.markingText(l, item.marking))\(link)</p>
         \(sentence)
         \(review)</li>
         """
+    }
+
+    /// `ar` when the text has Arabic letters, else `en`: the language of a report's text, for its `lang`.
+    static func language(of text: String) -> String {
+        text.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } ? "ar" : "en"
     }
 
     /// The text with the spans (Unicode-scalar offsets, overlapping ones merged) marked.
