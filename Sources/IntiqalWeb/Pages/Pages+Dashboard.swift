@@ -14,7 +14,7 @@ extension Pages {
         let status = try commission.status(for: viewer)
         let scenario = try commission.scenario(for: viewer).scenario
         let month = status.gates.first?.month ?? scenario.start
-        let plans = try PlanMode.allCases.map { try commission.plan(mode: $0, for: viewer) }
+        let plans = try Self.plans(scenario)
 
         // The gates grid.
         var byKey: [String: GateStatus] = [:]
@@ -75,6 +75,13 @@ extension Pages {
         <section aria-labelledby="h-gates"><h2 id="h-gates">\(l["gates"])</h2>\(grid)</section>
         <section aria-labelledby="h-phases"><h2 id="h-phases">\(l["phases"])</h2>\(phases)</section>
         """))
+    }
+
+    /// Both modes' plans of the scenario the viewer may see (one planning context for both);
+    /// none when the planner refuses the scenario.
+    static func plans(_ scenario: Scenario) throws -> [Plan] {
+        guard let planner = try? Planner(scenario: scenario) else { return [] }
+        return PlanMode.allCases.map { planner.plan(mode: $0) }
     }
 
     static func gateSymbol(_ s: GateStatus.State) -> String {

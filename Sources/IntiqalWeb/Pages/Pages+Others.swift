@@ -15,11 +15,10 @@ extension Pages {
         let scenario = try commission.scenario(for: viewer).scenario
         let marking = try commission.derivedMarking(for: viewer)
         let renderer = PlanHTMLRenderer(scenario: scenario, language: l.language)
-        let columns = HTML.each(PlanMode.allCases) { mode in
-            let plan: Plan
-            do { plan = try commission.plan(mode: mode, for: viewer) } catch {
-                return "<section class=\"plan\"><h2>\(l["mode." + mode.rawValue])</h2><p class=\"late\">\(l["plan.failed"])</p></section>"
-            }
+        let plans = try Self.plans(scenario)
+        if plans.isEmpty { return .page(Layout.page(web, title: l["nav.plans"], "<p class=\"late\">\(l["plan.failed"])</p>")) }
+        let columns = HTML.each(plans) { plan in
+            let mode = plan.mode
             let debt = plan.riskDebt.reduce(0) { $0 + $1.adviserMonths }
             return """
             <section class="plan" aria-labelledby="h-\(mode.rawValue)"><h2 id="h-\(mode.rawValue)">\(l["mode." + mode.rawValue])</h2>
