@@ -225,6 +225,9 @@ L = {
  "commitment.1": ("minimal", "محدود"),
  "commitment.2": ("intermediate", "متوسط"),
  "commitment.3": ("full", "كامل"),
+ "users.add": ("Add a user", "أضف مستخدماً"),
+ "done.useradded": ("The user was added; they sign in with the password given.", "أُضيف المستخدم؛ يسجّل دخوله بكلمة المرور المعطاة."),
+ "field.role": ("Role", "الدور"),
  "audit.newest": ("Newest first; the last 500 rows you may read.", "الأحدث أولاً؛ آخر ٥٠٠ سطر يحق لك الاطلاع عليها."),
 }
 here = os.path.dirname(os.path.abspath(__file__))

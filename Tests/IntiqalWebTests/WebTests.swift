@@ -63,10 +63,10 @@ import Testing
         for s in StoredToken.Scope.allCases { used.insert("scope." + s.rawValue) }
         for s in 0...3 { used.insert("commitment.\(s)") }
         for e in ["invalid", "forbidden", "conflict", "notfound", "unauthenticated", "throttled", "unavailable"] { used.insert("error." + e) }
-        for d in ["password", "revoked", "rated", "released", "reviewed", "uploaded", "proposed", "signed", "binding"] { used.insert("done." + d) }
+        for d in ["password", "revoked", "rated", "released", "reviewed", "uploaded", "proposed", "signed", "binding", "useradded"] { used.insert("done." + d) }
         for f in ["name", "password", "code", "current", "new", "label", "scope", "days", "region", "capability", "month", "value",
                   "confidence", "trend", "evidence", "group", "published", "marking", "text", "kind", "mode", "phase", "commitment",
-                  "status", "signature", "publicKey", "factor"] { used.insert("field." + f) }
+                  "status", "signature", "publicKey", "factor", "role", "party"] { used.insert("field." + f) }
         let missing = used.subtracting(en.keys).sorted()
         #expect(missing.isEmpty, "keys used but not in the catalogue: \(missing)")
     }

@@ -59,18 +59,53 @@ extension Pages {
         return .page(Layout.page(web, title: l["nav.commitments"], scenario.commitments.isEmpty ? "<p>\(l["none"])</p>" : list))
     }
 
-    /// The roster (administrators and the secretariat).
+    /// The roster (administrators and the secretariat); administrators add a user with a password.
     func users(_ web: inout WebRequest, _ p: WebApplication.PathParameters) throws -> WebResponse {
+        try usersPage(&web, error: nil, notice: web.query["done"].map { web.l["done." + $0] })
+    }
+
+    func usersPage(_ web: inout WebRequest, error: CommissionError?, notice: String?) throws -> WebResponse {
         let l = web.l
         let user = try web.user()
         guard user.user.role == .admin || user.user.role == .secretariat else { throw CommissionError.notFound("no such page") }
+        let scenario = try commission.scenario(for: user.viewer).scenario
         let rows = HTML.each(try commission.users()) { u in
-            "<tr><td>\(bdi: u.name)</td><td>\(bdi: u.party)</td><td>\(l["role." + u.role.rawValue])</td><td>\(u.workingGroup.map { l["group." + $0] } ?? "–")</td></tr>"
+            "<tr><td>\(bdi: u.name)</td><td>\(Self.partyName(l, scenario, u.party))</td><td>\(l["role." + u.role.rawValue])</td><td>\(u.workingGroup.map { l["group." + $0] } ?? "–")</td></tr>"
         }
+        let f = web.form
+        let add: HTML = !Permission.administer.allows(user.user) ? .empty : """
+        <section aria-labelledby="h-add" class="card"><h2 id="h-add">\(l["users.add"])</h2>
+        \(Layout.problem(web, error))
+        <form method="post" action="/users">\(Layout.csrf(web))
+        <div class="row">
+        \(Self.field(l, "name", label: l["field.name"], value: f["name"], error: error, required: true, extra: " dir=\"ltr\" autocomplete=\"off\""))
+        \(Self.select("party", label: l["field.party"], options: scenario.parties.map { ($0.id, l.name($0.name)) }, selected: f["party"], error: error))
+        \(Self.select("role", label: l["col.role"], options: User.Role.allCases.map { ($0.rawValue, l["role." + $0.rawValue]) }, selected: f["role"], error: error))
+        \(Self.select("group", label: l["field.group"], options: [("", l["none.choice"])] + Factor.allCases.map { ($0.rawValue, l["group." + $0.rawValue]) }, selected: f["group"], error: error))
+        \(Self.field(l, "password", label: l["field.password"], type: "password", error: error, required: true, extra: " autocomplete=\"new-password\" minlength=\"12\" maxlength=\"72\"", hint: l["password.hint"]))
+        </div>
+        <p><button type="submit">\(l["users.add"])</button></p>
+        </form></section>
+        """
         return .page(Layout.page(web, title: l["nav.users"], """
+        \(HTML(raw: notice.map { "<p class=\"notice\" role=\"status\">" + HTML.escape($0) + "</p>" } ?? ""))
+        \(add)
         <table><caption>\(l["nav.users"])</caption><thead><tr><th scope="col">\(l["field.name"])</th><th scope="col">\(l["col.party"])</th><th scope="col">\(l["col.role"])</th><th scope="col">\(l["field.group"])</th></tr></thead>
         <tbody>\(rows)</tbody></table>
-        """))
+        """), status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    func addUser(_ web: inout WebRequest, _ p: WebApplication.PathParameters) throws -> WebResponse {
+        let f = web.form
+        do {
+            guard let role = User.Role(rawValue: f["role"] ?? "") else { throw CommissionError.invalid(field: "role", "a role") }
+            let user = User(name: f.trimmed("name") ?? "", party: f["party"] ?? "", role: role,
+                            workingGroup: role == .workingGroupMember ? f.trimmed("group") : nil)
+            try commission.addUser(user, password: f["password"] ?? "", by: try web.viewer())
+            return .redirect("/users?done=useradded")
+        } catch let e as CommissionError {
+            return try usersPage(&web, error: e, notice: nil)
+        }
     }
 
     /// The audit rows the viewer may read, newest first (administrators and the secretariat).

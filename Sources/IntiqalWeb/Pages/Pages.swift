@@ -22,7 +22,7 @@ struct Pages: Sendable {
             ("/signin", signIn), ("/signout", signOut), ("/account/password", changePassword), ("/account/tokens", newToken),
             ("/account/tokens/{id}/revoke", revokeToken), ("/assessments", recordRating), ("/assessments/{id}/release", release),
             ("/evidence", upload), ("/evidence/items/{id}/review", review), ("/decisions", propose),
-            ("/decisions/{id}/signatures", addSignature),
+            ("/decisions/{id}/signatures", addSignature), ("/users", addUser),
         ]
     }
 
