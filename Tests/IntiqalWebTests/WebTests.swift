@@ -238,6 +238,23 @@ import Testing
         }
     }
 
+    @Test func aUserChangesTheirOwnPasswordOnlyWithTheCurrentOne() async throws {
+        let demo = try Self.demo()
+        try await Self.app(demo).test(.router) { client in
+            var b = try await Self.signIn(client, demo, "usa-analyst")
+            let (_, page) = try await Self.get(client, &b, "/account")
+            let csrf = try #require(Self.hidden("csrf", in: page))
+            let wrong = try await Self.post(client, &b, "/account/password", [("csrf", csrf), ("current", "not my password"), ("new", "a new long passphrase")])
+            #expect(wrong.status == .unprocessableContent && String(buffer: wrong.body).contains("href=\"#f-current\""))
+            let short = try await Self.post(client, &b, "/account/password", [("csrf", csrf), ("current", demo.accounts.first { $0.user.name == "usa-analyst" }!.password), ("new", "short")])
+            #expect(short.status == .unprocessableContent && String(buffer: short.body).contains("href=\"#f-new\""))
+            let ok = try await Self.post(client, &b, "/account/password", [("csrf", csrf), ("current", demo.accounts.first { $0.user.name == "usa-analyst" }!.password), ("new", "a new long passphrase")])
+            #expect(ok.status == .seeOther)
+            #expect(throws: CommissionError.self) { try demo.commission.signIn(name: "usa-analyst", password: demo.accounts.first { $0.user.name == "usa-analyst" }!.password, code: nil, address: "t") }
+            #expect(try demo.commission.signIn(name: "usa-analyst", password: "a new long passphrase", code: nil, address: "t").user.name == "usa-analyst")
+        }
+    }
+
     @Test func theSignInFormNeedsItsDoubleSubmittedToken() async throws {
         let demo = try Self.demo()
         try await Self.app(demo).test(.router) { client in
