@@ -57,11 +57,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The web application under / (server-rendered HTML, Arabic and English, every asset embedded).
+        .target(
+            name: "IntiqalWeb",
+            dependencies: [
+                "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalPlanning", "IntiqalLedger",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         // The HTTP server (Hummingbird 2): JSON API under /api/v1, sign-in, sessions, problem documents.
         .target(
             name: "IntiqalServer",
             dependencies: [
-                "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalLedger",
+                "IntiqalWeb", "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalLedger",
                 "IntiqalPlanRisk", "IntiqalRisk",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -113,6 +122,14 @@ let package = Package(
             name: "IntiqalCommissionTests",
             dependencies: ["IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalLedger", "IntiqalPlaces",
                            "IntiqalPlanRisk", "IntiqalRisk", "IntiqalPlanning"]
+        ),
+        .testTarget(
+            name: "IntiqalWebTests",
+            dependencies: [
+                "IntiqalWeb", "IntiqalServer", "IntiqalCommission", "IntiqalStorage", "IntiqalDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "IntiqalServerTests",

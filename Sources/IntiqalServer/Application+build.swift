@@ -1,9 +1,11 @@
 import Hummingbird
 import HummingbirdTLS
 import IntiqalCommission
+import IntiqalWeb
 import Logging
 
-/// The server's router: problem documents and metrics around everything, sessions around the API.
+/// The server's router: problem documents and metrics around everything, sessions around the API;
+/// the web application's pages under `/`.
 public func buildRouter(commission: Commission, configuration: ServerConfiguration = ServerConfiguration()) -> Router<ServerContext> {
     let metrics = RequestMetrics()
     let router = Router(context: ServerContext.self)
@@ -23,6 +25,8 @@ public func buildRouter(commission: Commission, configuration: ServerConfigurati
     LedgerController(commission: commission).addRoutes(to: api)
     AuditController(commission: commission).addRoutes(to: api)
     RecordsController(commission: commission).addRoutes(to: api)
+    // The web application under / (its own target: pages call the use cases, not the API).
+    WebApplication(commission: commission, secureCookies: configuration.cookiesAreSecure).addRoutes(to: router)
     return router
 }
 
