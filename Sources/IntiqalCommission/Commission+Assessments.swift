@@ -92,14 +92,12 @@ extension Commission {
         }
     }
 
-    /// The version of `group`'s scale a rating given without one is expressed in: the newest in
-    /// the scenario's structure (binding decisions change no scale yet), read without the rest
-    /// of the scenario.
-    public func currentScaleVersion(for group: Factor) throws -> Int {
-        try cached("scale \(group.rawValue)", nil) {
-            try run {
-                (try store.ratingScales().filter { $0.factor == group }.max { $0.version < $1.version } ?? .defaultScale(for: group)).version
-            }
+    /// The version of `group`'s scale a rating given without one is expressed in: the one a binding
+    /// adopt-scale decision put in force, else the newest in the scenario's structure.
+    public func currentScaleVersion(for group: Factor, viewer: Viewer) throws -> Int {
+        // The scenario as the viewer sees it: a binding adopt-scale decision names the scale in force.
+        try cached("scale \(group.rawValue)", viewer) {
+            try scenario(for: viewer).scenario.currentScale(for: group).version
         }
     }
 }

@@ -76,7 +76,7 @@ import Testing
         let c = try exampleCommission()
         let scenario = try c.scenario(for: .fileHolder("x")).scenario
         for group in Factor.allCases {
-            #expect(try c.currentScaleVersion(for: group) == scenario.currentScale(for: group).version)
+            #expect(try c.currentScaleVersion(for: group, viewer: .fileHolder("x")) == scenario.currentScale(for: group).version)
         }
     }
 }

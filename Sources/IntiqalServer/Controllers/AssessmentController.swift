@@ -24,7 +24,7 @@ struct AssessmentController {
         group.post("assessments") { request, context -> Response in
             let viewer = try context.viewer()
             let input = try await JSONBody.decode(AssessmentInput.self, from: request, context: context)
-            let scale = try input.scale ?? commission.currentScaleVersion(for: input.group)
+            let scale = try input.scale ?? commission.currentScaleVersion(for: input.group, viewer: viewer)
             let rating = try input.assessment { _ in scale }
             let id: Int64
             do { id = try commission.recordAssessments([rating], by: viewer)[0] } catch let e as CommissionError {
