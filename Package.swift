@@ -29,10 +29,13 @@ let package = Package(
         ),
         // Gates, conditions-first and deadline-first planners, independent verifier.
         .target(name: "IntiqalPlanning", dependencies: ["IntiqalDomain"]),
+        // The one gazetteer of Iraq (data file): governorates, districts, towns, the Kurdistan Region,
+        // the Syria border zone; scenario region maps. The reader and the dataset imports both use it.
+        .target(name: "IntiqalPlaces", dependencies: ["IntiqalDomain"], resources: [.copy("Resources")]),
         // Text -> dated events, numbers, entities (Arabic and English).
-        .target(name: "IntiqalEvidence", dependencies: ["IntiqalDomain"], resources: [.copy("Resources")]),
+        .target(name: "IntiqalEvidence", dependencies: ["IntiqalDomain", "IntiqalPlaces"], resources: [.copy("Resources")]),
         // Hawkes fitting, simulation, Monte Carlo risk of plans.
-        .target(name: "IntiqalRisk", dependencies: ["IntiqalDomain"]),
+        .target(name: "IntiqalRisk", dependencies: ["IntiqalDomain", "IntiqalPlaces"]),
         // Plans → risk: exposures, the fitted model, one joint Monte Carlo of both modes and no change.
         .target(name: "IntiqalPlanRisk", dependencies: ["IntiqalDomain", "IntiqalPlanning", "IntiqalRisk"]),
         // Canonical encoding, SHA-256 hash chain, Ed25519 signatures of decisions.
@@ -58,16 +61,25 @@ let package = Package(
             name: "IntiqalCommission",
             dependencies: [
                 "IntiqalDomain", "IntiqalLedger", "IntiqalScenario", "IntiqalPlanning", "IntiqalEvidence", "IntiqalStorage",
-                "IntiqalRisk", "IntiqalPlanRisk",
+                "IntiqalPlaces", "IntiqalRisk", "IntiqalPlanRisk",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // The web application under / (server-rendered HTML, Arabic and English, every asset embedded).
+        .target(
+            name: "IntiqalWeb",
+            dependencies: [
+                "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalPlanning", "IntiqalLedger",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
         ),
         // The HTTP server (Hummingbird 2): JSON API under /api/v1, sign-in, sessions, problem documents.
         .target(
             name: "IntiqalServer",
             dependencies: [
-                "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalLedger",
+                "IntiqalWeb", "IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalLedger",
                 "IntiqalPlanRisk", "IntiqalRisk",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -96,6 +108,7 @@ let package = Package(
             path: "Benchmarks/risk-bench"
         ),
         .testTarget(name: "IntiqalDomainTests", dependencies: ["IntiqalDomain"]),
+        .testTarget(name: "IntiqalPlacesTests", dependencies: ["IntiqalPlaces", "IntiqalDomain"]),
         .testTarget(
             name: "IntiqalPlanningTests",
             dependencies: ["IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"],
@@ -116,7 +129,16 @@ let package = Package(
         ),
         .testTarget(
             name: "IntiqalCommissionTests",
-            dependencies: ["IntiqalCommission", "IntiqalPostgres", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalLedger"]
+            dependencies: ["IntiqalCommission", "IntiqalPostgres", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalLedger", "IntiqalPlaces",
+                           "IntiqalPlanRisk", "IntiqalRisk", "IntiqalPlanning"]
+        ),
+        .testTarget(
+            name: "IntiqalWebTests",
+            dependencies: [
+                "IntiqalWeb", "IntiqalServer", "IntiqalCommission", "IntiqalStorage", "IntiqalDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "IntiqalServerTests",

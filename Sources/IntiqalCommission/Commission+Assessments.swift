@@ -55,8 +55,14 @@ extension Commission {
     /// Ratings the viewer may read, oldest first, filtered; `current` keeps per slot only the
     /// latest the viewer may read.
     public func assessments(_ filter: AssessmentFilter = AssessmentFilter(), for viewer: Viewer) throws -> [AssessmentRecord] {
-        try run {
-            return filter.apply(Self.redacted(try store.assessmentHistory(readableBy: try reader(viewer))))
+        filter.apply(try readableHistory(for: viewer))
+    }
+
+    /// Every rating the viewer may read, oldest first, links to unreadable ones cut (kept while
+    /// the workspace does not change).
+    func readableHistory(for viewer: Viewer) throws -> [AssessmentRecord] {
+        try cached("history", viewer) {
+            try run { Self.redacted(try store.assessmentHistory(readableBy: try reader(viewer))) }
         }
     }
 
@@ -73,9 +79,25 @@ extension Commission {
 
     /// One rating, if the viewer may read it; else not found.
     public func assessment(id: Int64, for viewer: Viewer) throws -> AssessmentRecord {
-        guard let record = try assessments(for: viewer).first(where: { $0.id == id }) else {
-            throw CommissionError.notFound("assessment \(id): no such rating")
+        try run {
+            let reader = try self.reader(viewer)
+            guard var record = try store.assessment(id: id), reader.mayRead(record.marking) else {
+                throw CommissionError.notFound("assessment \(id): no such rating")
+            }
+            // As in `redacted`: no link to a rating the viewer may not read.
+            if let old = record.supersedes, !(try store.assessment(id: old).map { reader.mayRead($0.marking) } ?? false) {
+                record.supersedes = nil
+            }
+            return record
         }
-        return record
+    }
+
+    /// The version of `group`'s scale a rating given without one is expressed in: the one a binding
+    /// adopt-scale decision put in force, else the newest in the scenario's structure.
+    public func currentScaleVersion(for group: Factor, viewer: Viewer) throws -> Int {
+        // The scenario as the viewer sees it: a binding adopt-scale decision names the scale in force.
+        try cached("scale \(group.rawValue)", viewer) {
+            try scenario(for: viewer).scenario.currentScale(for: group).version
+        }
     }
 }

@@ -13,17 +13,21 @@ extension Commission {
         }
     }
 
-    /// Accepts or rejects an evidence item; one the viewer may not read is not found.
-    public func review(item id: Int64, status: EvidenceItemRecord.Status, by viewer: Viewer) throws {
+    /// Accepts or rejects an evidence item; one the viewer may not read is not found. An accepted
+    /// attack with a date and a place becomes an incident in its region, or joins the incident
+    /// another source reports (`applyReview`); a rejected one leaves its incident.
+    @discardableResult
+    public func review(item id: Int64, status: EvidenceItemRecord.Status, by viewer: Viewer) throws -> EvidenceReviewOutcome {
         guard status != .proposed else { throw CommissionError.invalid(field: "status", "accepted or rejected") }
         let reader = try run { try self.reader(viewer) }
-        try run {
+        return try run {
             try store.transaction { tx in
                 guard let item = try tx.evidenceItem(id: id), reader.mayRead(item.marking) else {
                     throw CommissionError.notFound("evidence item \(id): no such item")
                 }
                 try Self.authorize(tx, viewer.name, [.reviewEvidence])
                 try tx.reviewEvidenceItem(id: id, status: status, reviewer: viewer.name)
+                return try Self.applyReview(tx, item: item, status: status, actor: viewer.name)
             }
         }
     }

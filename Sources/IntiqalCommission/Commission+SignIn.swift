@@ -70,9 +70,13 @@ extension Commission {
     /// The user of live session `id`, re-read now; not authenticated if the session ended,
     /// expired or its user is gone.
     public func session(id: String) throws -> SessionUser {
-        let stored = try run { try store.session(idHash: Self.hashSessionID(id)) }
-        guard let stored, stored.expiresAt > now().timeIntervalSince1970,
-              let user = try users().first(where: { $0.name == stored.user }) else {
+        let hash = Self.hashSessionID(id)
+        // The row and its user, read once while the workspace does not change (a sign-out is a write).
+        let (stored, user) = try cached("session \(hash)", nil) { () throws -> (StoredSession?, User?) in
+            let stored = try run { try store.session(idHash: hash) }
+            return (stored, try stored.flatMap { s in try users().first { $0.name == s.user } })
+        }
+        guard let stored, let user, stored.expiresAt > now().timeIntervalSince1970 else {
             throw CommissionError.unauthenticated("not signed in")
         }
         return SessionUser(user: user, csrfToken: stored.csrfToken)

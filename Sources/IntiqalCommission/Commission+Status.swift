@@ -7,7 +7,7 @@ extension Commission {
     /// The scenario as the viewer may see it: the ratings it may read (per slot the latest of
     /// them), with the effect of every binding decision; and the binding decisions refused.
     public func scenario(for viewer: Viewer) throws -> (scenario: Scenario, refused: [DecisionBook.RefusedDecision]) {
-        try scenario(for: viewer, report: nil)
+        try cached("scenario", viewer) { try scenario(for: viewer, report: nil) }
     }
 
     /// `report`: the ledger's verification when the caller needs it for more than this.
@@ -43,6 +43,10 @@ extension Commission {
     /// Gates met, unmet or disputed in `month` (default: the latest rated month the viewer can
     /// see), computed from only the ratings the viewer may read.
     public func status(month: YearMonth? = nil, for viewer: Viewer) throws -> StatusReport {
+        try cached("status \(month?.description ?? "")", viewer) { try makeStatus(month: month, for: viewer) }
+    }
+
+    private func makeStatus(month: YearMonth?, for viewer: Viewer) throws -> StatusReport {
         let readable = try run { try reader(viewer).mayRead(.joint) }
         // One verification of the ledger for both the decisions' effects and the gates declared met.
         let book = DecisionBook(store: store, now: now)
@@ -59,6 +63,10 @@ extension Commission {
     /// for readers of the joint record, the binding decisions. Its readers are the parties that
     /// may read every input (DESIGN §7). The rest of the structure is `PUBLIC`.
     public func derivedMarking(for viewer: Viewer) throws -> Marking {
+        try cached("marking", viewer) { try makeDerivedMarking(for: viewer) }
+    }
+
+    private func makeDerivedMarking(for viewer: Viewer) throws -> Marking {
         try run {
             let reader = try self.reader(viewer)
             let marking = try store.markedScenario(readableBy: reader).marking
@@ -71,10 +79,13 @@ extension Commission {
         try markedPlan(mode: mode, for: viewer).plan
     }
 
-    /// The plan in `mode` made from only what the viewer may read, and its combined marking.
+    /// The plan in `mode` made from only what the viewer may read, and its combined marking;
+    /// kept per reading party while the workspace does not change.
     public func markedPlan(mode: PlanMode, for viewer: Viewer) throws -> (plan: Plan, marking: Marking) {
-        let view = try markedScenario(for: viewer)
-        return (try run { try Planner(scenario: view.scenario).plan(mode: mode) }, view.marking)
+        try cached("plan \(mode.rawValue)", viewer) {
+            let view = try markedScenario(for: viewer)
+            return (try run { try Planner(scenario: view.scenario).plan(mode: mode) }, view.marking)
+        }
     }
 
     /// Audit rows the viewer may read (each carries the marking of the record it is about).

@@ -50,9 +50,13 @@ extension Commission {
 
     /// The user and scope of a live token; not authenticated if it is unknown, expired or revoked.
     public func tokenUser(_ value: String) throws -> (user: User, scope: StoredToken.Scope) {
-        let stored = try run { try store.token(hash: Self.hashSessionID(value)) }
-        guard let stored, stored.revokedAt == nil, stored.expiresAt > now().timeIntervalSince1970,
-              let user = try users().first(where: { $0.name == stored.user }) else {
+        let hash = Self.hashSessionID(value)
+        // The row and its user, read once while the workspace does not change (a revocation is a write).
+        let (stored, user) = try cached("token \(hash)", nil) { () throws -> (StoredToken?, User?) in
+            let stored = try run { try store.token(hash: hash) }
+            return (stored, try stored.flatMap { s in try users().first { $0.name == s.user } })
+        }
+        guard let stored, let user, stored.revokedAt == nil, stored.expiresAt > now().timeIntervalSince1970 else {
             throw CommissionError.unauthenticated("not a live API token")
         }
         return (user, stored.scope)

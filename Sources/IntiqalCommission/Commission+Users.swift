@@ -52,5 +52,5 @@ extension Commission {
     }
 
     /// The registered users (names, parties, roles: not marked; every signed-in user sees the roster).
-    public func users() throws -> [User] { try run { try store.users() } }
+    public func users() throws -> [User] { try cached("users", nil) { try run { try store.users() } } }
 }

@@ -13,6 +13,8 @@ public struct Commission: Sendable {
     let randomBytes: @Sendable (Int) -> [UInt8]
     /// The signed heads kept and the head last served, remembered for as long as this value lives.
     let heads = SignedHeadMemory()
+    /// Derived products kept per reading party while the workspace's change counter stays the same.
+    let cache = DerivedCache()
 
     public init(store: any WorkspaceStore, now: @escaping @Sendable () -> Date = { Date() },
                 randomBytes: @escaping @Sendable (Int) -> [UInt8] = Commission.systemRandomBytes) {
@@ -32,10 +34,23 @@ public struct Commission: Sendable {
         do { return try body() } catch { throw CommissionError.from(error) }
     }
 
+    /// `make`'s product for `viewer`'s party, kept while the workspace does not change.
+    func cached<T>(_ product: String, _ viewer: Viewer?, make: () throws -> T) throws -> T {
+        let counter = try? store.changeCounter()   // unreadable: made afresh, and the read in `make` reports why
+        return try cache.value(DerivedCache.Key(product: product, party: viewer.map { $0.party ?? "\u{0}" }), counter: counter ?? nil,
+                               make: make)
+    }
+
+    /// `make`'s product (e.g. an encoded answer) kept for `viewer`'s party under `product` while
+    /// the workspace does not change; `make` must use only what that party may read.
+    public func kept<T>(_ product: String, for viewer: Viewer, make: () throws -> T) throws -> T {
+        try cached("kept " + product, viewer, make: make)
+    }
+
     /// What `viewer` may read.
     func reader(_ viewer: Viewer) throws -> MarkingReader {
         guard let party = viewer.party else { return .fileHolder }
-        return MarkingReader(party: party, commission: try store.commissionParties())
+        return MarkingReader(party: party, commission: try cached("parties", nil) { try store.commissionParties() })
     }
 
     /// The decision book acting for `viewer`: decisions rest on the commission's joint record,

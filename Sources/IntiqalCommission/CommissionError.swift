@@ -1,3 +1,4 @@
+import IntiqalRisk
 import IntiqalLedger
 import IntiqalPlanning
 import IntiqalScenario
@@ -83,6 +84,7 @@ public struct CommissionError: Error, CustomStringConvertible, Sendable, Equatab
         case let e as LedgerError: return invalid(field: nil, e.description)
         case let e as ScenarioError: return invalid(field: nil, e.description)
         case let e as PlanningError: return invalid(field: nil, e.description)
+        case let e as RiskError: return invalid(field: nil, e.description)
         default: return error
         }
     }

@@ -52,12 +52,13 @@ extension PostgresWorkspaceStore {
                 resolutions: resolutions.map(\.resolution),
                 commitments: commitments.map(\.commitment),
                 commitmentStatus: statuses,
-                incidents: try incidents(c),
+                incidents: try scenarioIncidents(c, readableBy: reader).map(\.incident),
                 users: try users(c),
                 evidenceDocuments: keep(try evidenceDocuments(c), \.marking),
                 evidenceItems: keep(try evidenceItems(c), \.marking),
                 audit: audit,
                 ledger: ledger.map(\.0),
+                incidentRecords: keep(try incidents(c, where: nil, []), \.marking),
                 notes: keep(try notes(c), \.marking),
                 savedPlans: keep(try savedPlans(c), \.marking),
                 markings: ExportMarkings(sites: siteMarkings, commitments: Dictionary(uniqueKeysWithValues: commitments.map { ($0.commitment.id, $0.marking) }),
@@ -70,7 +71,7 @@ extension PostgresWorkspaceStore {
     static let importTables = ["entity", "assessment", "resolution", "commitment", "incident", "\"user\"", "evidence_document", "audit",
                                "ledger_entry", "note", "saved_plan"]
     static let identityTables = ["assessment", "resolution", "commitment_status", "incident", "evidence_document", "evidence_item",
-                                 "audit", "sign_in_failure", "api_token", "note", "saved_plan", "signed_head"]
+                                 "audit", "sign_in_failure", "api_token", "note", "saved_plan", "signed_head", "incident_source"]
 
     public func importWorkspace(_ export: WorkspaceExport) throws {
         try write { c in try importWorkspace(c, export) }
@@ -123,7 +124,6 @@ extension PostgresWorkspaceStore {
                     """, [s.id, s.commitment, Int64(s.change.month.ordinal), Int64(s.change.status.rawValue), s.change.note,
                           s.change.source, s.recordedAt, s.recordedBy, s.marking.description])
             }
-            for x in export.incidents { try c.execute("INSERT INTO incident (json) VALUES (?)", [try jsonText(x)]) }
             for u in export.users {
                 try c.execute(#"INSERT INTO "user" (name, party, role, working_group) VALUES (?, ?, ?, ?)"#,
                               [u.name, u.party, u.role.rawValue, u.workingGroup])
@@ -137,6 +137,15 @@ extension PostgresWorkspaceStore {
                     INSERT INTO evidence_item (id, document_id, kind, content, status, reviewed_by, reviewed_at, marking)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, [x.id, x.documentID, x.kind, x.content, x.status.rawValue, x.reviewedBy, x.reviewedAt, x.marking.description])
+            }
+            if let records = export.incidentRecords {
+                for r in records { try restoreIncident(c, r) }
+            } else {
+                for x in export.incidents {
+                    _ = try insertIncident(c, NewIncident(incident: x, datePrecision: .day, place: nil, placePrecision: nil, marking: .joint,
+                                                          source: NewIncidentSource(kind: .scenario, reference: x.source, provenance: try jsonText(x))),
+                                           actor: "import", at: "", audited: false)
+                }
             }
             for a in export.audit {
                 try c.execute("INSERT INTO audit (id, at, actor, action, entity, entity_id, before, after, marking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -51,8 +51,9 @@ extension PostgresWorkspaceStore {
         for incident in scenario.incidents {
             let json = try jsonText(incident)
             if incidents.contains(json) { continue }
-            let id = try insertReturningID(c, "INSERT INTO incident (json) VALUES (?)", [json])
-            try audit(c, at: at, actor: actor, action: "create", entity: "incident", id: String(id), before: nil, after: json)
+            _ = try insertIncident(c, NewIncident(incident: incident, datePrecision: .day, place: nil, placePrecision: "region", marking: .joint,
+                                                  source: NewIncidentSource(kind: .scenario, reference: incident.source, provenance: json)),
+                                   actor: actor, at: at)
         }
     }
 
@@ -329,7 +330,11 @@ extension PostgresWorkspaceStore {
                 commitment.history = r.statuses.map(\.change)
                 return commitment
             }
-            scenario.incidents = try incidents(c)
+            // Incidents the reader may read (from scenario files, evidence and datasets), and their markings.
+            scenario.incidents = try scenarioIncidents(c, readableBy: reader).map { r in
+                markings.append(r.marking)
+                return r.incident
+            }
             return MarkedScenario(scenario: scenario, marking: SQLiteWorkspaceStore.combined(markings, commission: commission))
         }
     }
@@ -348,6 +353,23 @@ extension PostgresWorkspaceStore {
 
     public func savedPlans(readableBy reader: MarkingReader) throws -> [SavedPlanRecord] {
         try read(.viewer(reader)) { c in try savedPlans(c) }.filter { reader.mayRead($0.marking) }
+    }
+
+    /// The workspace's change counter (`meta` key `changes`, bumped by every write transaction of any instance).
+    public func changeCounter() throws -> Int64? {
+        try read { c in try c.one("SELECT value FROM meta WHERE key = 'changes'", [], String.self).flatMap { Int64($0) } ?? 0 }
+    }
+
+    public func assessment(id: Int64) throws -> AssessmentRecord? {
+        try read { c in try c.query("SELECT \(Self.assessmentColumns) FROM assessment a WHERE a.id = ?", [id]).first.map(Self.assessmentRecord) }
+    }
+
+    public func ratingScales() throws -> [RatingScale] {
+        try read { c in
+            try c.query(#"SELECT json FROM entity WHERE kind = 'scale' ORDER BY position, id COLLATE "C""#).map {
+                try decodeJSON(RatingScale.self, try $0.get(0), what: "scale")
+            }
+        }
     }
 
     public func signedHeads() throws -> [LedgerReceipt] {

@@ -75,6 +75,14 @@ public final class PostgresWorkspaceStore: WorkspaceStore, @unchecked Sendable {
                                             + (write ? ", pg_advisory_xact_lock(7341, hashtext(?))" : ""),
                                         write ? [schemaPath, r, commission, database.schema] : [schemaPath, r, commission])
                         let result = try body(c)
+                        // Every write bumps the change counter in the same transaction (`changeCounter()`):
+                        // every instance's readers key derived products on it.
+                        if write {
+                            try c.execute("""
+                                INSERT INTO meta (key, value) VALUES ('changes', '1')
+                                ON CONFLICT (key) DO UPDATE SET value = (CAST(meta.value AS BIGINT) + 1)::text
+                                """)
+                        }
                         try c.execute("COMMIT")
                         return result
                     } catch {

@@ -1,9 +1,11 @@
 import Hummingbird
 import HummingbirdTLS
 import IntiqalCommission
+import IntiqalWeb
 import Logging
 
-/// The server's router: problem documents and metrics around everything, sessions around the API.
+/// The server's router: problem documents and metrics around everything, sessions around the API;
+/// the web application's pages under `/`.
 public func buildRouter(commission: Commission, configuration: ServerConfiguration = ServerConfiguration()) -> Router<ServerContext> {
     let metrics = RequestMetrics()
     let router = Router(context: ServerContext.self)
@@ -11,16 +13,20 @@ public func buildRouter(commission: Commission, configuration: ServerConfigurati
     if configuration.tls != nil { router.add(middleware: StrictTransportSecurityMiddleware()) }
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: StoreExecutorMiddleware(executor: StoreExecutor.shared))   // store calls off the cooperative pool
     SystemController(commission: commission, metrics: metrics).addRoutes(to: router)
     let api = router.group("api/v1").add(middleware: SessionMiddleware(commission: commission))
     SessionController(commission: commission, secureCookies: configuration.cookiesAreSecure).addRoutes(to: api)
     AssessmentController(commission: commission).addRoutes(to: api)
     StatusController(commission: commission).addRoutes(to: api)
     EvidenceController(commission: commission).addRoutes(to: api)
+    IncidentController(commission: commission).addRoutes(to: api)
     DecisionController(commission: commission).addRoutes(to: api)
     LedgerController(commission: commission).addRoutes(to: api)
     AuditController(commission: commission).addRoutes(to: api)
     RecordsController(commission: commission).addRoutes(to: api)
+    // The web application under / (its own target: pages call the use cases, not the API).
+    WebApplication(commission: commission, secureCookies: configuration.cookiesAreSecure).addRoutes(to: router)
     return router
 }
 

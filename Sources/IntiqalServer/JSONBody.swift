@@ -6,15 +6,30 @@ import IntiqalStorage
 /// JSON in and out: sorted keys out; in, a body that does not decode is a 422 naming the field.
 enum JSONBody {
     static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        response(encoded: try encode(value), status: status)
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, headers: [.contentType: "application/json"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return ByteBuffer(bytes: try encoder.encode(value))
+    }
+
+    /// A body encoded before (kept by `Commission.kept` while the workspace does not change).
+    static func response(encoded: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: encoded))
     }
 
     /// `value`'s JSON object (as the CLI writes it) with its combined marking added as `marking`,
     /// and the same marking in the `Intiqal-Marking` header.
     static func response<T: Encodable>(_ value: T, marking: Marking, status: HTTPResponse.Status = .ok) throws -> Response {
+        var response = response(encoded: try encode(marked: value, marking: marking), status: status)
+        response.headers[StatusController.markingHeader] = marking.description
+        return response
+    }
+
+    /// `value`'s JSON object with `marking` inserted as its first field.
+    static func encode<T: Encodable>(marked value: T, marking: Marking) throws -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = [UInt8](try encoder.encode(value))
@@ -22,8 +37,7 @@ enum JSONBody {
         if bytes.first == UInt8(ascii: "{") {
             bytes.insert(contentsOf: field + (bytes.count > 2 ? [UInt8(ascii: ",")] : []), at: 1)
         }
-        return Response(status: status, headers: [.contentType: "application/json", StatusController.markingHeader: marking.description],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return ByteBuffer(bytes: bytes)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: ServerContext) async throws -> T {

@@ -17,6 +17,21 @@ extension SQLiteWorkspaceStore {
         try read { db in try Row.fetchAll(db, sql: "SELECT \(Self.assessmentColumns) FROM assessment a ORDER BY a.id").map(Self.assessmentRecord) }
     }
 
+    public func assessment(id: Int64) throws -> AssessmentRecord? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.assessmentColumns) FROM assessment a WHERE a.id = ?"), arguments: [id])
+                .map(Self.assessmentRecord)
+        }
+    }
+
+    public func ratingScales() throws -> [RatingScale] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT json FROM entity WHERE kind = 'scale' ORDER BY position, id").map {
+                try decodeJSON(RatingScale.self, $0, what: "scale")
+            }
+        }
+    }
+
     /// Checks a rating against the scenario (see `Scenario.validate(_:at:)`).
     public static func validate(_ a: Assessment, in s: Scenario, at path: String) throws {
         try s.validate(a, at: path)

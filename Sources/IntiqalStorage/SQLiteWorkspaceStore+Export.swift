@@ -45,6 +45,7 @@ extension SQLiteWorkspaceStore {
             let ledgerMarkings = try String.fetchAll(db, sql: "SELECT marking FROM ledger_entry ORDER BY seq").map { Marking($0) ?? .rel([]) }
             let ledger = zip(try Self.ledgerEntries(db), ledgerMarkings).filter { reader.mayRead($0.1) }
             markings += ledger.map(\.1)
+            let incidentRecords = keep(try Self.incidents(db, where: nil, arguments: []), \.marking)
             return WorkspaceExport(
                 schemaVersion: WorkspaceMigrations.schemaVersion,
                 structure: structure,
@@ -52,12 +53,13 @@ extension SQLiteWorkspaceStore {
                 resolutions: resolutions.map(\.resolution),
                 commitments: commitments.map(\.commitment),
                 commitmentStatus: statuses,
-                incidents: try String.fetchAll(db, sql: "SELECT json FROM incident ORDER BY id").map { try decodeJSON(Incident.self, $0, what: "incident") },
+                incidents: try Self.scenarioIncidents(db, readableBy: reader),
                 users: try UserRow.order(UserRow.Columns.name).fetchAll(db).map(\.user),
                 evidenceDocuments: keep(try EvidenceDocumentRow.order(EvidenceDocumentRow.Columns.id).fetchAll(db).map(\.record), \.marking),
                 evidenceItems: keep(try Self.evidenceItems(db), \.marking),
                 audit: audit,
                 ledger: ledger.map(\.0),
+                incidentRecords: incidentRecords,
                 notes: keep(try Self.notes(db), \.marking),
                 savedPlans: keep(try Self.savedPlans(db), \.marking),
                 markings: ExportMarkings(sites: siteMarkings, commitments: Dictionary(uniqueKeysWithValues: commitments.map { ($0.commitment.id, $0.marking) }),
@@ -123,7 +125,6 @@ extension SQLiteWorkspaceStore {
                     """, arguments: [s.id, s.commitment, s.change.month.ordinal, s.change.status.rawValue, s.change.note,
                                      s.change.source, s.recordedAt, s.recordedBy, s.marking.description])
             }
-            for x in export.incidents { try db.execute(sql: "INSERT INTO incident (json) VALUES (?)", arguments: [try jsonText(x)]) }
             for u in export.users { try UserRow(u).insert(db) }
             for d in export.evidenceDocuments {
                 try EvidenceDocumentRow(id: d.id, file: d.file, sha256: d.sha256, ingestedAt: d.ingestedAt, ingestedBy: d.ingestedBy,
@@ -132,6 +133,15 @@ extension SQLiteWorkspaceStore {
             for x in export.evidenceItems {
                 try EvidenceItemRow(id: x.id, documentID: x.documentID, kind: x.kind, content: x.content, status: x.status.rawValue,
                                     reviewedBy: x.reviewedBy, reviewedAt: x.reviewedAt, marking: x.marking.description).insert(db)
+            }
+            if let records = export.incidentRecords {
+                for r in records { try restoreIncident(db, r) }
+            } else {
+                for x in export.incidents {
+                    _ = try insertIncident(db, NewIncident(incident: x, datePrecision: .day, place: nil, placePrecision: nil, marking: .joint,
+                                                           source: NewIncidentSource(kind: .scenario, reference: x.source, provenance: try jsonText(x))),
+                                           actor: "import", at: "", audited: false)
+                }
             }
             let audit = try db.cachedStatement(sql: """
                 INSERT INTO audit (id, at, actor, action, entity, entity_id, before, after, marking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -153,6 +163,23 @@ extension SQLiteWorkspaceStore {
                     INSERT INTO saved_plan (id, name, mode, plan, saved_at, saved_by, marking) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [p.id, p.name, p.mode, p.plan, p.savedAt, p.savedBy, p.marking.description])
             }
+        }
+    }
+
+    /// Puts back an exported incident with its id and its sources' ids.
+    func restoreIncident(_ db: Database, _ r: IncidentRecord) throws {
+        try db.execute(sql: """
+            INSERT INTO incident (id, json, region, kind, day, date_precision, place, place_precision, marking, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [r.id, try jsonText(r.incident), r.incident.region, r.incident.kind.rawValue, CivilDate(r.incident.date)?.dayNumber ?? 0,
+                             r.datePrecision.rawValue, r.place, r.placePrecision, r.marking.description, r.createdAt, r.createdBy])
+        for s in r.sources {
+            try db.execute(sql: """
+                INSERT INTO incident_source (id, incident_id, kind, evidence_item_id, dataset, row_key, file, line, reference, provenance,
+                                             merge_reason, marking, added_at, added_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [s.id, r.id, s.kind.rawValue, s.evidenceItem, s.dataset, s.key, s.file, s.line, s.reference, s.provenance,
+                                 try s.merge.map(jsonText), s.marking.description, s.addedAt, s.addedBy])
         }
     }
 }

@@ -49,8 +49,13 @@ extension SQLiteWorkspaceStore {
                 c.history = r.statuses.map(\.change)
                 return c
             }
-            scenario.incidents = try String.fetchAll(db, sql: "SELECT json FROM incident ORDER BY id").map {
-                try decodeJSON(Incident.self, $0, what: "incident")
+            // Incidents the reader may read (from scenario files, evidence and datasets), and their markings.
+            scenario.incidents = []
+            for row in try Row.fetchAll(db, sql: "SELECT json, marking FROM incident ORDER BY id") {
+                let marking = Marking(try row.decode(String.self, forColumn: "marking")) ?? .rel([])
+                guard reader.mayRead(marking) else { continue }
+                scenario.incidents.append(try decodeJSON(Incident.self, try row.decode(forColumn: "json"), what: "incident"))
+                markings.append(marking)
             }
             return MarkedScenario(scenario: scenario, marking: Self.combined(markings, commission: commission))
         }

@@ -63,8 +63,9 @@ extension SQLiteWorkspaceStore {
             for incident in scenario.incidents {
                 let json = try jsonText(incident)
                 if incidents.contains(json) { continue }
-                try db.execute(sql: "INSERT INTO incident (json) VALUES (?)", arguments: [json])
-                try audit(db, at: at, actor: actor, action: "create", entity: "incident", id: String(db.lastInsertedRowID), before: nil, after: json)
+                _ = try insertIncident(db, NewIncident(incident: incident, datePrecision: .day, place: nil, placePrecision: "region", marking: .joint,
+                                                       source: NewIncidentSource(kind: .scenario, reference: incident.source, provenance: json)),
+                                       actor: actor, at: at)
             }
     }
 

@@ -169,6 +169,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
+                    try Self.countChange(db)
                     return .commit
                 }
                 return result!
@@ -180,6 +181,22 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
     public func transaction<T>(_ body: (any WorkspaceTransaction) throws -> T) throws -> T {
         let at = timestamp
         return try write { db in try body(SQLiteWorkspaceTransaction(db: db, store: self, at: at)) }
+    }
+
+    /// Every write transaction bumps the workspace's change counter (`meta` key `changes`), in
+    /// the same transaction, whichever process writes: readers key derived products on it.
+    static func countChange(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO meta (key, value) VALUES ('changes', '1')
+            ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+            """).execute()
+    }
+
+    /// The workspace's change counter: it differs after any committed write, by any process.
+    public func changeCounter() throws -> Int64? {
+        try read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'changes'")).flatMap { Int64($0) } ?? 0
+        }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {

@@ -16,6 +16,9 @@ public struct WorkspaceExport: Sendable, Hashable, Codable {
     public var commitments: [Commitment]
     public var commitmentStatus: [CommitmentStatusRecord]
     public var incidents: [Incident]
+    /// The incidents as records, with markings, precision and sources (exports of schema 5 on);
+    /// when absent, `incidents` import as `JOINT` incidents of the scenario.
+    public var incidentRecords: [IncidentRecord]?
     public var users: [User]
     public var evidenceDocuments: [EvidenceDocumentRecord]
     public var evidenceItems: [EvidenceItemRecord]
@@ -32,8 +35,10 @@ public struct WorkspaceExport: Sendable, Hashable, Codable {
     public init(schemaVersion: Int, structure: Scenario?, assessments: [AssessmentRecord] = [], resolutions: [Resolution] = [],
                 commitments: [Commitment] = [], commitmentStatus: [CommitmentStatusRecord] = [], incidents: [Incident] = [],
                 users: [User] = [], evidenceDocuments: [EvidenceDocumentRecord] = [], evidenceItems: [EvidenceItemRecord] = [],
-                audit: [AuditRecord] = [], ledger: [LedgerEntry] = [], notes: [NoteRecord]? = nil, savedPlans: [SavedPlanRecord]? = nil,
+                audit: [AuditRecord] = [], ledger: [LedgerEntry] = [], incidentRecords: [IncidentRecord]? = nil,
+                notes: [NoteRecord]? = nil, savedPlans: [SavedPlanRecord]? = nil,
                 markings: ExportMarkings? = nil, marking: Marking? = nil) {
+        self.incidentRecords = incidentRecords
         self.notes = notes
         self.savedPlans = savedPlans
         self.markings = markings

@@ -65,6 +65,10 @@ public protocol WorkspaceStore: Sendable {
     func auditLog(readableBy reader: MarkingReader) throws -> [AuditRecord]
     /// Evidence items `reader` may read.
     func evidenceItems(readableBy reader: MarkingReader) throws -> [EvidenceItemRecord]
+    /// Incidents `reader` may read, with their sources, oldest first.
+    func incidents(readableBy reader: MarkingReader) throws -> [IncidentRecord]
+    /// One incident, if `reader` may read it.
+    func incident(id: Int64, readableBy reader: MarkingReader) throws -> IncidentRecord?
     /// Ledger entries `reader` may read: all of them or none, as the chain is one record (stored `JOINT`).
     func ledgerEntries(readableBy reader: MarkingReader) throws -> [LedgerEntry]
 
@@ -80,6 +84,13 @@ public protocol WorkspaceStore: Sendable {
     func savedPlans(readableBy reader: MarkingReader) throws -> [SavedPlanRecord]
     /// The signed heads (ledger receipts) kept in the workspace, oldest first.
     func signedHeads() throws -> [LedgerReceipt]
+    /// A number that differs after every committed write (by any process), or `nil` when the
+    /// store keeps none: then nothing derived from it may be cached.
+    func changeCounter() throws -> Int64?
+    /// One rating by id, whatever its marking (the caller checks it), or `nil`.
+    func assessment(id: Int64) throws -> AssessmentRecord?
+    /// The scenario structure's rating scales (every version), without reading the rest.
+    func ratingScales() throws -> [RatingScale]
 
     func exportWorkspace() throws -> WorkspaceExport
     /// The export as `reader` may read it (records it may not read left out), with its combined marking.
@@ -112,6 +123,10 @@ public struct EvidenceInput: Sendable, Hashable {
 }
 
 extension WorkspaceStore {
+    public func changeCounter() throws -> Int64? { nil }
+    public func assessment(id: Int64) throws -> AssessmentRecord? { try assessmentHistory().first { $0.id == id } }
+    public func ratingScales() throws -> [RatingScale] { try scenario().scales }
+
     /// Adds one document and its items; returns the document id.
     @discardableResult
     public func addEvidence(file: String, sha256: String, items: [(kind: String, content: String)], actor: String) throws -> Int64 {

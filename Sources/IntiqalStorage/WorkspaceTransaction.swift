@@ -28,6 +28,27 @@ public protocol WorkspaceTransaction {
     func evidenceItem(id: Int64) throws -> EvidenceItemRecord?
     func reviewEvidenceItem(id: Int64, status: EvidenceItemRecord.Status, reviewer: String) throws
 
+    /// One incident with its sources (whatever its marking: the use case checks).
+    func incident(id: Int64) throws -> IncidentRecord?
+    /// The incident a source (by the source's id) belongs to.
+    func incident(sourceID: Int64) throws -> IncidentRecord?
+    /// Incidents of `region` and `kind` whose (first) day number is in `days`: the candidates for a merge.
+    func incidents(region: String, kind: Incident.Kind, days: ClosedRange<Int>) throws -> [IncidentRecord]
+    /// The incident an evidence item is a source of, and that source.
+    func incidentSource(evidenceItem: Int64) throws -> (incident: Int64, source: IncidentSource)?
+    /// Stores an incident with its first source, marked `new.marking`, audited; returns its id.
+    func addIncident(_ new: NewIncident, actor: String) throws -> Int64
+    /// Stores many incidents (a dataset import), each audited; returns their ids.
+    func addIncidents(_ incidents: [NewIncident], actor: String) throws -> [Int64]
+    /// Adds a source to an incident (a merge when `source.merge` is set), with the incident's marking, audited; returns its id.
+    func addIncidentSource(incident: Int64, _ source: NewIncidentSource, actor: String) throws -> Int64
+    /// Removes a source, and its incident when it was the last one, audited.
+    func removeIncidentSource(id: Int64, actor: String) throws
+    /// Moves a source out of its incident into a new incident `new` (undoing a merge), audited; returns the new incident's id.
+    func splitIncidentSource(id: Int64, into new: NewIncident, actor: String) throws -> Int64
+    /// Which of these dataset row keys are already stored (a re-import adds nothing).
+    func datasetKeysPresent(_ keys: [String]) throws -> Set<String>
+
     /// Appends a ledger entry made from the next sequence number and the last hash.
     func appendLedger(actor: String, _ make: (_ seq: Int, _ prevHash: String) throws -> LedgerEntry) throws -> LedgerEntry
 

@@ -12,6 +12,7 @@ struct Intiqal: AsyncParsableCommand {
             RiskCommand.self,
             ExtractCommand.self,
             FitIncidentsCommand.self,
+            IncidentsCommand.self,
             BacktestCommand.self,
             InitCommand.self,
             ImportCommand.self,

@@ -10,7 +10,7 @@ import IntiqalStorage
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the JSON API under /api/v1 (described at /openapi.json), with sign-in, on a workspace or the demo.",
+        abstract: "Serve the web application under / and the JSON API under /api/v1 (described at /openapi.json), with sign-in, on a workspace or the demo.",
         discussion: "--demo serves an in-memory copy of iraq-2024 with demo users of each party and role; their names, passwords and TOTP secrets are printed at start."
     )
 
@@ -57,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             commission = Commission(store: store)
         }
-        text += "serving on \(tls == nil ? "http" : "https")://\(host):\(port)/api/v1 (contract: /openapi.json)\n"
+        text += "serving on \(tls == nil ? "http" : "https")://\(host):\(port)/ (the web application; the API under /api/v1, contract: /openapi.json)\n"
         // Written at once, unbuffered: a supervisor reading a pipe sees it before the first request.
         FileHandle.standardOutput.write(Data(text.utf8))
         let configuration = ServerConfiguration(host: host, port: port, tls: tls)

@@ -86,6 +86,12 @@ import Testing
                                 body: #"{"status":"accepted"}"#)
             _ = try await check("/api/v1/evidence/items/{id}/review", .post, "/api/v1/evidence/items/1/review", headers: s.writeHeaders,
                                 body: #"{"status":"maybe"}"#)
+            _ = try await check("/api/v1/incidents", .get, "/api/v1/incidents")
+            _ = try await check("/api/v1/incidents", .get, "/api/v1/incidents?region=anbar", headers: s.readHeaders)
+            _ = try await check("/api/v1/incidents", .get, "/api/v1/incidents?month=bad", headers: s.readHeaders)
+            _ = try await check("/api/v1/incidents/{id}", .get, "/api/v1/incidents/1", headers: s.readHeaders)
+            _ = try await check("/api/v1/incidents/{id}", .get, "/api/v1/incidents/99999", headers: s.readHeaders)
+            _ = try await check("/api/v1/incidents/{id}", .get, "/api/v1/incidents/x", headers: s.readHeaders)
             _ = try await check("/api/v1/decisions", .post, "/api/v1/decisions", headers: secretariat.writeHeaders,
                                 body: #"{"kind":"gate-met","region":"anbar","capability":"isr","month":"2025-01"}"#)
             _ = try await check("/api/v1/decisions", .post, "/api/v1/decisions", headers: s.writeHeaders,

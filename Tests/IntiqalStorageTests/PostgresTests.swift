@@ -101,8 +101,12 @@ struct PostgresTests {
             _ = try tx.savePlan(name: "p", mode: "conditions", plan: "{}", marking: .rel(["IRQ"]), actor: "wg-irq")
             _ = try tx.addNote(entity: "assessment", id: "4", text: "usa", marking: .public, actor: "wg-usa")
             _ = try tx.savePlan(name: "q", mode: "deadlines", plan: "{}", marking: .joint, actor: "sec")
+            _ = try tx.addIncident(NewIncident(incident: Incident(date: "2025-03-03", region: "anbar", kind: .attack), datePrecision: .day,
+                                               place: nil, placePrecision: nil, marking: .rel(["IRQ"]),
+                                               source: NewIncidentSource(kind: .dataset, provenance: "{}")), actor: "sec")
         }
-        for table in ["assessment", "evidence_document", "evidence_item", "audit", "entity", "commitment", "commitment_status", "note", "saved_plan"] {
+        for table in ["assessment", "evidence_document", "evidence_item", "audit", "entity", "commitment", "commitment_status", "note", "saved_plan",
+                      "incident", "incident_source"] {
             let seenByUSA = try store.markingsVisibleToDatabase(table: table, reader: usa)
             #expect(!seenByUSA.isEmpty, "\(table)")
             #expect(!seenByUSA.contains("REL IRQ"), "\(table): the database showed USA a REL IRQ row")
@@ -123,6 +127,8 @@ struct PostgresTests {
         #expect(try store.markedScenario(readableBy: usa).scenario.sites.map(\.id).contains(site) == false)
         #expect(try store.commitmentRecords(readableBy: usa).contains { $0.commitment.id == commitment } == false)
         #expect(try store.notes(readableBy: usa).map(\.text) == ["usa"] && store.savedPlans(readableBy: usa).map(\.name) == ["q"])
+        #expect(try store.incidents(readableBy: usa).allSatisfy { $0.marking != .rel(["IRQ"]) })
+        #expect(try store.incidents(readableBy: irq).contains { $0.marking == .rel(["IRQ"]) })
         #expect(try store.notes(readableBy: irq).count == 2 && store.savedPlans(readableBy: irq).count == 2)
     }
 
@@ -160,8 +166,26 @@ struct PostgresTests {
             try tx.recordCommitmentStatus(commitment: commitment.id, change: .init(month: YearMonth(year: 2025, month: 6), status: .full),
                                           marking: .public, actor: "sec")
         }
+        // v5-incidents' records: a dataset incident of one party's, a merged second source, and a split.
+        let first = try #require(scenario.incidents.first)
+        try original.transaction { tx in
+            let id = try tx.addIncident(NewIncident(incident: first, datePrecision: .month, place: "anbar/ramadi", placePrecision: "place",
+                                                    marking: .rel(["IRQ"]),
+                                                    source: NewIncidentSource(kind: .dataset, dataset: "acled", key: "acled:1", file: "a.csv", line: 2,
+                                                                              provenance: "{}")), actor: "sec")
+            let merged = try tx.addIncidentSource(incident: id, NewIncidentSource(
+                kind: .dataset, dataset: "ucdp", key: "ucdp:9", provenance: "{}",
+                merge: IncidentMerge(rule: "same-region-within-days", region: first.region, kind: first.kind, sourceDate: first.date,
+                                     incidentDate: first.date, days: 0, sourcePlace: nil, incidentPlace: "anbar/ramadi", marking: .rel(["IRQ"]))),
+                actor: "sec")
+            _ = try tx.splitIncidentSource(id: merged, into: NewIncident(incident: first, datePrecision: .day, place: nil, placePrecision: nil,
+                                                                         marking: .joint, source: NewIncidentSource(kind: .dataset, provenance: "{}")),
+                                           actor: "sec")
+            #expect(try tx.datasetKeysPresent(["acled:1", "ucdp:9", "other"]) == ["acled:1", "ucdp:9"])
+        }
         let export = try original.exportWorkspace()
         #expect(export.notes?.count == 2 && export.savedPlans?.count == 1)
+        #expect((export.incidentRecords?.count ?? 0) == scenario.incidents.count + 2)
         #expect(export.markings?.sites[site] == .rel(["IRQ", "USA"]) && export.markings?.commitments[commitment.id] == .rel(["USA"]))
         let pg = try PostgresTest.store()
         try pg.importWorkspace(export)

@@ -18,13 +18,16 @@ public struct Gazetteer: Sendable {
         var entities: [GazetteerEntry]
     }
 
-    /// The gazetteer bundled with the module.
+    /// The gazetteer bundled with the module: people, organisations, parties, places outside
+    /// Iraq and capability areas from `Resources/gazetteer.json`, and Iraq's places from the one
+    /// gazetteer of Iraq (`IntiqalPlaces`, shared with the dataset imports).
     public static let bundled: Gazetteer = {
+        var entries: [GazetteerEntry] = []
         if let url = Bundle.module.url(forResource: "gazetteer", withExtension: "json", subdirectory: "Resources"),
            let g = try? Gazetteer(contentsOf: url) {
-            return g
+            entries = g.entries
         }
-        return Gazetteer(entries: [])
+        return Gazetteer(entries: entries + iraqPlaces(.bundled))
     }()
 
     public init(contentsOf url: URL) throws {

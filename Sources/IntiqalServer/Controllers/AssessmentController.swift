@@ -9,8 +9,13 @@ struct AssessmentController {
     func addRoutes(to group: RouterGroup<ServerContext>) {
         group.get("assessments") { request, context in
             let filter = try Self.filter(request)
-            let records = try commission.assessments(filter, for: try context.viewer())
-            return try JSONBody.response(Page(records.map(AssessmentView.init)))
+            let window = try PageWindow(request)
+            let viewer = try context.viewer()
+            // The page as answered, kept per party and query while the workspace does not change.
+            return JSONBody.response(encoded: try commission.kept("assessments \(request.uri.query ?? "")", for: viewer) {
+                let records = try commission.assessments(filter, for: viewer)
+                return try JSONBody.encode(Page(records[window.range(records.count)].map(AssessmentView.init), total: records.count))
+            })
         }
         group.get("assessments/{id}") { _, context in
             let id = try Self.id(context)
@@ -19,8 +24,8 @@ struct AssessmentController {
         group.post("assessments") { request, context -> Response in
             let viewer = try context.viewer()
             let input = try await JSONBody.decode(AssessmentInput.self, from: request, context: context)
-            let scenario = try commission.scenario(for: viewer).scenario
-            let rating = try input.assessment { scenario.currentScale(for: $0).version }
+            let scale = try input.scale ?? commission.currentScaleVersion(for: input.group, viewer: viewer)
+            let rating = try input.assessment { _ in scale }
             let id: Int64
             do { id = try commission.recordAssessments([rating], by: viewer)[0] } catch let e as CommissionError {
                 throw e.relative(to: "assessments[0].")   // one rating: its fields are the body's

@@ -17,15 +17,24 @@ struct StatusController {
                 guard let parsed = YearMonth(m) else { throw CommissionError.invalid(field: "month", "YYYY-MM") }
                 month = parsed
             }
-            return try JSONBody.response(try commission.status(month: month, for: try context.viewer()))
+            let viewer = try context.viewer()
+            return JSONBody.response(encoded: try commission.kept("status \(month?.description ?? "")", for: viewer) {
+                try JSONBody.encode(try commission.status(month: month, for: viewer))
+            })
         }
         group.get("plan") { request, context in
             let text = request.query("mode") ?? "conditions"
             guard let mode = PlanMode(rawValue: text) else { throw CommissionError.invalid(field: "mode", "conditions or deadlines") }
             // The planner's JSON (as `intiqal plan --format json`) with its combined marking added
-            // (`marking`, and the `Intiqal-Marking` header).
-            let (plan, marking) = try commission.markedPlan(mode: mode, for: try context.viewer())
-            return try JSONBody.response(plan, marking: marking)
+            // (`marking`, and the `Intiqal-Marking` header); the encoded body kept while the workspace does not change.
+            let viewer = try context.viewer()
+            let (body, marking) = try commission.kept("plan body \(mode.rawValue)", for: viewer) {
+                let (plan, marking) = try commission.markedPlan(mode: mode, for: viewer)
+                return (try JSONBody.encode(marked: plan, marking: marking), marking)
+            }
+            var response = JSONBody.response(encoded: body)
+            response.headers[StatusController.markingHeader] = marking.description
+            return response
         }
     }
 }

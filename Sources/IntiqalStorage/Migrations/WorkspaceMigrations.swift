@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The workspace schema, as named migrations. A migration is never edited once shipped: a
@@ -81,6 +82,43 @@ package enum WorkspaceMigrations {
                     created_at REAL NOT NULL, expires_at REAL NOT NULL, revoked_at REAL);
                 """)
         }
+        // Incidents as records (DESIGN §4, §7): region, day, kind and precision as columns, a
+        // marking (what existed is JOINT), and their sources with provenance and merge reasons.
+        migrator.registerMigration("v5-incidents") { db in
+            try db.execute(sql: """
+                ALTER TABLE incident ADD COLUMN region TEXT NOT NULL DEFAULT '';
+                ALTER TABLE incident ADD COLUMN kind TEXT NOT NULL DEFAULT 'attack';
+                ALTER TABLE incident ADD COLUMN day INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE incident ADD COLUMN date_precision TEXT NOT NULL DEFAULT 'day';
+                ALTER TABLE incident ADD COLUMN place TEXT;
+                ALTER TABLE incident ADD COLUMN place_precision TEXT;
+                ALTER TABLE incident ADD COLUMN marking TEXT NOT NULL DEFAULT 'JOINT';
+                ALTER TABLE incident ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+                ALTER TABLE incident ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+                CREATE TABLE incident_source (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    incident_id INTEGER NOT NULL REFERENCES incident(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('evidence', 'dataset', 'scenario')),
+                    evidence_item_id INTEGER REFERENCES evidence_item(id),
+                    dataset TEXT, row_key TEXT UNIQUE, file TEXT, line INTEGER, reference TEXT,
+                    provenance TEXT NOT NULL, merge_reason TEXT, marking TEXT NOT NULL DEFAULT 'JOINT',
+                    added_at TEXT NOT NULL, added_by TEXT NOT NULL);
+                CREATE UNIQUE INDEX incident_source_item ON incident_source (evidence_item_id) WHERE evidence_item_id IS NOT NULL;
+                CREATE INDEX incident_source_incident ON incident_source (incident_id);
+                CREATE INDEX incident_slot ON incident (region, kind, day);
+                """)
+            // Existing incidents (from scenario files): their columns from their JSON, and their source.
+            for row in try Row.fetchAll(db, sql: "SELECT id, json FROM incident") {
+                let id: Int64 = row["id"], json: String = row["json"]
+                let fields = IncidentColumns(json: json)
+                try db.execute(sql: "UPDATE incident SET region = ?, kind = ?, day = ? WHERE id = ?",
+                               arguments: [fields.region, fields.kind, fields.day, id])
+                try db.execute(sql: """
+                    INSERT INTO incident_source (incident_id, kind, reference, provenance, added_at, added_by)
+                    VALUES (?, 'scenario', ?, ?, '', 'v5-incidents')
+                    """, arguments: [id, fields.source, json])
+            }
+        }
         // DESIGN §7 on the records left unmarked by v2: commitments and each status change,
         // resolutions, the scenario's sites (with their teams and headcounts); what existed
         // before is JOINT. The rest of the structure (the scenario's header, parties, regions,
@@ -119,4 +157,38 @@ package enum WorkspaceMigrations {
 
     /// Bumped with every migration added; also written to `PRAGMA user_version`.
     package static let schemaVersion = 7
+}
+
+/// The columns `v5-incidents` derives from an incident's stored JSON (kept here, with the
+/// migration, so the migration never changes with the code around it).
+private struct IncidentColumns: Decodable {
+    var date: String
+    var region: String
+    var kind: String
+    var source: String?
+
+    init(json: String) {
+        self = (try? JSONDecoder().decode(IncidentColumns.self, from: Data(json.utf8)))
+            ?? IncidentColumns(date: "", region: "", kind: "attack", source: nil)
+    }
+
+    init(date: String, region: String, kind: String, source: String?) {
+        self.date = date
+        self.region = region
+        self.kind = kind
+        self.source = source
+    }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` date (0 when it is not one).
+    var day: Int {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return 0 }
+        let (y0, m, d) = (parts[0], parts[1], parts[2])
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
 }
