@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure value types: no I/O, no framework imports beyond Foundation.
@@ -45,6 +46,14 @@ let package = Package(
             dependencies: [
                 "IntiqalDomain", "IntiqalLedger", "IntiqalScenario", "IntiqalPlanning",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The same workspace on a PostgreSQL server (deployments): named migrations, row-level security.
+        .target(
+            name: "IntiqalPostgres",
+            dependencies: [
+                "IntiqalDomain", "IntiqalLedger", "IntiqalScenario", "IntiqalStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // The commission's rules as use cases that take the acting user; CLI and server both call them.
@@ -84,7 +93,7 @@ let package = Package(
             name: "intiqal",
             dependencies: [
                 "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning", "IntiqalEvidence", "IntiqalRisk", "IntiqalPlanRisk",
-                "IntiqalStorage", "IntiqalLedger", "IntiqalCommission", "IntiqalServer",
+                "IntiqalStorage", "IntiqalPostgres", "IntiqalLedger", "IntiqalCommission", "IntiqalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -116,11 +125,11 @@ let package = Package(
         .testTarget(name: "IntiqalLedgerTests", dependencies: ["IntiqalLedger", "IntiqalDomain"]),
         .testTarget(
             name: "IntiqalStorageTests",
-            dependencies: ["IntiqalStorage", "IntiqalLedger", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"]
+            dependencies: ["IntiqalStorage", "IntiqalPostgres", "IntiqalLedger", "IntiqalDomain", "IntiqalScenario", "IntiqalPlanning"]
         ),
         .testTarget(
             name: "IntiqalCommissionTests",
-            dependencies: ["IntiqalCommission", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalLedger", "IntiqalPlaces",
+            dependencies: ["IntiqalCommission", "IntiqalPostgres", "IntiqalStorage", "IntiqalDomain", "IntiqalScenario", "IntiqalLedger", "IntiqalPlaces",
                            "IntiqalPlanRisk", "IntiqalRisk", "IntiqalPlanning"]
         ),
         .testTarget(

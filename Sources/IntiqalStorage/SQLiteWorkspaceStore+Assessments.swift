@@ -137,7 +137,7 @@ extension SQLiteWorkspaceStore {
     }
 
     /// Compact JSON of a rating for the audit log (written by hand: bulk imports write many).
-    static func auditText(_ a: Assessment) -> String {
+    package static func auditText(_ a: Assessment) -> String {
         var s = #"{"party":"\#(a.party)","factor":"\#(a.factor.rawValue)","region":"\#(a.region)""#
         if let c = a.capability { s += #","capability":"\#(c)""# }
         s += #","month":"\#(a.month)","value":\#(a.value)"#

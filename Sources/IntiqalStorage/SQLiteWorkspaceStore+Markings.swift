@@ -62,7 +62,7 @@ extension SQLiteWorkspaceStore {
     }
 
     /// The marking of a product made from records so marked: readable by those who read them all.
-    static func combined(_ markings: [Marking], commission: Set<String>) -> Marking {
+    package static func combined(_ markings: [Marking], commission: Set<String>) -> Marking {
         var out = Marking.public
         for m in Set(markings) { out = out.combined(with: m, commission: commission) }
         return out
@@ -124,7 +124,7 @@ extension SQLiteWorkspaceStore {
     }
 
     /// Per slot (party, group, subject, month), the latest of `records` (ordered oldest first).
-    static func current(_ records: [AssessmentRecord]) -> [AssessmentRecord] {
+    package static func current(_ records: [AssessmentRecord]) -> [AssessmentRecord] {
         struct Slot: Hashable { var party: String; var subject: RatingSubject; var month: YearMonth }
         var latest: [Slot: Int] = [:]
         for (i, r) in records.enumerated() {

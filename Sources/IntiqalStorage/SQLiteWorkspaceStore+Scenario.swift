@@ -3,12 +3,12 @@ import GRDB
 import IntiqalDomain
 
 /// The scenario header: what is not a list of entities.
-struct ScenarioHeader: Codable, Hashable {
-    var id: String
-    var name: LocalizedText
-    var start: YearMonth
-    var horizonMonths: Int
-    var sources: [String: String]
+package struct ScenarioHeader: Codable, Hashable {
+    package var id: String
+    package var name: LocalizedText
+    package var start: YearMonth
+    package var horizonMonths: Int
+    package var sources: [String: String]
 }
 
 /// Key of one rating slot: a new rating of the same slot supersedes the old.
@@ -93,6 +93,11 @@ extension SQLiteWorkspaceStore {
 
     /// Entity rows of a scenario's structure: (kind, id) → JSON, with a position.
     func structureRows(_ s: Scenario) throws -> [(kind: String, id: String, position: Int, json: String)] {
+        try Self.structureRows(s)
+    }
+
+    /// Entity rows of a scenario's structure (shared with the PostgreSQL store).
+    package static func structureRows(_ s: Scenario) throws -> [(kind: String, id: String, position: Int, json: String)] {
         var rows: [(String, String, Int, String)] = []
         rows.append(("scenario", "scenario", 0, try jsonText(ScenarioHeader(id: s.id, name: s.name, start: s.start,
                                                                           horizonMonths: s.horizonMonths, sources: s.sources))))
@@ -165,7 +170,13 @@ extension SQLiteWorkspaceStore {
             markings.append(marking)
             try byKind[row.decode(String.self, forColumn: "kind"), default: []].append(row.decode(forColumn: "json"))
         }
-        guard let headerText = byKind["scenario"]?.first else { return (nil, markings) }
+        return (try Self.structure(byKind: byKind, location: location, readsEverything: reader.readsEverything), markings)
+    }
+
+    /// The structure from its entity rows' JSON by kind, in order (shared with the PostgreSQL store);
+    /// unless `readsEverything`, a phase and the capacity name only the sites among the rows given.
+    package static func structure(byKind: [String: [String]], location: String, readsEverything: Bool = true) throws -> Scenario? {
+        guard let headerText = byKind["scenario"]?.first else { return nil }
         func list<T: Decodable>(_ kind: String, _ type: T.Type) throws -> [T] {
             try (byKind[kind] ?? []).map { try decodeJSON(T.self, $0, what: kind) }
         }
@@ -176,18 +187,18 @@ extension SQLiteWorkspaceStore {
         let header = try decodeJSON(ScenarioHeader.self, headerText, what: "scenario")
         var phases = try list("phase", Phase.self)
         var capacity = try one("capacity", Capacity.self)
-        if !reader.readsEverything {
+        if !readsEverything {
             // A phase and the capacity name only the sites the reader may read.
             let sites = Set(try list("site", Site.self).map(\.id))
             for i in phases.indices { phases[i].sites = phases[i].sites.filter(sites.contains) }
             capacity.perSite = capacity.perSite.filter { sites.contains($0.key) }
         }
-        return (Scenario(id: header.id, name: header.name, start: header.start, horizonMonths: header.horizonMonths,
+        return Scenario(id: header.id, name: header.name, start: header.start, horizonMonths: header.horizonMonths,
                         parties: try list("party", Party.self), regions: try list("region", Region.self),
                         capabilities: try list("capability", CapabilityArea.self), scales: try list("scale", RatingScale.self),
                         sites: try list("site", Site.self), phases: phases, assessments: [],
                         policy: try one("policy", Policy.self), capacity: capacity,
-                        growth: try one("growth", Growth.self), sources: header.sources), markings)
+                        growth: try one("growth", Growth.self), sources: header.sources)
     }
 
     public func setPhaseCompleted(phase: String, month: YearMonth, actor: String) throws {

@@ -63,6 +63,16 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
     /// Creates a workspace at `path` holding `scenario`, all or nothing: it is built under a
     /// temporary name beside `path`, closed, then renamed into place.
     public static func create(path: String, scenario: Scenario?, actor: String) throws {
+        try create(path: path, scenario: scenario, export: nil, actor: actor)
+    }
+
+    /// Creates a workspace at `path` holding `export` (a whole workspace: `intiqal copy`), all or
+    /// nothing as `create(path:scenario:actor:)`.
+    public static func create(path: String, export: WorkspaceExport) throws {
+        try create(path: path, scenario: nil, export: export, actor: "")
+    }
+
+    private static func create(path: String, scenario: Scenario?, export: WorkspaceExport?, actor: String) throws {
         var existing: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &existing) {
             throw StorageError.invalid(existing.boolValue ? "\(path): is a directory; name a new file for the workspace (e.g. \(path)/w.intiqal)"
@@ -79,6 +89,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         }
         let store = try SQLiteWorkspaceStore(path: temporary, create: true)
         if let scenario { try store.importScenario(scenario, actor: actor) }
+        if let export { try store.importWorkspace(export) }
         // Everything into the main file before it gets its real name: the WAL stays behind.
         try store.wrap {
             try store.writer.writeWithoutTransaction { db in
@@ -237,13 +248,13 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
 }
 
 /// Sorted-key JSON text of a value (for entity rows and the audit log).
-func jsonText<T: Encodable>(_ value: T) throws -> String {
+package func jsonText<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
-func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String, what: String) throws -> T {
+package func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String, what: String) throws -> T {
     do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
         throw StorageError.invalid("stored \(what) is not readable: \(error)")
     }

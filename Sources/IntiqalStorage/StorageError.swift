@@ -24,14 +24,18 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     public static func busy(_ path: String) -> StorageError {
         StorageError(.busy, "\(path): workspace is busy, try again (another process is writing to it)")
     }
-    static func newerSchema(_ path: String, unknown: [String]) -> StorageError {
+    /// The database server cannot be reached or dropped the connection: like busy, try again.
+    package static func unavailable(_ location: String, _ why: String) -> StorageError {
+        StorageError(.busy, "\(location): the database is unavailable, try again (\(why))")
+    }
+    package static func newerSchema(_ path: String, unknown: [String]) -> StorageError {
         StorageError(.newerSchema, "\(path): workspace was written by a newer Intiqal (schema migrations \(unknown.joined(separator: ", ")) unknown here); upgrade intiqal to open it")
     }
-    static func missing(_ path: String) -> StorageError { StorageError(.missing, "\(path): no such workspace") }
-    static func needsUpgrade(_ path: String, pending: [String]) -> StorageError {
+    package static func missing(_ path: String) -> StorageError { StorageError(.missing, "\(path): no such workspace") }
+    package static func needsUpgrade(_ path: String, pending: [String]) -> StorageError {
         StorageError(.needsUpgrade, "\(path): workspace was written by an older Intiqal (schema migrations \(pending.joined(separator: ", ")) pending); it must be upgraded by a write before it can be read")
     }
-    static func readOnly(_ path: String) -> StorageError {
+    package static func readOnly(_ path: String) -> StorageError {
         StorageError(.readOnly, "\(path): the workspace is read-only here (file permissions, or opened for reading); nothing was written")
     }
     /// Bad input, naming the field (`assessments[3].region: unknown region 'x'`).
@@ -48,8 +52,8 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     /// Bad input (in `field`, when one is named).
     public var isInvalid: Bool { code == .invalid }
     public static func notFound(_ message: String) -> StorageError { StorageError(.notFound, message) }
-    static func notEmpty(_ message: String) -> StorageError { StorageError(.notEmpty, message) }
-    static func cannotOpen(_ path: String, _ why: String) -> StorageError { StorageError(.cannotOpen, "\(path): cannot open the workspace: \(why)") }
+    package static func notEmpty(_ message: String) -> StorageError { StorageError(.notEmpty, message) }
+    package static func cannotOpen(_ path: String, _ why: String) -> StorageError { StorageError(.cannotOpen, "\(path): cannot open the workspace: \(why)") }
 
     /// The record changed since the request was prepared (another entry got in first); try again.
     public static func conflict(_ message: String) -> StorageError { StorageError(.conflict, message) }

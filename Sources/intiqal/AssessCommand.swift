@@ -58,6 +58,6 @@ struct AssessCommand: AsyncParsableCommand {
                                   confidence: confidence)]
         }
         let ids = CLI.guarded { try commission.recordAssessments(ratings, by: options.viewer) }
-        print("\(options.workspace): recorded \(ids.count) rating\(ids.count == 1 ? "" : "s")")
+        print("\(options.shown): recorded \(ids.count) rating\(ids.count == 1 ? "" : "s")")
     }
 }

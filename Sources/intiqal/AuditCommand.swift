@@ -9,7 +9,8 @@ struct AuditCommand: AsyncParsableCommand {
         abstract: "Show the audit log: every change, who made it, when, before and after."
     )
 
-    @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+    @OptionGroup var target: WorkspaceTarget
+    var workspace: String { target.location }
     @Option(parsing: .unconditional, help: "Only changes to this kind of entity (assessment, ledger, user, site …).") var entity: String?
     @Option(parsing: .unconditional, help: "Only the last N changes.") var last: Int?
 

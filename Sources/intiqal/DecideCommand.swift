@@ -53,8 +53,8 @@ struct DecideCommand: AsyncParsableCommand {
             CLI.warn(["the joint ratings show gate \(capability)/\(region) \(gate.state.rawValue) in \(gate.month): \(gate.unmet.joined(separator: "; "))"])
         }
         let decision = entry.parsedBody.flatMap(Decision.init(body:))
-        print("\(options.workspace): entry \(entry.seq): proposed \(decision?.summary ?? kind.rawValue)")
+        print("\(options.shown): entry \(entry.seq): proposed \(decision?.summary ?? kind.rawValue)")
         print("hash: \(entry.hash)")
-        print("to bind, each of \(scenario.policy.ratingParties.joined(separator: ", ")) signs: intiqal sign --workspace \(options.workspace) --entry \(entry.seq) --key PARTY.key")
+        print("to bind, each of \(scenario.policy.ratingParties.joined(separator: ", ")) signs: intiqal sign --workspace \(options.shown) --entry \(entry.seq) --key PARTY.key")
     }
 }

@@ -13,7 +13,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case workspace, scenario }
 
-    @Argument(help: "The workspace file.")
+    @Argument(help: "The workspace file, or a PostgreSQL database URL (postgres://…).")
     var workspace: String
 
     @Option(parsing: .unconditional, help: "workspace (full, default) or scenario.")

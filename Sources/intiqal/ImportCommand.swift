@@ -16,7 +16,7 @@ struct ImportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The workspace file.")
+    @Argument(help: "The workspace file, or a PostgreSQL database URL (postgres://…).")
     var workspace: String
 
     @Argument(help: "A scenario file, a bundled scenario name, or a workspace export (JSON).")
@@ -36,7 +36,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let commission = Commission(store: CLI.openWorkspace(workspace))
             CLI.guarded { try commission.importWorkspace(export, by: .fileHolder(actor)) }
-            print("\(workspace): imported \(file) (\(export.assessments.count) ratings, \(export.ledger.count) ledger entries, \(export.audit.count) audit records)")
+            print("\(CLI.shown(workspace)): imported \(file) (\(export.assessments.count) ratings, \(export.ledger.count) ledger entries, \(export.audit.count) audit records)")
             return
         }
         let scenario = CLI.guarded { () throws -> Scenario in
@@ -47,7 +47,7 @@ struct ImportCommand: AsyncParsableCommand {
         // The rule (administrators and the secretariat, checked inside the import's transaction) is the use case's.
         let commission = Commission(store: CLI.openWorkspace(workspace))
         let added = CLI.guarded { try commission.importScenario(scenario, by: .fileHolder(actor)) }
-        print("\(workspace): imported scenario \(scenario.id) (\(added) new ratings)")
+        print("\(CLI.shown(workspace)): imported scenario \(scenario.id) (\(added) new ratings)")
     }
 
     private struct FormatProbe: Decodable { var format: String? }

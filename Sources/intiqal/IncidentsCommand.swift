@@ -136,7 +136,7 @@ struct IncidentsCommand: AsyncParsableCommand {
         func run() async throws {
             let store = CLI.openWorkspace(options.workspace)
             let created = CLI.guarded { try Commission(store: store).splitIncident(source: source, by: options.viewer) }
-            print("\(options.workspace): source \(source) split into incident \(created.id) (\(created.incident.region), \(created.incident.date))")
+            print("\(options.shown): source \(source) split into incident \(created.id) (\(created.incident.region), \(created.incident.date))")
         }
     }
 }

@@ -62,6 +62,6 @@ struct IngestCommand: AsyncParsableCommand {
         CLI.guarded {
             _ = try Commission(store: store).ingest(documents, by: options.viewer)
         }
-        print("\(options.workspace): ingested \(documents.count) document\(documents.count == 1 ? "" : "s"), \(total) proposed items")
+        print("\(options.shown): ingested \(documents.count) document\(documents.count == 1 ? "" : "s"), \(total) proposed items")
     }
 }

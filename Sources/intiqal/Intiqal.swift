@@ -18,6 +18,7 @@ struct Intiqal: AsyncParsableCommand {
             ImportCommand.self,
             NotesCommand.self,
             ExportCommand.self,
+            CopyCommand.self,
             AssessCommand.self,
             StatusCommand.self,
             KeysCommand.self,

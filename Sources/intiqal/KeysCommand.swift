@@ -61,7 +61,7 @@ struct KeysCommand: AsyncParsableCommand {
             }
             let store = CLI.openWorkspace(options.workspace)
             let entry = CLI.guarded { try Commission(store: store).registerKey(party: party, publicKey: pub, by: options.viewer) }
-            print("\(options.workspace): entry \(entry.seq): registered a co-chair key of \(party); it signs once another party's co-chair countersigns it (`intiqal sign --entry \(entry.seq)`)")
+            print("\(options.shown): entry \(entry.seq): registered a co-chair key of \(party); it signs once another party's co-chair countersigns it (`intiqal sign --entry \(entry.seq)`)")
         }
     }
 }

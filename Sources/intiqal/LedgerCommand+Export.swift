@@ -10,7 +10,8 @@ extension LedgerCommand {
             abstract: "Write the ledger as plain files anyone can check (docs/ledger-verification.md).",
             discussion: "DIR gets entries/NNNNNN.json (each body as stored), chain.txt, keys.json, head.txt and receipts/. It must not exist yet; it appears whole or not at all."
         )
-        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+        @OptionGroup var target: WorkspaceTarget
+        var workspace: String { target.location }
         @Option(parsing: .unconditional, help: "The directory to create.") var out: String
         @Option(name: .customLong("receipt"), parsing: .unconditionalSingleValue, help: "A signed head to include under receipts/ (repeatable).")
         var receipts: [String] = []

@@ -10,7 +10,8 @@ extension LedgerCommand {
             abstract: "Sign the ledger's head with a co-chair's key: a receipt to keep, which `ledger verify --receipt` checks later.",
             discussion: "The receipt (seq, head hash, time, party, public key, Ed25519 signature) shows any later truncation or rewrite of the history it covers."
         )
-        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+        @OptionGroup var target: WorkspaceTarget
+        var workspace: String { target.location }
         @Option(parsing: .unconditional, help: "The co-chair's private key file (its key must be registered in the workspace).") var key: String
         @Option(parsing: .unconditional, help: "Write the receipt to this file (default: standard output).") var out: String?
         @Option(parsing: .unconditional, help: "text (the receipt file `ledger verify --receipt` reads) or json (the body of POST /api/v1/ledger/receipts).")

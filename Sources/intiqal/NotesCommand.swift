@@ -36,15 +36,15 @@ struct NotesCommand: AsyncParsableCommand {
             let note = CLI.guarded {
                 try commission.addNote(entity: entity, id: id, text: text, marking: marking, by: options.viewer)
             }
-            print("\(options.workspace): note \(note.id) on \(note.entity) \(note.entityID) (\(note.marking))")
+            print("\(options.shown): note \(note.id) on \(note.entity) \(note.entityID) (\(note.marking))")
         }
     }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List notes (of one record with --entity and --id) as JSON.")
 
-        @Option(parsing: .unconditional, help: "The workspace file.")
-        var workspace: String
+        @OptionGroup var target: WorkspaceTarget
+        var workspace: String { target.location }
 
         @Option(parsing: .unconditional, help: "Only notes on this kind of record.")
         var entity: String?
@@ -62,8 +62,8 @@ struct NotesCommand: AsyncParsableCommand {
     struct Plans: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List saved plans (id, name, mode, who saved it, marking) as JSON; `intiqal plan --workspace W --save NAME` saves one.")
 
-        @Option(parsing: .unconditional, help: "The workspace file.")
-        var workspace: String
+        @OptionGroup var target: WorkspaceTarget
+        var workspace: String { target.location }
 
         @Option(parsing: .unconditional, help: "Only plans saved under this name.")
         var name: String?

@@ -62,7 +62,7 @@ struct PlanCommand: AsyncParsableCommand {
             let actor = by ?? ProcessInfo.processInfo.environment["USER"] ?? "cli"
             let commission = Commission(store: CLI.openWorkspace(workspace))
             let saved = CLI.guarded { try commission.savePlan(name: save, mode: mode, by: .fileHolder(actor)) }
-            FileHandle.standardError.write(Data("\(workspace): saved the \(mode.rawValue) plan as '\(save)' (id \(saved.id), \(saved.marking))\n".utf8))
+            FileHandle.standardError.write(Data("\(CLI.shown(workspace)): saved the \(mode.rawValue) plan as '\(save)' (id \(saved.id), \(saved.marking))\n".utf8))
         }
         let scenario = try CLI.scenario(file: scenario, workspace: workspace)
         let planner = CLI.guarded { try Planner(scenario: scenario) }

@@ -22,7 +22,7 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let store = CLI.openWorkspace(options.workspace)
         let outcome = CLI.guarded { try Commission(store: store).review(item: item, status: status, by: options.viewer) }
-        print("\(options.workspace): item \(item) \(status.rawValue) by \(options.actor)")
+        print("\(options.shown): item \(item) \(status.rawValue) by \(options.actor)")
         if let incident = outcome.incident, outcome.note == nil {
             print(outcome.merge.map { "  merged into incident \(incident) (\($0.rule): \($0.region), \($0.sourceDate) and \($0.incidentDate))" }
                   ?? "  incident \(incident) created")

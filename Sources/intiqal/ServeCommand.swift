@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import IntiqalCommission
+import IntiqalPostgres
 import IntiqalServer
 import IntiqalStorage
 
-/// `intiqal serve --workspace W [--host 127.0.0.1] [--port 8080] [--tls-cert F --tls-key F]` or `intiqal serve --demo`.
+/// `intiqal serve --workspace W | --database postgres://… [--host 127.0.0.1] [--port 8080] [--tls-cert F --tls-key F]` or `intiqal serve --demo`.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -13,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: "--demo serves an in-memory copy of iraq-2024 with demo users of each party and role; their names, passwords and TOTP secrets are printed at start."
     )
 
-    @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String?
+    @OptionGroup var target: WorkspaceTarget
     @Flag(help: "Serve an in-memory demo of iraq-2024 with demo users.") var demo = false
     @Flag(name: .customLong("insecure-demo"), help: "Allow --demo on a host that is not loopback.") var insecureDemo = false
     @Option(parsing: .unconditional, help: "Address to listen on.") var host = "127.0.0.1"
@@ -24,7 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
     var tlsKey: String?
 
     func validate() throws {
-        if demo == (workspace != nil) { throw ValidationError("give --workspace W or --demo") }
+        if demo && (target.file != nil || target.database != nil) { throw ValidationError("give --workspace W, --database URL or --demo, one of them") }
+        if !demo && target.given == nil { throw ValidationError("give --workspace W, --database URL (or INTIQAL_DATABASE_URL) or --demo") }
         if demo && !insecureDemo && !ServerConfiguration.isLoopback(host) {
             throw ValidationError("--host: the demo's passwords are printed; serve it on a loopback address, or add --insecure-demo")
         }
@@ -49,7 +51,11 @@ struct ServeCommand: AsyncParsableCommand {
             }
             commission = d.commission
         } else {
-            commission = Commission(store: CLI.openWorkspace(workspace!))
+            let store = CLI.openWorkspace(target.location)
+            if let pg = store as? PostgresWorkspaceStore, CLI.guarded({ try pg.rowLevelSecurityApplies() }) == false {
+                FileHandle.standardError.write(Data("warning: \(pg.location): the database role is a superuser or BYPASSRLS, so row-level security does not apply to it; connect as the application role (docs/deploy.md)\n".utf8))
+            }
+            commission = Commission(store: store)
         }
         text += "serving on \(tls == nil ? "http" : "https")://\(host):\(port)/ (the web application; the API under /api/v1, contract: /openapi.json)\n"
         // Written at once, unbuffered: a supervisor reading a pipe sees it before the first request.

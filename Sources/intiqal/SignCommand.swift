@@ -21,12 +21,12 @@ struct SignCommand: AsyncParsableCommand {
         let book = DecisionBook(store: store)
         if let registration = CLI.guarded({ try book.verify() }).registrations.first(where: { $0.seq == entry }) {
             let after = CLI.guarded { try commission.countersign(key: entry, with: partyKey, by: options.viewer) }
-            print("\(options.workspace): entry \(entry) (a key of \(registration.party)) countersigned by \(partyKey.party); " +
+            print("\(options.shown): entry \(entry) (a key of \(registration.party)) countersigned by \(partyKey.party); " +
                   (after.active ? "active" : "active once \(registration.party)'s co-chair countersigns \(partyKey.party)'s key"))
             return
         }
         let state = CLI.guarded { try commission.sign(decision: entry, key: partyKey, by: options.viewer) }
-        print("\(options.workspace): entry \(entry) signed by \(partyKey.party); " +
+        print("\(options.shown): entry \(entry) signed by \(partyKey.party); " +
               (state.binding ? "binding (signed by \(state.signedBy.sorted().joined(separator: ", ")))" : "waiting for \(state.missing.joined(separator: ", "))"))
     }
 }

@@ -14,7 +14,8 @@ struct StatusCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-    @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+    @OptionGroup var target: WorkspaceTarget
+    var workspace: String { target.location }
     @Option(parsing: .unconditional, help: "Month, YYYY-MM.") var month: String?
     @Option(parsing: .unconditional, help: "table or json.") var format: Format = .table
 

@@ -52,7 +52,7 @@ struct TokensCommand: AsyncParsableCommand {
         func run() async throws {
             let store = CLI.openWorkspace(options.workspace)
             CLI.guarded { try Commission(store: store).revokeToken(id: id, by: options.viewer) }
-            print("\(options.workspace): token \(id) revoked")
+            print("\(options.shown): token \(id) revoked")
         }
     }
 }

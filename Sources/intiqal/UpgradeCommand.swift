@@ -9,10 +9,11 @@ struct UpgradeCommand: AsyncParsableCommand {
         abstract: "Bring a workspace written by an older Intiqal up to this version's schema."
     )
 
-    @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+    @OptionGroup var target: WorkspaceTarget
+    var workspace: String { target.location }
 
     func run() async throws {
         _ = CLI.openWorkspace(workspace)
-        print("\(workspace): workspace is at this version's schema")
+        print("\(CLI.shown(workspace)): workspace is at this version's schema")
     }
 }

@@ -30,13 +30,14 @@ struct UsersCommand: AsyncParsableCommand {
                 try Commission(store: store).addUser(User(name: name, party: party, role: role, workingGroup: group), password: password,
                                                      by: options.viewer)
             }
-            print("\(options.workspace): \(name): \(role.rawValue) of \(party)\(group.map { ", \($0) group" } ?? "")")
+            print("\(options.shown): \(name): \(role.rawValue) of \(party)\(group.map { ", \($0) group" } ?? "")")
         }
     }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users.")
-        @Option(name: .long, parsing: .unconditional, help: "The workspace file.") var workspace: String
+        @OptionGroup var target: WorkspaceTarget
+        var workspace: String { target.location }
 
         func run() async throws {
             let store = CLI.readWorkspace(workspace)

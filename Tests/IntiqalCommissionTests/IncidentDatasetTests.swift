@@ -41,8 +41,9 @@ import Testing
         try c.incidents(for: viewer).filter { $0.sources.contains { $0.kind == .dataset } }
     }
 
-    @Test func acledRowsBecomeIncidentsInTheScenariosRegionsAndUnmappedRowsAreReportedWithTheirLines() throws {
-        let c = try exampleCommission()
+    @Test(arguments: TestStore.allCases)
+    func acledRowsBecomeIncidentsInTheScenariosRegionsAndUnmappedRowsAreReportedWithTheirLines(store: TestStore) throws {
+        let c = try exampleCommission(store)
         let report = try Self.importing(c, Self.acled, .acled)
         #expect(report.rows == 6 && report.added == 4 && report.alreadyPresent == 0)
         #expect(report.unmapped.map(\.line) == [5, 6])
@@ -59,8 +60,9 @@ import Testing
         #expect(incidents[0].sources[0].key == "acled:IRQ9001" && incidents[0].sources[0].line == 2)
     }
 
-    @Test func reimportingTheSameFileAddsNothing() throws {
-        let c = try exampleCommission()
+    @Test(arguments: TestStore.allCases)
+    func reimportingTheSameFileAddsNothing(store: TestStore) throws {
+        let c = try exampleCommission(store)
         _ = try Self.importing(c, Self.acled, .acled)
         let count = try c.incidents(for: .fileHolder("x")).count
         let again = try Self.importing(c, Self.acled, .acled, file: "copy.csv")
@@ -68,8 +70,9 @@ import Testing
         #expect(try c.incidents(for: .fileHolder("x")).count == count)
     }
 
-    @Test func aBadRowOrAnUnmappedRowUnderRequireEveryRowWritesNothing() throws {
-        let c = try exampleCommission()
+    @Test(arguments: TestStore.allCases)
+    func aBadRowOrAnUnmappedRowUnderRequireEveryRowWritesNothing(store: TestStore) throws {
+        let c = try exampleCommission(store)
         let count = try c.incidents(for: .fileHolder("x")).count
         let bad = Self.acled.replacingOccurrences(of: "2025-03-05", with: "2025-02-30")
         let error = #expect(throws: CommissionError.self) { try Self.importing(c, bad, .acled) }
@@ -81,8 +84,9 @@ import Testing
         #expect(throws: CommissionError.self) { try Self.importing(c, Self.acled, .ucdpGED) }
     }
 
-    @Test func ucdpRowsKeepTheirPrecisionAndCountryLevelRowsAreUnmapped() throws {
-        let c = try exampleCommission()
+    @Test(arguments: TestStore.allCases)
+    func ucdpRowsKeepTheirPrecisionAndCountryLevelRowsAreUnmapped(store: TestStore) throws {
+        let c = try exampleCommission(store)
         let report = try Self.importing(c, Self.ucdp, .ucdpGED)
         #expect(report.added == 2 && report.unmapped.map(\.line) == [4])
         let incidents = try Self.datasetIncidents(c)
@@ -92,8 +96,9 @@ import Testing
         #expect(incidents[1].sources[0].provenance.contains(#"\"fatalitiesHigh\":7"#))
     }
 
-    @Test func acledExportRoundTrips() throws {
-        let c = try exampleCommission()
+    @Test(arguments: TestStore.allCases)
+    func acledExportRoundTrips(store: TestStore) throws {
+        let c = try exampleCommission(store)
         _ = try Self.importing(c, Self.acled, .acled)
         let exported = try c.exportIncidentsACLED(for: .fileHolder("x"))
         #expect(exported.hasPrefix(Commission.acledColumns.joined(separator: ",") + "\r\n"))

@@ -29,8 +29,9 @@ import Testing
         try c.incidents(for: viewer).filter { $0.sources.contains { $0.kind == .evidence } }
     }
 
-    @Test func anAcceptedAttackWithADateAndAPlaceBecomesAnIncidentInItsRegion() throws {
-        let c = try exampleCommission()
+    @Test(arguments: TestStore.allCases)
+    func anAcceptedAttackWithADateAndAPlaceBecomesAnIncidentInItsRegion(store: TestStore) throws {
+        let c = try exampleCommission(store)
         let ids = try Self.ingest(c, [Self.attack(date: "2025-03-03", place: "Al-Qaim"), Self.attack(date: "2025-03-03", place: "Ramadi"),
                                       Self.attack(date: "2025-03", place: "Mosul"), Self.attack(date: nil, place: "Ramadi"),
                                       Self.attack(date: "2025-03-03", place: "Basra"), Self.attack(date: "2025-03-03", place: "Ramadi", type: "meeting")])
@@ -45,8 +46,9 @@ import Testing
         #expect(outcomes[4].note?.contains("none of the scenario's regions") == true)
     }
 
-    @Test func theSameAttackFromAnArabicAndAnEnglishReportIsOneIncidentWithTheMergeExplained() throws {
-        let c = try exampleCommission()
+    @Test(arguments: TestStore.allCases)
+    func theSameAttackFromAnArabicAndAnEnglishReportIsOneIncidentWithTheMergeExplained(store: TestStore) throws {
+        let c = try exampleCommission(store)
         let english = try Self.ingest(c, [Self.attack(date: "2025-03-03", place: "Husaybah")])
         let arabic = try Self.ingest(c, [Self.attack(date: "2025-03-04", place: "حصيبة")])
         let later = try Self.ingest(c, [Self.attack(date: "2025-03-06", place: "Husaybah")])
@@ -68,8 +70,9 @@ import Testing
         #expect(try c.incident(id: first.incident!, for: .fileHolder("x")).sources.count == 2)
     }
 
-    @Test func aReviewerSplitsAMergedSourceOutAndTheSplitIsAudited() throws {
-        let c = try staffedCommission()
+    @Test(arguments: TestStore.allCases)
+    func aReviewerSplitsAMergedSourceOutAndTheSplitIsAudited(store: TestStore) throws {
+        let c = try staffedCommission(store)
         let a = try Self.ingest(c, [Self.attack(date: "2025-03-03", place: "Fallujah")])
         let b = try Self.ingest(c, [Self.attack(date: "2025-03-03", place: "الفلوجة")])
         let reviewer = try viewer(c, "irq-threat")
@@ -86,16 +89,18 @@ import Testing
         #expect((#expect(throws: CommissionError.self) { try c.splitIncident(source: source.id, by: reviewer) })?.isConflict == true)
     }
 
-    @Test func rejectingAnAcceptedAttackTakesItOutOfItsIncident() throws {
-        let c = try exampleCommission()
+    @Test(arguments: TestStore.allCases)
+    func rejectingAnAcceptedAttackTakesItOutOfItsIncident(store: TestStore) throws {
+        let c = try exampleCommission(store)
         let ids = try Self.ingest(c, [Self.attack(date: "2025-03-03", place: "Tikrit")])
         let incident = try #require(try c.review(item: ids[0], status: .accepted, by: .fileHolder("admin")).incident)
         _ = try c.review(item: ids[0], status: .rejected, by: .fileHolder("admin"))
         #expect(throws: CommissionError.notFound("incident \(incident): no such incident")) { try c.incident(id: incident, for: .fileHolder("x")) }
     }
 
-    @Test func anIncidentCarriesItsEvidencesMarkingAndIsAbsentForOtherParties() throws {
-        let c = try staffedCommission()
+    @Test(arguments: TestStore.allCases)
+    func anIncidentCarriesItsEvidencesMarkingAndIsAbsentForOtherParties(store: TestStore) throws {
+        let c = try staffedCommission(store)
         let usaOnly = try Self.ingest(c, [Self.attack(date: "2025-03-03", place: "Baqubah")], marking: .rel(["USA"]))
         let joint = try Self.ingest(c, [Self.attack(date: "2025-03-03", place: "Baqubah")])
         let first = try #require(try c.review(item: usaOnly[0], status: .accepted, by: .fileHolder("admin")).incident)
@@ -114,8 +119,9 @@ import Testing
         #expect(usaIncidents.count == irqIncidents.count + 1)
     }
 
-    @Test func acceptingAnAttackChangesTheFittedInput() throws {
-        let c = try exampleCommission()
+    @Test(arguments: TestStore.allCases)
+    func acceptingAnAttackChangesTheFittedInput(store: TestStore) throws {
+        let c = try exampleCommission(store)
         let before = try c.scenario(for: .fileHolder("x")).scenario.incidents
         let ids = try Self.ingest(c, [Self.attack(date: "2024-01-20", place: "Sinjar")])
         _ = try c.review(item: ids[0], status: .accepted, by: .fileHolder("admin"))

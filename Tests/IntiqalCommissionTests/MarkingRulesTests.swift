@@ -5,8 +5,8 @@ import IntiqalStorage
 import Testing
 
 @Suite struct MarkingRulesTests {
-    @Test func aWorkingGroupsNewRatingIsRelItsPartyUntilReleased() throws {
-        let c = try staffedCommission()
+    @Test(arguments: TestStore.allCases) func aWorkingGroupsNewRatingIsRelItsPartyUntilReleased(store: TestStore) throws {
+        let c = try staffedCommission(store)
         let irq = try viewer(c, "irq-capability"), usa = try viewer(c, "usa-capability")
         let id = try c.recordAssessments([isrRating("IRQ", 3.5)], by: irq)[0]
         #expect(try c.assessment(id: id, for: irq).marking == .rel(["IRQ"]))
@@ -27,15 +27,15 @@ import Testing
         #expect(again?.isConflict == true)
     }
 
-    @Test func anotherPartysMemberMayNotRelease() throws {
-        let c = try staffedCommission()
+    @Test(arguments: TestStore.allCases) func anotherPartysMemberMayNotRelease(store: TestStore) throws {
+        let c = try staffedCommission(store)
         let id = try c.recordAssessments([isrRating("IRQ", 3.5)], by: try viewer(c, "irq-capability"))[0]
         let error = #expect(throws: CommissionError.self) { try c.release(assessment: id, by: .fileHolder("secretariat")) }
         #expect(error?.isForbidden == true)
     }
 
-    @Test func workingGroupMembersRateOnlyTheirPartyAndGroup() throws {
-        let c = try staffedCommission()
+    @Test(arguments: TestStore.allCases) func workingGroupMembersRateOnlyTheirPartyAndGroup(store: TestStore) throws {
+        let c = try staffedCommission(store)
         for (name, rating) in [("irq-capability", isrRating("USA", 2)), ("irq-threat", isrRating("IRQ", 2)),
                                ("usa-analyst", isrRating("USA", 2)), ("gbr-liaison", isrRating("IRQ", 2))] {
             let error = #expect(throws: CommissionError.self) { try c.recordAssessments([rating], by: try viewer(c, name)) }
@@ -44,8 +44,8 @@ import Testing
         #expect(try c.recordAssessments([isrRating("USA", 2)], by: try viewer(c, "usa-capability")).count == 1)
     }
 
-    @Test func derivedProductsUseOnlyWhatTheViewerMayRead() throws {
-        let c = try staffedCommission()
+    @Test(arguments: TestStore.allCases) func derivedProductsUseOnlyWhatTheViewerMayRead(store: TestStore) throws {
+        let c = try staffedCommission(store)
         let usa = try viewer(c, "usa-capability"), irq = try viewer(c, "irq-capability")
         let planBefore = try c.plan(mode: .conditions, for: usa)
         let statusBefore = try c.status(for: usa)
@@ -62,8 +62,8 @@ import Testing
         #expect(try c.plan(mode: .conditions, for: irq) != planBefore)
     }
 
-    @Test func derivedProductsCarryTheCombinedMarkingOfTheirInputs() throws {
-        let c = try staffedCommission()
+    @Test(arguments: TestStore.allCases) func derivedProductsCarryTheCombinedMarkingOfTheirInputs(store: TestStore) throws {
+        let c = try staffedCommission(store)
         let irq = try viewer(c, "irq-capability"), usa = try viewer(c, "usa-capability")
         #expect(try c.status(for: irq).marking == .joint)
         try c.recordAssessments([isrRating("IRQ", 3.5)], by: irq)
@@ -72,8 +72,8 @@ import Testing
         #expect(try c.status(for: try viewer(c, "gbr-liaison")).marking == .public)
     }
 
-    @Test func aPartnerOutsideTheCommissionReadsNoJointRecord() throws {
-        let c = try staffedCommission()
+    @Test(arguments: TestStore.allCases) func aPartnerOutsideTheCommissionReadsNoJointRecord(store: TestStore) throws {
+        let c = try staffedCommission(store)
         let gbr = try viewer(c, "gbr-liaison")
         #expect(try c.assessments(for: gbr).isEmpty)
         // Only the history of the PUBLIC frame (regions, capability areas, policy …: v6-markings); nothing about a rating, site or commitment.
@@ -83,8 +83,8 @@ import Testing
         #expect(try c.scenario(for: gbr).scenario.assessments.isEmpty)
     }
 
-    @Test func evidenceCarriesTheMarkingItsAuthorChose() throws {
-        let c = try staffedCommission()
+    @Test(arguments: TestStore.allCases) func evidenceCarriesTheMarkingItsAuthorChose(store: TestStore) throws {
+        let c = try staffedCommission(store)
         let ids = try c.ingest([EvidenceInput(file: "a.txt", sha256: "00", items: [("event", "{}")], marking: .rel(["USA"])),
                                 EvidenceInput(file: "b.txt", sha256: "01", items: [("event", "{}")], marking: .public)],
                                by: .fileHolder("secretariat"))

@@ -1,19 +1,42 @@
 import Foundation
 import IntiqalCommission
 import IntiqalDomain
+import IntiqalPostgres
 import IntiqalScenario
 import IntiqalStorage
+import Testing
 
-/// A fresh in-memory workspace holding iraq-2024, at a fixed clock.
-func exampleCommission() throws -> Commission {
-    let store = try SQLiteWorkspaceStore(inMemory: UUID().uuidString, now: { Date(timeIntervalSince1970: 1_735_689_600) })
+/// The stores the use cases are tried on: SQLite in memory always, PostgreSQL (a fresh schema
+/// each) when `INTIQAL_TEST_DATABASE_URL` names a server.
+enum TestStore: String, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+
+    static let databaseURL = ProcessInfo.processInfo.environment["INTIQAL_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static var allCases: [TestStore] { databaseURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    func make(now: @escaping @Sendable () -> Date) throws -> any WorkspaceStore {
+        switch self {
+        case .sqlite: return try SQLiteWorkspaceStore(inMemory: UUID().uuidString, now: now)
+        case .postgres:
+            guard let url = Self.databaseURL else { throw StorageError.invalid("INTIQAL_TEST_DATABASE_URL is not set") }
+            let schema = "c_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            return try PostgresWorkspaceStore(url: url + (url.contains("?") ? "&" : "?") + "schema=\(schema)", maximumConnections: 2, now: now)
+        }
+    }
+}
+
+/// A fresh workspace holding iraq-2024, at a fixed clock (in memory unless `store` says otherwise).
+func exampleCommission(_ kind: TestStore = .sqlite) throws -> Commission {
+    let store = try kind.make(now: { Date(timeIntervalSince1970: 1_735_689_600) })
     try store.importScenario(try ScenarioLoader.loadBundled("iraq-2024").scenario, actor: "setup")
     return Commission(store: store, now: { Date(timeIntervalSince1970: 1_735_689_600) })
 }
 
 /// The example with an admin and a user of each role that the tests act as.
-func staffedCommission() throws -> Commission {
-    let c = try exampleCommission()
+func staffedCommission(_ kind: TestStore = .sqlite) throws -> Commission {
+    let c = try exampleCommission(kind)
     let admin = Viewer.fileHolder("admin")
     try c.addUser(User(name: "admin", party: "IRQ", role: .admin), by: admin)
     for user in [

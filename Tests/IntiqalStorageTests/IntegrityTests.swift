@@ -6,7 +6,7 @@ import Testing
 @testable import IntiqalStorage
 
 /// A workspace with keys, a decision and both signatures in its ledger.
-func signedWorkspace(_ store: SQLiteWorkspaceStore) throws {
+func signedWorkspace(_ store: any WorkspaceStore) throws {
     try store.importScenario(try example(), actor: "sec")
     let book = DecisionBook(store: store)
     let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")

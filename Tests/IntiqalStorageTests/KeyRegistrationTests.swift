@@ -53,7 +53,7 @@ import Testing
     /// (a signature prepared against a ledger that has since grown is refused, not appended).
     @Test func concurrentSignaturesNeverBreakTheLedger() throws {
         for _ in 0..<5 {
-            let store = try StoreKind.file.make()
+            let store = try StoreKind.file.makeSQLite()
             try store.importScenario(try example(), actor: "sec")
             let book = DecisionBook(store: store)
             let irq = PartyKey(party: "IRQ"), usa = PartyKey(party: "USA")

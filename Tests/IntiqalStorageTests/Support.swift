@@ -2,19 +2,56 @@ import Foundation
 import IntiqalDomain
 import IntiqalLedger
 import IntiqalScenario
+import IntiqalPostgres
 @testable import IntiqalStorage
 
-/// The stores every storage test runs against.
-enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case memory, file
+/// The stores every storage test runs against: SQLite in memory and in a file always, and
+/// PostgreSQL when `INTIQAL_TEST_DATABASE_URL` names a server (`.ci/run` starts one; see the
+/// README). Each PostgreSQL store is a fresh schema of that database.
+enum StoreKind: String, Sendable, CustomTestStringConvertible {
+    case memory, file, postgres
 
     var testDescription: String { rawValue }
 
-    func make() throws -> SQLiteWorkspaceStore {
+    static var allCases: [StoreKind] { PostgresTest.url == nil ? [.memory, .file] : [.memory, .file, .postgres] }
+
+    func make() throws -> any WorkspaceStore {
+        switch self {
+        case .memory, .file: return try makeSQLite()
+        case .postgres: return try PostgresTest.store()
+        }
+    }
+
+    /// For tests of the SQLite store itself.
+    func makeSQLite() throws -> SQLiteWorkspaceStore {
         switch self {
         case .memory: return try SQLiteWorkspaceStore(inMemory: UUID().uuidString, now: fixedClock())
-        case .file: return try SQLiteWorkspaceStore(path: TempDir().path("workspace.intiqal"), create: true, now: fixedClock())
+        case .file, .postgres: return try SQLiteWorkspaceStore(path: TempDir().path("workspace.intiqal"), create: true, now: fixedClock())
         }
+    }
+}
+
+/// The PostgreSQL server of the tests, if any.
+enum PostgresTest {
+    static let url: String? = {
+        let url = ProcessInfo.processInfo.environment["INTIQAL_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if url == nil {
+            print("note: INTIQAL_TEST_DATABASE_URL is not set: the store tests run against SQLite only, PostgreSQL is SKIPPED (see README)")
+        }
+        return url
+    }()
+
+    /// `url` with a fresh schema: one workspace of its own.
+    static func schemaURL(_ schema: String = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()) -> String? {
+        guard let url else { return nil }
+        return url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"
+    }
+
+    static func store(schema: String? = nil) throws -> PostgresWorkspaceStore {
+        guard let url = schema.map({ schemaURL($0) }) ?? schemaURL() else {
+            throw StorageError.invalid("INTIQAL_TEST_DATABASE_URL is not set")
+        }
+        return try PostgresWorkspaceStore(url: url, maximumConnections: 4, now: fixedClock())
     }
 }
 

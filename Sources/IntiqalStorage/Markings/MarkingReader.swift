@@ -7,7 +7,7 @@ public struct MarkingReader: Sendable, Hashable {
     public let commission: Set<String>
 
     /// Reads only what every party of the commission may read (the record decisions rest on).
-    let jointOnly: Bool
+    package let jointOnly: Bool
 
     public init(party: String?, commission: Set<String>) {
         self.party = party

@@ -3,7 +3,7 @@ import GRDB
 
 /// The workspace schema, as named migrations. A migration is never edited once shipped: a
 /// change is a new migration appended here.
-enum WorkspaceMigrations {
+package enum WorkspaceMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-workspace") { db in
@@ -156,7 +156,7 @@ enum WorkspaceMigrations {
     }
 
     /// Bumped with every migration added; also written to `PRAGMA user_version`.
-    static let schemaVersion = 7
+    package static let schemaVersion = 7
 }
 
 /// The columns `v5-incidents` derives from an incident's stored JSON (kept here, with the
