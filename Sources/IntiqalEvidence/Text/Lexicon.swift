@@ -176,6 +176,8 @@ struct Lexicon: Sendable {
             ("weeks", "أسابيع أسبوعا weeks"),
             ("US dollars", "دولار دولارا dollars"),
             ("people", "شخص شخصا أشخاص مدني مدنيا مدنيين مدنيون نازح نازحا نازحين نازحون مهجر مهجرا مهجرين لاجئ لاجئا لاجئين لاجئون مواطن مواطنا مواطنين people persons civilians refugees members displaced residents"),
+            // "إصابة 14 آخرين", "killed three others": a count of others is a count of people.
+            ("people", "آخرين آخرون others"),
             ("women", "امرأة امرأتين امرأتان نساء نسوة سيدة سيدات women"),
             ("children", "طفل طفلا أطفال طفلة طفلين طفلان children kids"),
             ("minors", "قاصر قاصرا قاصرين قاصرات قصر minors juveniles"),
@@ -205,7 +207,7 @@ struct Lexicon: Sendable {
         add("""
             امرأة امرأتين امرأتان نساء نسوة طفل طفلا أطفال طفلة قاصر قاصرا قاصرين قاصرات معتقل معتقلا معتقلين محتجز محتجزا
             محتجزين سجين سجينا سجناء أسير أسيرا أسرى أجنبي أجنبيا أجانب نازح نازحا نازحين مواطن مواطنا مواطنين
-            kids minors detainees prisoners hostages foreigners displaced residents
+            آخرين آخرون kids minors detainees prisoners hostages foreigners displaced residents others
             """) { $0.person = true }
         add("قتل قتلوا قتلت قتلا مقتل مصرع حياة بحياة killed kill killing deaths death") { $0.casualty = 1 }
         add("جرح جرحوا أصيب أصيبوا إصابة إصابات injured injuring wounded wounding") { $0.casualty = 2 }

@@ -8,12 +8,12 @@
 ///
 /// Forms that are also common nouns or other words are left out on purpose: bare `بين` (between),
 /// `يبلغ` (amounts to), `يدين` (two hands), `مدعي` (prosecutor), `مبلغ` (a sum), `مرحبا` (hello), `مضيفة` (a host), `مشددة` (strict), `مطالبة` (a demand),
-/// `وصف` (a description), `رأى`/`رأي` (an opinion), `كتب` (books), `يذكر` (the formula `يذكر أن`).
+/// `وصف` (a description), `رأى`/`رأي` (an opinion), `كتب` (books), `يذكر` (the formula `يذكر أن`), `يشير`/`تشير` ("indicates", of figures and notes).
 enum ReportingVerbs {
     /// (perfect, imperfect stem or "", participle stem or "", participle takes ـة/ـين too).
     private static let verbs: [(String, String, String, Bool)] = [
         ("قال", "قول", "قائل", true), ("أكد", "ؤكد", "مؤكد", true), ("أعلن", "علن", "معلن", false),
-        ("أوضح", "وضح", "موضح", true), ("أشار", "شير", "مشير", true), ("صرح", "صرح", "مصرح", false),
+        ("أوضح", "وضح", "موضح", true), ("أشار", "", "مشير", true), ("صرح", "صرح", "مصرح", false),
         ("أضاف", "ضيف", "مضيف", false), ("شدد", "شدد", "مشدد", false), ("انتقد", "نتقد", "منتقد", true),
         ("حذر", "حذر", "محذر", true), ("طالب", "طالب", "مطالب", false), ("ذكر", "", "", false),
         ("كشف", "كشف", "كاشف", true), ("لفت", "لفت", "لافت", false), ("أفاد", "فيد", "", false),
