@@ -52,6 +52,13 @@ import Testing
         #expect(doc.events.contains { $0.type == .statement && $0.date == "2024-07-22" }, "\(doc.events.map { ($0.type, $0.date) })")
     }
 
+    @Test func biographicalHappeningsAreOtherEvents() {
+        #expect(Support.extract("وتخرج الوزير الجديد من كلية الهندسة عام 1995.\n").events.contains { $0.type == .other && $0.date == "1995" })
+        #expect(Support.extract("She was appointed ambassador in 2011.\n").events.contains { $0.type == .other && $0.date == "2011" })
+        // عين الأسد is a base (an "eye"), not an appointment.
+        #expect(!Support.extract("وزار الوفد قاعدة عين الأسد عام 2019.\n").events.contains { $0.type == .other })
+    }
+
     private func numbers(_ text: String) -> [String] {
         Support.extract(text + "\n").numbers.map { n in
             let v = n.value == n.value.rounded() ? String(Int(n.value)) : String(n.value)

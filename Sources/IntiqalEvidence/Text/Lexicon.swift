@@ -129,6 +129,12 @@ struct Lexicon: Sendable {
             opened closed completed voted vote adopted
             """) { $0.trigger = .other; $0.triggerStrength = 2 }
         add("سيطر سيطرت استولى استولت seized captured overran") { $0.trigger = .other; $0.triggerStrength = 2 }
+        // Biographical happenings: appointed, elected, graduated, obtained a degree, born, died, published (not the
+        // bare عين, an eye or a spring as in عين الأسد, nor ولد, a boy).
+        add("""
+            عينت تعيين انتخب انتخبت انتخاب تخرج تخرجت نال نالت ولدت توفي توفيت وفاة أصدر أصدرت
+            appointed elected graduated born died published nominated
+            """) { $0.trigger = .other; $0.triggerStrength = 2 }
         // The mission's transition is its drawdown in this domain.
         add("انتقال الانتقال transition") { $0.trigger = .withdrawal; $0.triggerStrength = 1 }
         // Speech verbs and statement nouns.
