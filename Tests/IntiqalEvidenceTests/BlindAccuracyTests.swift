@@ -48,8 +48,10 @@ import Testing
         for (language, report) in reports.sorted(by: { $0.key < $1.key }) { print("Accuracy on blind texts (\(language)):\n\(report)") }
         for mistake in Scorer.dayDateMistakes(gold: gold, results: results) { print("wrong day-date: \(mistake)") }
         let floors: [String: DevGoldFloors.Floor] = [
-            "ar": .init(eventF1: 0.30, dayPrecision: 0.80, numberRecall: 0.35),
-            "en": .init(eventF1: 0.50, dayPrecision: 0.80, numberRecall: 0.75),
+            // Measured once: Arabic F1 0.636, day-date precision 0.80 (4/5), number recall 0.60 (3/5);
+            // English 0.889, 1.00 (1/1), 0.857 (6/7).
+            "ar": .init(eventF1: 0.60, dayPrecision: 0.75, numberRecall: 0.55),
+            "en": .init(eventF1: 0.85, dayPrecision: 0.95, numberRecall: 0.80),
         ]
         for (language, floor) in floors {
             let r = try #require(reports[language])
