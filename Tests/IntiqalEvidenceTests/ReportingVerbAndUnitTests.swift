@@ -34,7 +34,7 @@ import Testing
 
     @Test func nounsThatLookLikeReportingVerbsAreNot() {
         // "المضيفة" (the host), "مشددة" (strict), "المطالبة" (the demand), "ردا" (in reply), bare "بين" (between).
-        for word in ["مضيفة", "مشددة", "مطالبة", "ردا", "بين", "يبلغ", "يدين"] {
+        for word in ["مضيفة", "مشددة", "مطالبة", "ردا", "بين", "يبلغ", "يدين", "يعتبر", "يهدد", "يشير"] {
             let key = Lexicon.canonical(word)
             let entry = Lexicon.shared.lookup(FNV.hash(key, 0, key.count)).map { Lexicon.shared.entry($0) }
             #expect(entry?.speech != true, "\(word)")

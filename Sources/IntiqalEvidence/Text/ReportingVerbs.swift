@@ -8,7 +8,8 @@
 ///
 /// Forms that are also common nouns or other words are left out on purpose: bare `بين` (between),
 /// `يبلغ` (amounts to), `يدين` (two hands), `مدعي` (prosecutor), `مبلغ` (a sum), `مرحبا` (hello), `مضيفة` (a host), `مشددة` (strict), `مطالبة` (a demand),
-/// `وصف` (a description), `رأى`/`رأي` (an opinion), `كتب` (books), `يذكر` (the formula `يذكر أن`), `يشير`/`تشير` ("indicates", of figures and notes).
+/// `وصف` (a description), `رأى`/`رأي` (an opinion), `كتب` (books), `يذكر` (the formula `يذكر أن`), `يشير`/`تشير` ("indicates", of figures and notes),
+/// `يعتبر` ("is considered", the passive), `يهدد` ("threatens", of dangers).
 enum ReportingVerbs {
     /// (perfect, imperfect stem or "", participle stem or "", participle takes ـة/ـين too).
     private static let verbs: [(String, String, String, Bool)] = [
@@ -18,10 +19,10 @@ enum ReportingVerbs {
         ("حذر", "حذر", "محذر", true), ("طالب", "طالب", "مطالب", false), ("ذكر", "", "", false),
         ("كشف", "كشف", "كاشف", true), ("لفت", "لفت", "لافت", false), ("أفاد", "فيد", "", false),
         ("أعرب", "عرب", "معرب", false), ("رحب", "رحب", "", false), ("أشاد", "شيد", "مشيد", true),
-        ("اعتبر", "عتبر", "معتبر", false), ("أورد", "ورد", "", false), ("اعترف", "عترف", "معترف", false),
+        ("اعتبر", "", "معتبر", false), ("أورد", "ورد", "", false), ("اعترف", "عترف", "معترف", false),
         ("ندد", "ندد", "مندد", true), ("أدان", "", "", false), ("استنكر", "ستنكر", "مستنكر", true),
         ("نوه", "نوه", "منوه", true), ("أردف", "ردف", "مردف", true), ("تساءل", "تساءل", "متسائل", true),
-        ("أبلغ", "", "", false), ("ناشد", "ناشد", "مناشد", true), ("هدد", "هدد", "", false),
+        ("أبلغ", "", "", false), ("ناشد", "ناشد", "مناشد", true), ("هدد", "", "", false),
         ("توعد", "توعد", "متوعد", true), ("زعم", "زعم", "زاعم", false), ("اتهم", "تهم", "", false),
         ("وصفت", "صف", "واصف", true), ("تحدث", "تحدث", "متحدث", false), ("لمح", "لمح", "ملمح", false),
         ("أعلم", "", "", false), ("رد", "", "", false),
