@@ -161,6 +161,70 @@ extension Commission {
         return out
     }
 
+    /// UCDP GED's column layout (the published GED CSV's columns), as `incidents export --format ucdp-ged` writes it.
+    public static let ucdpColumns = ["id", "year", "active_year", "type_of_violence", "conflict_new_id", "conflict_name",
+                                     "dyad_new_id", "dyad_name", "side_a_new_id", "side_a", "side_b_new_id", "side_b",
+                                     "number_of_sources", "source_article", "source_office", "source_date", "source_headline",
+                                     "source_original", "where_prec", "where_coordinates", "where_description", "adm_1", "adm_2",
+                                     "latitude", "longitude", "geom_wkt", "priogrid_gid", "country", "country_id", "region",
+                                     "event_clarity", "date_prec", "date_start", "date_end", "deaths_a", "deaths_b",
+                                     "deaths_civilians", "deaths_unknown", "best", "high", "low"]
+
+    /// The viewer's incidents in UCDP GED's CSV layout: a row that came from UCDP goes back with its own id,
+    /// sides, type of violence, precision codes, coordinates and fatality estimates; another incident gets
+    /// `INTIQAL<id>`, its governorate (`adm_1`) and district (`adm_2`) from the gazetteer, `where_prec` from
+    /// its place (1 a town or site, 3 a district, 4 a governorate), `date_prec` 1 (a day) or 4 (a month),
+    /// its sources in `source_article`, and the fatalities an ACLED row gave it as `best`/`low`/`high`.
+    /// UCDP has no attack/strike distinction: every row reads back as an attack.
+    public func exportIncidentsUCDP(for viewer: Viewer, region: String? = nil, month: YearMonth? = nil) throws -> String {
+        let records = try incidents(for: viewer, region: region, month: month)
+        let g = IraqGazetteer.bundled
+        var out = Self.ucdpColumns.joined(separator: ",") + "\r\n"
+        for r in records {
+            let rows = r.sources.compactMap { try? Self.facts(of: $0) }.compactMap { f -> ConflictEventRow? in
+                try? JSONDecoder().decode(ConflictEventRow.self, from: Data(f.payload.utf8))
+            }
+            let fromUCDP = r.sources.first?.dataset == "ucdp-ged" ? rows.first : nil
+            let unit = r.place.flatMap { g.unit(id: $0) }
+            let governorate = unit?.kind == .governorate ? unit
+                : unit?.governorate.flatMap { g.unit(id: $0) } ?? g.unit(id: r.incident.region).flatMap { $0.kind == .governorate ? $0 : nil }
+            let district = unit?.kind == .district ? unit : unit?.district.flatMap { g.unit(id: $0) }
+            let location = unit.map(\.english) ?? g.unit(id: r.incident.region)?.english ?? r.incident.region
+            let wherePrec = unit?.kind == .town || unit?.kind == .site ? "1" : unit?.kind == .district ? "3" : "4"
+            let sources = r.sources.map { s -> String in
+                switch s.kind {
+                case .evidence: "evidence item \(s.evidenceItem ?? 0)"
+                case .dataset: "\(s.dataset ?? "dataset") \(s.key ?? "")"
+                case .scenario: "scenario \(s.reference ?? "")"
+                }
+            }.joined(separator: "; ")
+            let fatalities = fromUCDP?.fatalities ?? rows.first?.fatalities ?? 0
+            let end = r.incident.until ?? (r.datePrecision == .month ? Self.lastDay(ofMonthOf: r.incident.date) : r.incident.date)
+            let lat = (fromUCDP?.latitude ?? rows.first?.latitude).map { String($0) } ?? ""
+            let lon = (fromUCDP?.longitude ?? rows.first?.longitude).map { String($0) } ?? ""
+            let fields: [String] = [
+                fromUCDP?.id ?? "INTIQAL\(r.id)", String(r.incident.date.prefix(4)), "1", fromUCDP?.eventType ?? "1", "", "",
+                "", "", "", fromUCDP?.actor1 ?? rows.first?.actor1 ?? "", "", fromUCDP?.actor2 ?? rows.first?.actor2 ?? "",
+                String(r.sources.count), fromUCDP?.source ?? sources, "", "", "", "",
+                fromUCDP?.locationPrecision ?? wherePrec, fromUCDP?.location ?? location, "",
+                fromUCDP?.admin1 ?? governorate?.english ?? "", fromUCDP?.admin2 ?? district?.english ?? "",
+                lat, lon, lat.isEmpty || lon.isEmpty ? "" : "POINT (\(lon) \(lat))", "", "Iraq", "645", "Middle East",
+                "1", fromUCDP?.datePrecision ?? (r.datePrecision == .month ? "4" : "1"), r.incident.date, end,
+                "", "", "", "", String(fatalities),
+                String(fromUCDP?.fatalitiesHigh ?? fatalities), String(fromUCDP?.fatalitiesLow ?? fatalities),
+            ]
+            out += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// The last day of the month of a `YYYY-MM-DD` date (the date itself if it is not one).
+    static func lastDay(ofMonthOf date: String) -> String {
+        guard let d = CivilDate(date), let last = CivilDate(year: d.year, month: d.month, day: CivilDate.daysIn(year: d.year, month: d.month))
+        else { return date }
+        return last.description
+    }
+
     /// One CSV field, quoted where it must be; a leading = + - @ (a spreadsheet formula) defused with a quote mark.
     public static func csvField(_ s: String) -> String {
         // A leading = + - @ would be read as a formula by a spreadsheet: quote it and prefix a '.

@@ -633,6 +633,27 @@ struct DocumentBuilder {
                 j += 1
                 // 1.7 million is 1,700,000, not 1,700,000.0000000002.
                 if abs(value - value.rounded()) < 1e-6 * m { value = value.rounded() }
+                // Compounds go on after "و"/"and" with a smaller part: "41 ألفا و490", "ثلاثة آلاف وخمسمائة",
+                // "ألف ومئتان وخمسون", "two thousand and fifty".
+                var parts = 0
+                while parts < 3, j < e, !inDate[j - s] {
+                    if p.isWord(j, Words.wa) || p.isWord(j, Words.and), j + 1 < e, !inDate[j + 1 - s],
+                       p.tokens[j + 1].kind == .number, p.tokens[j + 1].value < m, p.tokens[j + 1].value >= 1 {
+                        var part = p.tokens[j + 1].value
+                        j += 2
+                        // "1.2 مليون و300 ألف": the part has its own smaller multiplier.
+                        if j < e, !inDate[j - s], let m2 = p.lex(j, lx)?.multiplier, m2 < m { part *= m2; j += 1 }
+                        value += part
+                    } else if p.tokens[j].kind == .arabic, p.tokens[j].lexClitic, p.text[Int(p.tokens[j].ts)] == 0x0648,
+                              let w = p.lex(j, lx)?.numberWord, w < m {
+                        value += w
+                        j += 1
+                        if w < 10, p.isWord(j, Words.ashar) || p.isWord(j, Words.ashara) { value += 10; j += 1 }
+                    } else {
+                        break
+                    }
+                    parts += 1
+                }
             }
             guard var (unit, look) = unitAfter(p, j, e) ?? unitBefore(p, k, s) else { continue }
             // A count of people near a word of killing or wounding is a count of casualties.

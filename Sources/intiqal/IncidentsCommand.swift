@@ -7,7 +7,7 @@ import IntiqalStorage
 extension IncidentDataset: ExpressibleByArgument {}
 
 /// `intiqal incidents [list] --workspace W [--region R] [--month YYYY-MM] [--format table|json|csv]`,
-/// `incidents import FILE --format acled|ucdp-ged`, `incidents export --format acled [--out F]`,
+/// `incidents import FILE --format acled|ucdp-ged`, `incidents export --format acled|ucdp-ged [--out F]`,
 /// `incidents split --source N`.
 struct IncidentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -107,22 +107,25 @@ struct IncidentsCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the incidents you may read in ACLED's CSV layout.")
+        static let configuration = CommandConfiguration(abstract: "Write the incidents you may read in ACLED's or UCDP GED's CSV layout.")
         @OptionGroup var options: WorkspaceOptions
-        @Option(parsing: .unconditional, help: "acled.") var format: IncidentDataset = .acled
+        @Option(parsing: .unconditional, help: "acled (default) or ucdp-ged.") var format: IncidentDataset = .acled
         @Option(parsing: .unconditional, help: "Only this region.") var region: String?
         @Option(parsing: .unconditional, help: "Only this month, YYYY-MM.") var month: String?
         @Option(parsing: .unconditional, help: "Write here (atomically) instead of standard output.") var out: String?
 
         func validate() throws {
-            if format != .acled { throw ValidationError("--format: only acled is written") }
             if let month, YearMonth(month) == nil { throw ValidationError("--month: expected YYYY-MM, got '\(month)'") }
         }
 
         func run() async throws {
             let store = CLI.readWorkspace(options.workspace)
             let text = CLI.guarded {
-                try Commission(store: store).exportIncidentsACLED(for: options.viewer, region: region, month: month.flatMap { YearMonth($0) })
+                let commission = Commission(store: store), month = month.flatMap { YearMonth($0) }
+                return switch format {
+                case .acled: try commission.exportIncidentsACLED(for: options.viewer, region: region, month: month)
+                case .ucdpGED: try commission.exportIncidentsUCDP(for: options.viewer, region: region, month: month)
+                }
             }
             try CLI.emit(text, to: out)
         }

@@ -5,7 +5,7 @@ import IntiqalStorage
 import Testing
 
 /// ACLED and UCDP GED files import as incidents (idempotent, all or nothing, every row accounted
-/// for) and ACLED export writes them back. The files below are invented, in the published layouts.
+/// for) and ACLED and UCDP GED export write them back. The files below are invented, in the published layouts.
 @Suite struct IncidentDatasetTests {
     static let acledHeader = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
 
@@ -118,6 +118,39 @@ import Testing
         let again = try d.exportIncidentsACLED(for: .fileHolder("x"))
         let rows = { (t: String) in Set(t.split(separator: "\r\n").filter { $0.hasPrefix("IRQ") }) }
         #expect(rows(again) == rows(exported))
+    }
+
+    @Test func ucdpExportRoundTripsIntoAFreshWorkspaceAndReimportsNothing() throws {
+        let c = try exampleCommission()
+        _ = try Self.importing(c, Self.ucdp, .ucdpGED)
+        _ = try Self.importing(c, Self.acled, .acled)
+        let exported = try c.exportIncidentsUCDP(for: .fileHolder("x"))
+        #expect(exported.hasPrefix(Commission.ucdpColumns.joined(separator: ",") + "\r\n"))
+        let d = try exampleCommission()
+        let before = try d.incidents(for: .fileHolder("x")).count
+        let report = try Self.importing(d, exported, .ucdpGED, file: "exported.csv")
+        #expect(report.unmapped.isEmpty, "\(report.unmapped)")
+        let original = try c.incidents(for: .fileHolder("x")), back = try Self.datasetIncidents(d)
+        #expect(report.added == original.count && back.count == original.count)
+        #expect(try d.incidents(for: .fileHolder("x")).count == before + original.count)
+        // UCDP GED has no attack/strike distinction: region, date and date precision come back.
+        struct Key: Hashable { var region: String; var date: String; var precision: IncidentRecord.DatePrecision }
+        func keys(_ r: [IncidentRecord]) -> [Key: Int] {
+            r.reduce(into: [:]) { $0[Key(region: $1.incident.region, date: $1.incident.date, precision: $1.datePrecision), default: 0] += 1 }
+        }
+        #expect(keys(back) == keys(original))
+        // UCDP's own rows go back under their ids with their precision codes and estimates.
+        #expect(Set(back.compactMap { $0.sources[0].key }).isSuperset(of: ["ucdp-ged:900001", "ucdp-ged:900002"]))
+        let sinjar = try #require(back.first { $0.sources[0].key == "ucdp-ged:900002" })
+        #expect(sinjar.datePrecision == .month && sinjar.incident.until == "2016-05-31")
+        #expect(sinjar.sources[0].provenance.contains(#"\"fatalitiesHigh\":7"#))
+        // Importing the same export again adds nothing; exporting the re-import gives UCDP's rows back unchanged.
+        let again = try Self.importing(d, exported, .ucdpGED, file: "exported-again.csv")
+        #expect(again.added == 0 && again.alreadyPresent == original.count)
+        #expect(try d.incidents(for: .fileHolder("x")).count == before + original.count)
+        let reexported = try d.exportIncidentsUCDP(for: .fileHolder("x"))
+        let rows = { (t: String) in Set(t.split(separator: "\r\n").filter { $0.hasPrefix("9000") }) }
+        #expect(rows(reexported) == rows(exported) && rows(exported).count == 2)
     }
 
     /// The real UCDP GED extract in ../shared/data: every row accounted for, and a re-import adds nothing.

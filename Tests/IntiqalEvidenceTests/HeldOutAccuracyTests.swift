@@ -3,8 +3,10 @@ import Testing
 @testable import IntiqalEvidence
 
 /// Scores the extractor on the held-out gold: 8 texts of ../shared/corpus-dev outside the development gold, annotated by
-/// the same conventions after the rules were written and never used to tune them. What the reader does on texts it was
-/// not built on; its floors sit just under the measured figures and guard against regressions, they are not targets.
+/// the same conventions after the rules were written. Its mistakes were later read for their categories (reporting verbs,
+/// units, compound numbers, biographical happenings) when rules for those were written from the language, so it is no
+/// longer fully blind (`BlindAccuracyTests` is). Its floors sit just under the measured figures and guard against
+/// regressions; they are not targets.
 @Suite struct HeldOutAccuracyTests {
     static func gold(_ name: String) throws -> GoldFile {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
@@ -46,7 +48,7 @@ import Testing
         for (language, report) in reports.sorted(by: { $0.key < $1.key }) { print("Accuracy on held-out texts (\(language)):\n\(report)") }
         for mistake in Scorer.dayDateMistakes(gold: gold, results: results) { print("wrong day-date: \(mistake)") }
         let floors: [String: DevGoldFloors.Floor] = [
-            "ar": .init(eventF1: 0.30, dayPrecision: 0.80, numberRecall: 0.35),
+            "ar": .init(eventF1: 0.50, dayPrecision: 0.90, numberRecall: 0.70),
             "en": .init(eventF1: 0.50, dayPrecision: 0.80, numberRecall: 0.75),
         ]
         for (language, floor) in floors {

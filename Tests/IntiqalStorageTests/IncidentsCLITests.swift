@@ -36,6 +36,15 @@ struct IncidentsCLITests {
         let exported = try intiqal("incidents", "export", "--format", "acled", "--workspace", w, "--out", out)
         #expect(exported.0 == 0)
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("IRQ7001,2025-03-03"))
+        // UCDP GED's layout: the export imports into a fresh workspace, and a second time adds nothing.
+        let ucdp = dir.path("ucdp.csv"), fresh = dir.path("fresh.intiqal")
+        #expect(try intiqal("incidents", "export", "--format", "ucdp-ged", "--workspace", w, "--out", ucdp).0 == 0)
+        #expect(try String(contentsOfFile: ucdp, encoding: .utf8).hasPrefix("id,year,active_year,type_of_violence,"))
+        #expect(try intiqal("init", fresh, "--example", "iraq-2024").0 == 0)
+        let back = try intiqal("incidents", "import", ucdp, "--format", "ucdp-ged", "--workspace", fresh)
+        #expect(back.0 == 0 && !back.1.contains(" 0 incidents added") && back.1.contains(" 0 unmapped"), "\(back.1)")
+        let twice = try intiqal("incidents", "import", ucdp, "--format", "ucdp-ged", "--workspace", fresh)
+        #expect(twice.0 == 0 && twice.1.contains("0 incidents added"), "\(twice.1)")
         let split = try intiqal("incidents", "split", "--source", "999999", "--workspace", w)
         #expect(split.0 == 1 && split.2.contains("no such source"))
         // The risk model fits on the workspace's incidents.

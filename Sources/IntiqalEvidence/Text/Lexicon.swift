@@ -129,6 +129,12 @@ struct Lexicon: Sendable {
             opened closed completed voted vote adopted
             """) { $0.trigger = .other; $0.triggerStrength = 2 }
         add("سيطر سيطرت استولى استولت seized captured overran") { $0.trigger = .other; $0.triggerStrength = 2 }
+        // Biographical happenings: appointed, elected, graduated, obtained a degree, born, died, published (not the
+        // bare عين, an eye or a spring as in عين الأسد, nor ولد, a boy).
+        add("""
+            عينت تعيين انتخب انتخبت انتخاب تخرج تخرجت نال نالت ولدت توفي توفيت وفاة أصدر أصدرت
+            appointed elected graduated born died published nominated
+            """) { $0.trigger = .other; $0.triggerStrength = 2 }
         // The mission's transition is its drawdown in this domain.
         add("انتقال الانتقال transition") { $0.trigger = .withdrawal; $0.triggerStrength = 1 }
         // Speech verbs and statement nouns.
@@ -139,6 +145,10 @@ struct Lexicon: Sendable {
             أشاد أشادت حذر حذرت اعتبر اعتبرت أورد أوردت اعترف اعترفت
             said says say reported announced announce announces stated told added confirmed noted denied declared explained
             """) { $0.speech = true; $0.trigger = .statement; $0.triggerStrength = 2 }
+        // The reporting verbs of Arabic news in their common inflections, generated from the language's
+        // morphology (`ReportingVerbs`) rather than listed from texts; English ones likewise.
+        add(ReportingVerbs.arabicForms.joined(separator: " ")) { $0.speech = true; $0.trigger = .statement; $0.triggerStrength = 2 }
+        add(ReportingVerbs.english) { $0.speech = true; $0.trigger = .statement; $0.triggerStrength = 2 }
         add("بيان بيانا تصريح تصريحات تدوينة إعلان statement announcement") { $0.trigger = .statement; $0.triggerStrength = 1 }
         // Future and plan markers.
         add("""
@@ -171,7 +181,17 @@ struct Lexicon: Sendable {
             ("days", "أيام يوما days"),
             ("weeks", "أسابيع أسبوعا weeks"),
             ("US dollars", "دولار دولارا dollars"),
-            ("people", "شخص شخصا أشخاص مدني مدنيا مدنيين مدنيون طفل طفلا أطفال امرأة نساء نازح نازحا نازحين لاجئ لاجئا لاجئين people persons civilians children women refugees members"),
+            ("people", "شخص شخصا أشخاص مدني مدنيا مدنيين مدنيون نازح نازحا نازحين نازحون مهجر مهجرا مهجرين لاجئ لاجئا لاجئين لاجئون مواطن مواطنا مواطنين people persons civilians refugees members displaced residents"),
+            // "إصابة 14 آخرين", "killed three others": a count of others is a count of people.
+            ("people", "آخرين آخرون others"),
+            ("women", "امرأة امرأتين امرأتان نساء نسوة سيدة سيدات women"),
+            ("children", "طفل طفلا أطفال طفلة طفلين طفلان children kids"),
+            ("minors", "قاصر قاصرا قاصرين قاصرات قصر minors juveniles"),
+            ("detainees", "معتقل معتقلا معتقلين معتقلون محتجز محتجزا محتجزين سجين سجينا سجناء أسير أسيرا أسرى detainees prisoners captives hostages"),
+            ("families", "عائلة عائلات أسرة أسر families households"),
+            ("foreigners", "أجنبي أجنبيا أجانب foreigners"),
+            ("hours", "ساعة ساعات hours"),
+            ("minutes", "دقيقة دقائق minutes"),
             ("reports", "تقرير تقريرا تقارير reports"),
             ("seats", "مقعد مقعدا مقاعد seats"),
             ("houses", "منزل منزلا منازل بيت بيوت houses homes"),
@@ -190,6 +210,11 @@ struct Lexicon: Sendable {
         add("جندي جنديا جنود عسكريا عسكريين مسلح مسلحا مسلحين مقاتل مقاتلا مقاتلين") { $0.person = true }
         add("شخص شخصا أشخاص مدني مدنيا مدنيين مدنيون طفل طفلا أطفال امرأة نساء troops soldiers personnel") { $0.person = true }
         add("servicemembers people persons civilians children women members fighters militants") { $0.person = true }
+        add("""
+            امرأة امرأتين امرأتان نساء نسوة طفل طفلا أطفال طفلة قاصر قاصرا قاصرين قاصرات معتقل معتقلا معتقلين محتجز محتجزا
+            محتجزين سجين سجينا سجناء أسير أسيرا أسرى أجنبي أجنبيا أجانب نازح نازحا نازحين مواطن مواطنا مواطنين
+            آخرين آخرون kids minors detainees prisoners hostages foreigners displaced residents others
+            """) { $0.person = true }
         add("قتل قتلوا قتلت قتلا مقتل مصرع حياة بحياة killed kill killing deaths death") { $0.casualty = 1 }
         add("جرح جرحوا أصيب أصيبوا إصابة إصابات injured injuring wounded wounding") { $0.casualty = 2 }
         let qualifiers: [(String, String)] = [
@@ -206,10 +231,18 @@ struct Lexicon: Sendable {
             (100, "مئة مائة hundred"), (12, "twelve"), (40, "أربعين أربعون forty"), (50, "خمسين خمسون fifty"),
             (60, "ستين ستون sixty"), (70, "سبعين سبعون seventy"), (80, "ثمانين ثمانون eighty"), (90, "تسعين تسعون ninety"),
             (11, "eleven"), (15, "fifteen"), (1000, "ألف الف"), (1_000_000, "مليون"),
+            // Hundreds, written joined or apart ("ثلاثمائة", "ثلاث مئة" is three × hundred above).
+            (200, "مئتان مئتين مئتي مائتان مائتين مائتي"), (300, "ثلاثمئة ثلاثمائة"), (400, "أربعمئة أربعمائة"),
+            (500, "خمسمئة خمسمائة"), (600, "ستمئة ستمائة"), (700, "سبعمئة سبعمائة"), (800, "ثمانمئة ثمانمائة ثمانيمئة ثمانيمائة"),
+            (900, "تسعمئة تسعمائة"), (2_000_000, "مليونين مليوني"),
+            (13, "thirteen"), (14, "fourteen"), (16, "sixteen"), (17, "seventeen"), (18, "eighteen"), (19, "nineteen"),
+            (2, "اثنين اثنا اثني"),
         ]
         for (v, words) in numberWords { add(words) { $0.numberWord = v } }
-        add("ألف آلاف الف thousand") { $0.multiplier = 1000 }
-        add("مليون ملايين million") { $0.multiplier = 1_000_000 }
+        // "41 ألفا", "ثلاثة آلاف", "1.2 مليون", "ثلاثة ملايين": the accusative and plural forms multiply too.
+        add("ألف آلاف الف ألفا thousand") { $0.multiplier = 1000 }
+        add("مئة مائة hundred") { $0.multiplier = 100 }
+        add("مليون ملايين مليونا million") { $0.multiplier = 1_000_000 }
         add("مليار مليارا مليارات billion") { $0.multiplier = 1_000_000_000 }
         add("مربع مربعا مربعة square") { $0.squared = true }
     }
