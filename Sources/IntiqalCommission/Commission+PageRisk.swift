@@ -1,6 +1,7 @@
 import IntiqalDomain
 import IntiqalPlanning
 import IntiqalPlanRisk
+import IntiqalStorage
 
 extension Commission {
     /// The run count of the risk estimate pages show (modest: it is made per reading party

@@ -38,7 +38,7 @@ extension Pages {
             let sources = HTML.each(r.sources) { s -> HTML in
                 let what: HTML
                 switch s.kind {
-                case .evidence: what = s.evidenceItem.map { "<a href=\"/evidence#item-\($0)\">\(bdi: "#" + l.digits(String($0)))</a>" } ?? .empty
+                case .evidence: what = s.evidenceItem.map { id -> HTML in "<a href=\"/evidence#item-\(id)\">\(bdi: "#" + l.digits(String(id)))</a>" } ?? .empty
                 case .dataset: what = "<bdi>\(s.dataset ?? "") \(s.key ?? "")\(s.file.map { " " + $0 + (s.line.map { ":" + String($0) } ?? "") } ?? "")</bdi>"
                 case .scenario: what = "<bdi>\(s.reference ?? "")</bdi>"
                 }
@@ -92,7 +92,7 @@ extension Pages {
         \(Self.field(l, "id", label: l["field.record"], value: error != nil ? f["id"] : id, error: error, required: true, extra: " dir=\"ltr\""))
         \(Self.select("marking", label: l["field.marking"], options: [("REL " + user.user.party, l.format("marking.rel", user.user.party)), ("JOINT", l["marking.joint"]), ("PUBLIC", l["marking.public"])], selected: error != nil ? f["marking"] : nil, error: error))
         </div>
-        <p class="field\(HTML(raw: error?.field == "text" ? " invalid" : ""))"><label for="f-text">\(l["field.text"])</label>
+        <p class="field\(HTML(raw: error?.field == "text" ? " invalid" : ""))"><label for="f-text">\(l["notes.text"])</label>
         <textarea id="f-text" name="text" rows="4" dir="auto" required maxlength="4000" aria-describedby="f-text-hint">\(error != nil ? f["text"] : nil)</textarea><small id="f-text-hint">\(l["notes.hint"])</small></p>
         <p><button type="submit">\(l["notes.add"])</button></p>
         </form></section>
@@ -101,7 +101,7 @@ extension Pages {
         return .page(Layout.page(web, title: l["nav.notes"], """
         \(form)
         <section aria-labelledby="h-notes"><h2 id="h-notes">\(heading)</h2>
-        \(list.isEmpty ? "<p>\(l["none"])</p>" : "<ul class=\"notes\">\(rows)</ul>")</section>
+        \(list.isEmpty ? "<p>\(l["none"])</p>" as HTML : "<ul class=\"notes\">\(rows)</ul>")</section>
         """), status: error == nil ? .ok : .unprocessableContent)
     }
 
@@ -166,7 +166,7 @@ extension Pages {
         <p class="meta">\(l["mode." + saved.mode]) · \(bdi: saved.savedBy) · <bdi>\(l.digits(saved.savedAt))</bdi></p>
         <div class="plan-report">\(report)</div>
         <section aria-labelledby="h-notes"><h2 id="h-notes">\(l["nav.notes"])</h2>
-        \(notes.isEmpty ? "<p>\(l["none"])</p>" : "<ul class=\"notes\">\(HTML.each(notes) { n -> HTML in "<li data-note=\"\(n.id)\"><p class=\"meta\">\(bdi: n.writtenBy) · \(Self.markingText(l, n.marking))</p><p dir=\"auto\">\(n.text)</p></li>" })</ul>")
+        \(notes.isEmpty ? "<p>\(l["none"])</p>" as HTML : "<ul class=\"notes\">\(HTML.each(notes) { n -> HTML in "<li data-note=\"\(n.id)\"><p class=\"meta\">\(bdi: n.writtenBy) · \(Self.markingText(l, n.marking))</p><p dir=\"auto\">\(n.text)</p></li>" })</ul>")
         <p><a href="/notes?entity=saved-plan&amp;id=\(saved.id)">\(l["notes.add"])</a></p></section>
         """))
     }
