@@ -42,12 +42,16 @@ import Testing
         let demo = try PageTests.demo()
         let irq = Self.viewer(demo, "irq-threat")
         // An IRQ-only report whose attack, accepted, becomes an IRQ-only incident.
-        let text = "Basra, 18 March 2025. A roadside bomb struck a patrol near Zubayr on 17 March 2025, killing 2 soldiers, officials said.\n"
-        let (document, _) = try demo.commission.ingestReport(text: text, name: "irq-web-test.txt", published: "2025-03-18", marking: .rel(["IRQ"]), by: irq)
+        let text = "Baghdad, 9 May 2025. Gunmen attacked a police checkpoint in Tarmiyah on 8 May 2025, wounding 3 policemen, officials said.\n"
+        let (document, _) = try demo.commission.ingestReport(text: text, name: "irq-web-test.txt", published: "2025-05-09", marking: .rel(["IRQ"]), by: irq)
         let items = try demo.commission.evidenceItems(for: irq).filter { $0.documentID == document }
-        var incident: Int64?
-        for item in items { incident = try demo.commission.review(item: item.id, status: .accepted, by: irq).incident ?? incident }
-        let incidentID = try #require(incident)
+        var incident: Int64?, why: [String] = []
+        for item in items {
+            let outcome = try demo.commission.review(item: item.id, status: .accepted, by: irq)
+            incident = outcome.incident ?? incident
+            why.append(outcome.note ?? "")
+        }
+        let incidentID = try #require(incident, "\(why)")
         let region = try demo.commission.incident(id: incidentID, for: irq).incident.region
         let note = try demo.commission.addNote(entity: "evidence-document", id: String(document), text: "irq-note-text-2718", marking: nil, by: irq)
         let saved = try demo.commission.savePlan(name: "irq-saved-plan-1618", mode: .conditions, by: irq)
@@ -55,7 +59,7 @@ import Testing
         try await PageTests.app(demo).test(.router) { client in
             var i = try await PageTests.signIn(client, demo, "irq-threat")
             var u = try await PageTests.signIn(client, demo, "usa-threat")
-            let (_, own) = try await PageTests.get(client, &i, "/incidents?month=2025-03")
+            let (_, own) = try await PageTests.get(client, &i, "/incidents?month=2025-05")
             #expect(own.contains("data-incident=\"\(incidentID)\""))
             let (_, ownNotes) = try await PageTests.get(client, &i, "/notes")
             #expect(ownNotes.contains("irq-note-text-2718") && ownNotes.contains("data-note=\"\(note.id)\""))
@@ -63,7 +67,7 @@ import Testing
             #expect(ownPlans.contains("irq-saved-plan-1618"))
             let (ownStatus, ownPlan) = try await PageTests.get(client, &i, "/saved-plans/\(saved.id)")
             #expect(ownStatus == .ok && ownPlan.contains("<svg"))
-            for path in ["/incidents", "/incidents?month=2025-03", "/incidents?region=\(region)&month=2025-03", "/notes",
+            for path in ["/incidents", "/incidents?month=2025-05", "/incidents?region=\(region)&month=2025-05", "/notes",
                          "/notes?entity=evidence-document&id=\(document)", "/saved-plans"] {
                 let (_, seen) = try await PageTests.get(client, &u, path)
                 #expect(!seen.contains("data-incident=\"\(incidentID)\"") && !seen.contains("irq-note-text-2718")
