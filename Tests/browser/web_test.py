@@ -271,7 +271,7 @@ def test_demo(binary, shots):
         for item in irq_items:
             if d.find_elements(By.CSS_SELECTOR, "#item-%s button[value=accepted]" % item):
                 s.click("#item-%s button[value=accepted]" % item)
-        page = s.go("/incidents?month=2025-05")
+        page = s.go("/incidents?month=2025-03")
         irq_incidents = re.findall(r'data-incident="(\d+)"', page)
         check(len(irq_incidents) > 0 and "/evidence#item-" in page, "IRQ sees the incident of its accepted attack with its source")
         s.go("/saved-plans")
@@ -458,7 +458,7 @@ def test_signing(binary, shots):
 # Reports written for this test (not from any corpus).
 REPORT_IRQ_ONLY = ("Basra, 18 March 2025. A roadside bomb struck a patrol near Zubayr on 17 March 2025, killing 2 soldiers, "
                    "officials said.\n\nOn 19 March 2025 the governor met army commanders in Basra to discuss security.\n\n"
-                   "Gunmen attacked an army post in Tarmiyah on 6 May 2025, wounding 3 soldiers, officials said.\n")
+                   "Gunmen attacked an army post in Tarmiyah on 16 March 2025, wounding 3 soldiers, officials said.\n")
 REPORT_JOINT = ("Baghdad, 12 April 2025. Gunmen attacked a checkpoint in Tarmiyah on 10 April 2025, wounding 4 policemen, "
                 "the interior ministry said.\n\nOn 11 April 2025 the defence minister met coalition commanders in Baghdad "
                 "to discuss the handover of the Ain al-Asad air base.\n")
