@@ -60,7 +60,7 @@ extension Commission {
         return SignedIn(sessionID: id, csrfToken: csrf, user: user!, expiresAt: session.expiresAt)
     }
 
-    private func checkThrottle(_ tx: any WorkspaceTransaction, name: String, address: String, at: Double) throws {
+    func checkThrottle(_ tx: any WorkspaceTransaction, name: String, address: String, at: Double) throws {
         let failures = try tx.failedSignIns(user: name, address: address, since: at - Self.throttleWindow)
         if failures.user >= Self.allowedFailures || failures.address >= Self.allowedFailures {
             throw CommissionError.throttled("too many failed sign-ins; try again later")

@@ -43,4 +43,25 @@ final class DerivedCache: @unchecked Sendable {
         }
         return made
     }
+
+    /// `value` for a product made asynchronously (e.g. a Monte Carlo estimate).
+    func value<T>(_ key: Key, counter: Int64?, make: () async throws -> T) async throws -> T {
+        guard let counter else { return try await make() }
+        let found: T? = lock.withLock {
+            if counter > self.counter {
+                self.counter = counter
+                entries.removeAll(keepingCapacity: true)
+                return nil
+            }
+            return counter == self.counter ? entries[key].flatMap { $0 as? T } : nil
+        }
+        if let found { return found }
+        let made = try await make()
+        lock.withLock {
+            guard counter == self.counter else { return }
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = made
+        }
+        return made
+    }
 }

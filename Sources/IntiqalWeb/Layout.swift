@@ -12,7 +12,8 @@ enum Layout {
         var nav = HTML.empty
         if let s = web.session {
             var links: [(String, String)] = [("/", "nav.dashboard"), ("/assessments", "nav.assessments"), ("/evidence", "nav.evidence"),
-                                             ("/plans", "nav.plans"), ("/decisions", "nav.decisions"), ("/commitments", "nav.commitments")]
+                                             ("/plans", "nav.plans"), ("/saved-plans", "nav.saved"), ("/incidents", "nav.incidents"),
+                                             ("/notes", "nav.notes"), ("/decisions", "nav.decisions"), ("/commitments", "nav.commitments")]
             if s.user.role == .admin || s.user.role == .secretariat {
                 links += [("/users", "nav.users"), ("/audit", "nav.audit")]
             }

@@ -11,6 +11,8 @@ public struct WebApplication: Sendable {
     static let languageCookie = "intiqal_lang"
     static let digitsCookie = "intiqal_digits"
     static let preSessionCookie = "intiqal_presession"
+    /// Names a sign-in whose password was right and that waits for its one-time code.
+    static let pendingCookie = "intiqal_pending"
     static let maxBody = 1024 * 1024
 
     let commission: Commission
@@ -53,7 +55,7 @@ public struct WebApplication: Sendable {
         }
     }
 
-    typealias Handler = @Sendable (inout WebRequest, PathParameters) throws -> WebResponse
+    typealias Handler = @Sendable (inout WebRequest, PathParameters) async throws -> WebResponse
 
     struct PathParameters: Sendable {
         var values: [String: String]
@@ -65,7 +67,8 @@ public struct WebApplication: Sendable {
     func serve<Context: WebRequestContext>(_ request: Request, _ context: Context, write: Bool, _ handler: Handler) async throws -> Response {
         var web = WebRequest(locale: .from(request), session: nil, sessionID: nil, form: Form(""), query: Form(request.uri.query ?? ""),
                              path: request.uri.path, address: context.clientAddress,
-                             preSession: request.cookies[Self.preSessionCookie]?.value)
+                             preSession: request.cookies[Self.preSessionCookie]?.value,
+                             pendingSignIn: request.cookies[Self.pendingCookie]?.value)
         if let id = request.cookies[Self.sessionCookie]?.value, !id.isEmpty, let s = try? commission.session(id: id) {
             web.session = s
             web.sessionID = id
@@ -79,12 +82,12 @@ public struct WebApplication: Sendable {
                 // A signed-in write carries the session's CSRF token; the sign-in form its double-submitted one.
                 if let s = web.session {
                     guard let token = web.form["csrf"], constantTimeEqual(token, s.csrfToken) else { throw WebForbidden() }
-                } else if web.path != "/signin" {
+                } else if web.path != "/signin" && web.path != "/signin/code" {
                     throw WebRedirect(to: "/signin")
                 }
             }
             let started = ContinuousClock.now
-            var response = try handler(&web, PathParameters(values: parameters)).response(web, secureCookies: secureCookies)
+            var response = try await handler(&web, PathParameters(values: parameters)).response(web, secureCookies: secureCookies)
             let elapsed = ContinuousClock.now - started
             response.headers[.init("Server-Timing")!] = "page;dur=\(String(format: "%.1f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000))"
             return response

@@ -16,6 +16,8 @@ struct WebRequest: Sendable {
     var address: String
     /// A value for the sign-in form's double-submitted token (before any session exists).
     var preSession: String?
+    /// The pending sign-in cookie (a right password waiting for its one-time code).
+    var pendingSignIn: String? = nil
 
     var l: WebLocale { locale }
 

@@ -61,6 +61,9 @@ import Testing
         for k in ["adopt-plan", "gate-met", "resolve-dispute", "phase-complete", "adopt-scale", "commitment-status"] { used.insert("kind." + k) }
         for e in ["meeting", "statement", "attack", "agreement", "withdrawal", "handover", "other"] { used.insert("event." + e) }
         for s in StoredToken.Scope.allCases { used.insert("scope." + s.rawValue) }
+        for k in Incident.Kind.allCases { used.insert("incident." + k.rawValue) }
+        for k in IncidentSource.Kind.allCases { used.insert("source." + k.rawValue) }
+        for e in NoteRecord.entities { used.insert("entity." + e) }
         for s in 0...3 { used.insert("commitment.\(s)") }
         for e in ["invalid", "forbidden", "conflict", "notfound", "unauthenticated", "throttled", "unavailable"] { used.insert("error." + e) }
         for d in ["password", "revoked", "rated", "released", "reviewed", "uploaded", "proposed", "signed", "binding", "useradded"] { used.insert("done." + d) }
@@ -171,10 +174,16 @@ import Testing
         let (_, page) = try await get(client, &b, "/signin")
         let token = try #require(hidden("presession", in: page))
         let a = demo.accounts.first { $0.user.name == name }!
-        var form = [("presession", token), ("name", name), ("password", a.password)]
-        if let s = a.totpSecret { form.append(("code", TOTP(base32: s)!.code(at: Date()))) }
-        let r = try await post(client, &b, "/signin", form)
+        var r = try await post(client, &b, "/signin", [("presession", token), ("name", name), ("password", a.password)])
         #expect(r.status == .seeOther, "sign-in of \(name)")
+        if let s = a.totpSecret {
+            // The second step: the code on its own page.
+            #expect(r.headers[.location] == "/signin/code" && b.cookies["intiqal_session"] == nil)
+            let (_, codePage) = try await get(client, &b, "/signin/code")
+            let token = try #require(hidden("presession", in: codePage))
+            r = try await post(client, &b, "/signin/code", [("presession", token), ("code", TOTP(base32: s)!.code(at: Date()))])
+            #expect(r.status == .seeOther && r.headers[.location] == "/", "code of \(name)")
+        }
         #expect(b.cookies["intiqal_session"] != nil)
         return b
     }

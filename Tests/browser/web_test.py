@@ -120,10 +120,15 @@ class Session:
         self.d.find_element(By.ID, "f-name").send_keys(name)
         self.d.find_element(By.ID, "f-password").send_keys(password or acct["password"])
         secret = secret or acct.get("secret")
-        if secret:
-            self.d.find_element(By.ID, "f-code").send_keys(totp(secret))
+        check(not self.d.find_elements(By.ID, "f-code"), "the first step asks no code")
         self.click("form[action='/signin'] button[type=submit]")
-        check(urllib.parse.urlparse(self.d.current_url).path != "/signin", "%s signs in" % name)
+        if secret:
+            # Two steps: a right password leads to the code's own page, not yet to a session.
+            check(urllib.parse.urlparse(self.d.current_url).path == "/signin/code", "%s is asked for the code" % name)
+            check(self.d.get_cookie("intiqal_session") is None, "no session before the code")
+            self.d.find_element(By.ID, "f-code").send_keys(totp(secret))
+            self.click("form[action='/signin/code'] button[type=submit]")
+        check(urllib.parse.urlparse(self.d.current_url).path not in ("/signin", "/signin/code"), "%s signs in" % name)
         return self.d.page_source
 
     def submit(self, form_css):
@@ -171,7 +176,8 @@ class Session:
         return pages
 
 
-MAIN_PAGES = ["/", "/assessments", "/evidence", "/plans", "/decisions", "/commitments", "/account", "/users", "/audit"]
+MAIN_PAGES = ["/", "/assessments", "/evidence", "/plans", "/saved-plans", "/incidents", "/notes", "/decisions", "/commitments",
+              "/account", "/users", "/audit"]
 
 
 def axe_check(sess, label):
@@ -214,6 +220,24 @@ def test_demo(binary, shots):
             s.lang("en")
             page = s.sign_in(name)
             check('class="gates"' in page and re.search(r'<html lang="en" dir="ltr"', page), "dashboard of %s" % name)
+        print("== two-step sign-in: a wrong code is asked again on the code's page, a right one signs in")
+        name = next(n for n, a in server.accounts.items() if a.get("secret"))
+        d.delete_cookie("intiqal_session")
+        s.go("/signin")
+        s.fill("f-name", name); s.fill("f-password", server.accounts[name]["password"])
+        s.click("form[action='/signin'] button[type=submit]")
+        check(urllib.parse.urlparse(d.current_url).path == "/signin/code", "the code's page")
+        wrong = "%06d" % ((int(totp(server.accounts[name]["secret"])) + 1) % 1000000)
+        s.fill("f-code", wrong)
+        s.click("form[action='/signin/code'] button[type=submit]")
+        check(d.get_cookie("intiqal_session") is None and 'id="f-code"' in d.page_source and 'class="problem' in d.page_source,
+              "a wrong code is refused on the code's page")
+        d.find_element(By.ID, "f-code").clear()
+        s.fill("f-code", totp(server.accounts[name]["secret"]))
+        s.click("form[action='/signin/code'] button[type=submit]")
+        check('class="gates"' in d.page_source, "the right code signs %s in" % name)
+        check(all('data-risk="%s"' % m in d.page_source for m in ["conditions", "deadlines", "baseline"]),
+              "the dashboard shows the risk of both modes and no change")
         s.lang("ar")
         page = s.sign_in("irq-capability")
         check(re.search(r'<html lang="ar" dir="rtl"', page) and 'class="gates"' in page, "Arabic dashboard")
@@ -243,16 +267,36 @@ def test_demo(binary, shots):
         s.submit("#upload-form")
         irq_items = re.findall(r'data-item="(\d+)"', d.page_source)
         check(len(irq_items) > 0 and "<mark>" in d.page_source, "the IRQ-only report's events are listed and marked")
+        # The attack accepted becomes an IRQ-only incident; a plan saved and a note written, both IRQ's.
+        for item in irq_items:
+            if d.find_elements(By.CSS_SELECTOR, "#item-%s button[value=accepted]" % item):
+                s.click("#item-%s button[value=accepted]" % item)
+        page = s.go("/incidents?month=2025-03")
+        irq_incidents = re.findall(r'data-incident="(\d+)"', page)
+        check(len(irq_incidents) > 0 and "/evidence#item-" in page, "IRQ sees the incident of its accepted attack with its source")
+        s.go("/saved-plans")
+        s.fill("f-name", "irq-saved-plan-web"); s.fill("f-mode", "conditions")
+        s.submit("form[action='/saved-plans']")
+        check("irq-saved-plan-web" in d.page_source and "<svg" in d.page_source, "IRQ saves the current plan and sees it")
+        irq_saved = urllib.parse.urlparse(d.current_url).path
+        s.go("/notes?entity=saved-plan&id=" + irq_saved.rsplit("/", 1)[-1])
+        s.fill("f-text", "irq-note-web-1414")
+        s.submit("form[action='/notes']")
+        check("irq-note-web-1414" in d.page_source, "IRQ's note is listed")
         for name in ["usa-capability", "usa-threat", "usa-secretariat", "usa-cochair", "gbr-liaison"]:
             s.sign_in(name)
             pages = s.crawl("/")
-            check(len(pages) >= 6, "%s walked %d pages" % (name, len(pages)))
+            check(len(pages) >= 9, "%s walked %d pages" % (name, len(pages)))
+            check(s.go(irq_saved) and "irq-saved-plan-web" not in d.page_source, "%s reads IRQ's saved plan by its address" % name)
             for path, html in pages.items():
                 check('data-rating="%s"' % rating not in html, "%s sees IRQ's unreleased rating on %s" % (name, path))
                 check("irq-only-evidence-3141" not in html, "%s sees IRQ's evidence text on %s" % (name, path))
                 check("Zubayr" not in html and "irq-only-report" not in html, "%s sees IRQ's report on %s" % (name, path))
+                check("irq-saved-plan-web" not in html and "irq-note-web-1414" not in html, "%s sees IRQ's saved plan or note on %s" % (name, path))
+                for inc in irq_incidents:
+                    check('data-incident="%s"' % inc not in html, "%s sees IRQ's incident %s on %s" % (name, inc, path))
                 for item in irq_items:
-                    for needle in [r'data-item="%s"' % item, r'id="item-%s"' % item, r"evidence-item-%s(?!\d)" % item]:
+                    for needle in [r'data-item="%s"' % item, r'id="item-%s"' % item, r"evidence-item-%s(?!\d)" % item, r'#item-%s"' % item]:
                         m = re.search(needle, html)
                         check(m is None, "%s sees IRQ item %s on %s: %s" % (name, item, path, html[max(0, m.start() - 80):m.end() + 40] if m else ""))
         s.sign_in("usa-capability")
@@ -413,7 +457,8 @@ def test_signing(binary, shots):
 
 # Reports written for this test (not from any corpus).
 REPORT_IRQ_ONLY = ("Basra, 18 March 2025. A roadside bomb struck a patrol near Zubayr on 17 March 2025, killing 2 soldiers, "
-                   "officials said.\n\nOn 19 March 2025 the governor met army commanders in Basra to discuss security.\n")
+                   "officials said.\n\nOn 19 March 2025 the governor met army commanders in Basra to discuss security.\n\n"
+                   "Gunmen attacked an army post in Tarmiyah on 16 March 2025, wounding 3 soldiers, officials said.\n")
 REPORT_JOINT = ("Baghdad, 12 April 2025. Gunmen attacked a checkpoint in Tarmiyah on 10 April 2025, wounding 4 policemen, "
                 "the interior ministry said.\n\nOn 11 April 2025 the defence minister met coalition commanders in Baghdad "
                 "to discuss the handover of the Ain al-Asad air base.\n")

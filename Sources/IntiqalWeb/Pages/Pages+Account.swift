@@ -8,25 +8,30 @@ extension Pages {
 
     func signInForm(_ web: inout WebRequest, _ p: WebApplication.PathParameters) throws -> WebResponse {
         if web.session != nil { return .redirect("/") }
-        return signInPage(&web, name: web.query["name"], error: nil, codeNeeded: false)
+        return signInPage(&web, name: web.query["name"], error: nil,
+                          notice: web.query["expired"] != nil ? web.l["signin.expired"] : nil)
     }
 
-    func signInPage(_ web: inout WebRequest, name: String?, error: CommissionError?, codeNeeded: Bool) -> WebResponse {
+    /// The sign-in form's double-submitted token: the cookie's, or a new one (with its cookie).
+    func preSessionToken(_ web: WebRequest, _ cookies: inout [Cookie]) -> String {
+        if let t = web.preSession, t.count == 64 { return t }
+        let token = Commission.systemRandomBytes(32).map { String(format: "%02x", $0) }.joined()
+        cookies.append(cookie(WebApplication.preSessionCookie, token, maxAge: 3600))
+        return token
+    }
+
+    /// Step one: name and password.
+    func signInPage(_ web: inout WebRequest, name: String?, error: CommissionError?, notice: String? = nil) -> WebResponse {
         let l = web.l
         var cookies: [Cookie] = []
-        let token: String
-        if let t = web.preSession, t.count == 64 { token = t } else {
-            token = Commission.systemRandomBytes(32).map { String(format: "%02x", $0) }.joined()
-            cookies.append(cookie(WebApplication.preSessionCookie, token, maxAge: 3600))
-        }
+        let token = preSessionToken(web, &cookies)
         let body: HTML = """
         \(Layout.problem(web, error))
-        \(HTML(raw: codeNeeded ? "<p class=\"notice\" role=\"status\">" + HTML.escape(l["signin.codeneeded"]) + "</p>" : ""))
+        \(HTML(raw: notice.map { "<p class=\"notice\" role=\"status\">" + HTML.escape($0) + "</p>" } ?? ""))
         <form method="post" action="/signin" class="card narrow">
         <input type="hidden" name="presession" value="\(token)">
         \(Self.field(l, "name", label: l["field.name"], value: name, error: error, required: true, extra: " autocomplete=\"username\" dir=\"auto\""))
         \(Self.field(l, "password", label: l["field.password"], type: "password", error: error, required: true, extra: " autocomplete=\"current-password\""))
-        \(Self.field(l, "code", label: l["field.code"], error: error, extra: " inputmode=\"numeric\" autocomplete=\"off\" pattern=\"[0-9]{6}\" maxlength=\"6\" dir=\"ltr\"" + (codeNeeded ? " autofocus" : ""), hint: l["signin.codehint"]))
         <p><button type="submit">\(l["signin"])</button></p>
         </form>
         """
@@ -39,16 +44,66 @@ extension Pages {
         let f = web.form
         guard let token = f["presession"], let cookie = web.preSession, constantTimeEqual(token, cookie) else { throw WebForbidden() }
         let name = f["name"] ?? ""
-        let code = f.trimmed("code")
         do {
-            let signedIn = try commission.signIn(name: name, password: f["password"] ?? "", code: code, address: web.address)
-            var r = WebResponse.redirect("/")
-            r.cookies = [self.cookie(WebApplication.sessionCookie, signedIn.sessionID, maxAge: Int(Commission.sessionLifetime)),
-                         self.cookie(WebApplication.preSessionCookie, "", maxAge: 0)]
-            return r
+            switch try commission.signInPassword(name: name, password: f["password"] ?? "", address: web.address) {
+            case .signedIn(let signedIn):
+                return signedInResponse(signedIn)
+            case .codeNeeded(let pendingID, _, let expiresAt):
+                var r = WebResponse.redirect("/signin/code")
+                r.cookies = [self.cookie(WebApplication.pendingCookie, pendingID,
+                                         maxAge: max(1, Int(expiresAt - Date().timeIntervalSince1970)))]
+                return r
+            }
         } catch let e as CommissionError {
-            let codeNeeded = code == nil && e.detail.contains("code")
-            return signInPage(&web, name: name, error: codeNeeded ? nil : e, codeNeeded: codeNeeded)
+            return signInPage(&web, name: name, error: e)
+        }
+    }
+
+    func signedInResponse(_ signedIn: SignedIn) -> WebResponse {
+        var r = WebResponse.redirect("/")
+        r.cookies = [cookie(WebApplication.sessionCookie, signedIn.sessionID, maxAge: Int(Commission.sessionLifetime)),
+                     cookie(WebApplication.preSessionCookie, "", maxAge: 0), cookie(WebApplication.pendingCookie, "", maxAge: 0)]
+        return r
+    }
+
+    /// Step two (co-chairs, administrators, whoever enrolled a secret): the one-time code of a
+    /// pending sign-in; without a live one, back to step one.
+    func codeForm(_ web: inout WebRequest, _ p: WebApplication.PathParameters) throws -> WebResponse {
+        if web.session != nil { return .redirect("/") }
+        guard let id = web.pendingSignIn, commission.pendingSignIn(id: id) != nil else { return .redirect("/signin?expired=1") }
+        return codePage(&web, error: nil)
+    }
+
+    func codePage(_ web: inout WebRequest, error: CommissionError?) -> WebResponse {
+        let l = web.l
+        var cookies: [Cookie] = []
+        let token = preSessionToken(web, &cookies)
+        let body: HTML = """
+        \(Layout.problem(web, error))
+        <form method="post" action="/signin/code" class="card narrow">
+        <p>\(l["signin.codeneeded"])</p>
+        <input type="hidden" name="presession" value="\(token)">
+        \(Self.field(l, "code", label: l["field.code"], error: error, required: true, extra: " inputmode=\"numeric\" autocomplete=\"one-time-code\" pattern=\"[0-9]{6}\" maxlength=\"6\" dir=\"ltr\" autofocus", hint: l["signin.codehint"]))
+        <p><button type="submit">\(l["signin.verify"])</button></p>
+        </form>
+        """
+        var r = WebResponse.page(Layout.page(web, title: l["signin.code"], body), status: error == nil ? .ok : .unauthorized)
+        r.cookies = cookies
+        return r
+    }
+
+    func signInCode(_ web: inout WebRequest, _ p: WebApplication.PathParameters) throws -> WebResponse {
+        let f = web.form
+        guard let token = f["presession"], let cookie = web.preSession, constantTimeEqual(token, cookie) else { throw WebForbidden() }
+        guard let id = web.pendingSignIn, commission.pendingSignIn(id: id) != nil else {
+            var r = WebResponse.redirect("/signin?expired=1")
+            r.cookies = [self.cookie(WebApplication.pendingCookie, "", maxAge: 0)]
+            return r
+        }
+        do {
+            return signedInResponse(try commission.signInCode(pending: id, code: f.trimmed("code") ?? "", address: web.address))
+        } catch let e as CommissionError {
+            return codePage(&web, error: e)
         }
     }
 

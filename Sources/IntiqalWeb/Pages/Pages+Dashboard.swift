@@ -7,14 +7,15 @@ import IntiqalStorage
 extension Pages {
     /// The gates of the month (regions × capability areas), phases against deadlines in both
     /// modes, the risk headline, and the viewer's own to-do list.
-    func dashboard(_ web: inout WebRequest, _ p: WebApplication.PathParameters) throws -> WebResponse {
+    func dashboard(_ web: inout WebRequest, _ p: WebApplication.PathParameters) async throws -> WebResponse {
         let l = web.l
         let user = try web.user()
         let viewer = user.viewer
         let status = try commission.status(for: viewer)
         let scenario = try commission.scenario(for: viewer).scenario
         let month = status.gates.first?.month ?? scenario.start
-        let plans = try Self.plans(scenario)
+        let plans = try keptPlans(viewer, scenario)
+        let risk = try await commission.keptRisk(for: viewer)
 
         // The gates grid.
         var byKey: [String: GateStatus] = [:]
@@ -58,18 +59,20 @@ extension Pages {
         <tbody>\(phaseRows)</tbody></table>
         """
 
-        // The risk headline: the risk debt each mode carries.
-        let risk: HTML = HTML.each(plans) { plan in
+        // The risk headline: the Monte Carlo risk of resurgence of each mode and of no change, and the risk debt each mode carries.
+        let debts: HTML = HTML.each(plans) { plan in
             let debt = plan.riskDebt.reduce(0) { $0 + $1.adviserMonths }
             let gates = Set(plan.riskDebt.map { $0.region + "/" + $0.capability }).count
             return "<li>\(l["mode." + plan.mode.rawValue]): \(l.format("risk.debt", l.number(debt), l.number(gates)))</li>"
         }
+        // The risk rests on the same scenario as the gates (`risk.marking` is the scenario's marking too).
+        let marking = risk.marking == status.marking ? status.marking : try commission.derivedMarking(for: viewer)
 
         let todoList = try todo(web, user, scenario, month)
-        return .page(Layout.page(web, title: l["nav.dashboard"], marking: status.marking.description, """
+        return .page(Layout.page(web, title: l["nav.dashboard"], marking: marking.description, """
         <div class="grid2">
         <section aria-labelledby="h-todo" class="card"><h2 id="h-todo">\(l["todo"])</h2>\(todoList)</section>
-        <section aria-labelledby="h-risk" class="card"><h2 id="h-risk">\(l["risk.headline"])</h2><ul>\(risk)</ul>
+        <section aria-labelledby="h-risk" class="card"><h2 id="h-risk">\(l["risk.headline"])</h2>\(Self.riskTable(l, risk.summary))<ul>\(debts)</ul>
         <p><a href="/plans">\(l["risk.more"])</a></p></section>
         </div>
         <section aria-labelledby="h-gates"><h2 id="h-gates">\(l["gates"])</h2>\(grid)</section>
@@ -82,6 +85,28 @@ extension Pages {
     static func plans(_ scenario: Scenario) throws -> [Plan] {
         guard let planner = try? Planner(scenario: scenario) else { return [] }
         return PlanMode.allCases.map { planner.plan(mode: $0) }
+    }
+
+    /// Both modes' plans of the viewer's scenario, kept for the viewer's party while the workspace does not change.
+    func keptPlans(_ viewer: Viewer, _ scenario: Scenario) throws -> [Plan] {
+        try commission.kept("web plans", for: viewer) { try Self.plans(scenario) }
+    }
+
+    /// The risk of resurgence of each mode and of no change (`intiqal risk`'s comparison), or why it was not estimated.
+    static func riskTable(_ l: WebLocale, _ s: RiskSummary) -> HTML {
+        if let reason = s.notEstimated {
+            return "<p class=\"risk-none\">\(l["risk.none"]) <span lang=\"en\" dir=\"ltr\">\(l.language == .ar ? (s.notEstimatedAr ?? reason) : reason)</span></p>"
+        }
+        let rows = HTML.each(s.rows) { r -> HTML in
+            let name = r.plan == "baseline" ? l["risk.baseline"] : l["mode." + r.plan]
+            let ci = r.ci95.count == 2 ? l.format("risk.ci", l.percent(r.ci95[0]), l.percent(r.ci95[1])) : ""
+            return "<tr data-risk=\"\(r.plan)\"><th scope=\"row\">\(name)</th><td><bdi>\(l.percent(r.pResurgence))</bdi> <small><bdi>\(ci)</bdi></small></td><td><bdi>\(l.digits(String(format: "%.1f", r.expectedIncidents)))</bdi></td></tr>"
+        }
+        return """
+        <table class="risk"><caption>\(l.format("risk.caption", l.number(s.runs), l.number(s.incidentsPerMonth), l.number(s.consecutiveMonths)))</caption>
+        <thead><tr><th scope="col">\(l["risk.plan"])</th><th scope="col">\(l["risk.p"])</th><th scope="col">\(l["risk.expected"])</th></tr></thead>
+        <tbody>\(rows)</tbody></table>\(HTML(raw: s.illustrative ? "<p class=\"meta\">" + HTML.escape(l["risk.illustrative"]) + "</p>" : ""))
+        """
     }
 
     static func gateSymbol(_ s: GateStatus.State) -> String {

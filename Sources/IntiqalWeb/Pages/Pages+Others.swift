@@ -9,24 +9,33 @@ extension Pages {
     /// Both modes side by side: the planner's own HTML report of each (SVG Gantt and headcount
     /// charts, phases, handovers with their reasons, risk debt, plan against actual), made from
     /// only the ratings the viewer may read.
-    func plans(_ web: inout WebRequest, _ p: WebApplication.PathParameters) throws -> WebResponse {
+    func plans(_ web: inout WebRequest, _ p: WebApplication.PathParameters) async throws -> WebResponse {
         let l = web.l
         let viewer = try web.viewer()
         let scenario = try commission.scenario(for: viewer).scenario
-        let marking = try commission.derivedMarking(for: viewer)
-        let renderer = PlanHTMLRenderer(scenario: scenario, language: l.language)
-        let plans = try Self.plans(scenario)
+        let risk = try await commission.keptRisk(for: viewer)
+        let marking = try commission.derivedMarking(for: viewer)   // what the plans and the risk rest on
+        let plans = try keptPlans(viewer, scenario)
         if plans.isEmpty { return .page(Layout.page(web, title: l["nav.plans"], "<p class=\"late\">\(l["plan.failed"])</p>")) }
-        let columns = HTML.each(plans) { plan in
+        // The planner's reports, rendered once per language while the workspace does not change.
+        let language = l.language
+        let reports = try commission.kept("web plan reports \(language.rawValue)", for: viewer) {
+            let renderer = PlanHTMLRenderer(scenario: scenario, language: language)
+            return plans.map { Self.body(of: renderer.render($0)) }
+        }
+        let risks: HTML = """
+        <section aria-labelledby="h-risk" class="card"><h2 id="h-risk">\(l["risk.headline"])</h2>\(Self.riskTable(l, risk.summary))</section>
+        """
+        let columns = HTML.each(zip(plans, reports)) { plan, report in
             let mode = plan.mode
             let debt = plan.riskDebt.reduce(0) { $0 + $1.adviserMonths }
             return """
             <section class="plan" aria-labelledby="h-\(mode.rawValue)"><h2 id="h-\(mode.rawValue)">\(l["mode." + mode.rawValue])</h2>
             <p>\(l.format("risk.debt", l.number(debt), l.number(Set(plan.riskDebt.map { $0.region + "/" + $0.capability }).count)))</p>
-            <div class="plan-report">\(Self.body(of: renderer.render(plan)))</div></section>
+            <div class="plan-report">\(report)</div></section>
             """
         }
-        return .page(Layout.page(web, title: l["nav.plans"], marking: marking.description, "<div class=\"plans\">\(columns)</div>"))
+        return .page(Layout.page(web, title: l["nav.plans"], marking: marking.description, "\(risks)<div class=\"plans\">\(columns)</div>"))
     }
 
     /// The contents of a whole page's body, its headings moved down two levels (the page has its own h1 and h2).

@@ -11,18 +11,20 @@ struct Pages: Sendable {
 
     var gets: [(String, WebApplication.Handler)] {
         [
-            ("/", dashboard), ("/signin", signInForm), ("/account", account), ("/assessments", assessments),
+            ("/", dashboard), ("/signin", signInForm), ("/signin/code", codeForm), ("/account", account), ("/assessments", assessments),
             ("/evidence", evidence), ("/decisions", decisions), ("/plans", plans), ("/commitments", commitments),
-            ("/users", users), ("/audit", audit),
+            ("/users", users), ("/audit", audit), ("/incidents", incidents), ("/notes", notes), ("/saved-plans", savedPlans),
+            ("/saved-plans/{id}", savedPlan),
         ]
     }
 
     var posts: [(String, WebApplication.Handler)] {
         [
-            ("/signin", signIn), ("/signout", signOut), ("/account/password", changePassword), ("/account/tokens", newToken),
+            ("/signin", signIn), ("/signin/code", signInCode), ("/signout", signOut), ("/account/password", changePassword), ("/account/tokens", newToken),
             ("/account/tokens/{id}/revoke", revokeToken), ("/assessments", recordRating), ("/assessments/{id}/release", release),
             ("/evidence", upload), ("/evidence/items/{id}/review", review), ("/decisions", propose),
             ("/decisions/{id}/signatures", addSignature), ("/users", addUser),
+            ("/notes", addNote), ("/saved-plans", savePlan),
         ]
     }
 
