@@ -30,7 +30,7 @@ public enum InputLimits {
     /// Monte Carlo runs of one risk estimate.
     public static let riskRuns: ClosedRange<Int> = 1...100_000_000
     /// Monte Carlo runs one request to the server may ask for (a request must end in seconds).
-    public static let riskRunsPerRequest: ClosedRange<Int> = 1...100_000
+    public static let riskRunsPerRequest: ClosedRange<Int> = 1...10_000
     /// Incidents per month that count as a resurgence, and the consecutive months it must last.
     public static let riskThreshold: ClosedRange<Int> = 1...1_000_000
     public static let riskConsecutiveMonths: ClosedRange<Int> = 1...1_200
