@@ -25,6 +25,8 @@ public func buildRouter(commission: Commission, configuration: ServerConfigurati
     LedgerController(commission: commission).addRoutes(to: api)
     AuditController(commission: commission).addRoutes(to: api)
     RecordsController(commission: commission).addRoutes(to: api)
+    TokenController(commission: commission).addRoutes(to: api)
+    RecordWritesController(commission: commission).addRoutes(to: api)
     // The web application under / (its own target: pages call the use cases, not the API).
     WebApplication(commission: commission, secureCookies: configuration.cookiesAreSecure).addRoutes(to: router)
     return router

@@ -153,6 +153,7 @@ import Testing
             _ = try await check("/api/v1/plans/{id}", .get, "/api/v1/plans/\((object(saved)["id"] as? NSNumber)?.int64Value ?? 0)", headers: s.readHeaders)
             _ = try await check("/api/v1/plans/{id}", .get, "/api/v1/plans/999", headers: s.readHeaders)
             _ = try await check("/api/v1/audit", .get, "/api/v1/audit", headers: s.readHeaders)
+            try await RecordWritesTests.exerciseInContract(demo, client) { try await check($0, $1, $2, headers: $3, body: $4) }
             _ = try await check("/api/v1/session", .delete, "/api/v1/session", headers: s.writeHeaders)
             let metrics = try await check("/metrics", .get, "/metrics")
             #expect(String(buffer: metrics.body).contains("intiqal_http_requests_total{status=\"200\"}"))
