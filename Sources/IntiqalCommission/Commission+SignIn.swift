@@ -76,7 +76,8 @@ extension Commission {
             let stored = try run { try store.session(idHash: hash) }
             return (stored, try stored.flatMap { s in try users().first { $0.name == s.user } })
         }
-        guard let stored, let user, stored.expiresAt > now().timeIntervalSince1970 else {
+        // A pending two-step sign-in (a row of the same table) is not a session.
+        guard let stored, let user, stored.csrfToken != Self.pendingMarker, stored.expiresAt > now().timeIntervalSince1970 else {
             throw CommissionError.unauthenticated("not signed in")
         }
         return SessionUser(user: user, csrfToken: stored.csrfToken)

@@ -11,40 +11,29 @@ public enum SignInStep: Sendable, Hashable {
     case codeNeeded(pendingID: String, user: String, expiresAt: Double)
 }
 
-/// Sign-ins whose password was right, waiting for the one-time code; in memory only (a pending
-/// sign-in is not a session and never outlives the process).
-final class PendingSignIns: @unchecked Sendable {
-    struct Entry { var user: String; var expiresAt: Double }
-    /// At most this many wait at once; the oldest are dropped past it.
-    static let capacity = 1_000
-
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]   // by the hash of the id; guarded by `lock`
-
-    func add(_ hash: String, _ entry: Entry, now: Double) {
-        lock.withLock {
-            entries = entries.filter { $0.value.expiresAt > now }
-            if entries.count >= Self.capacity, let oldest = entries.min(by: { $0.value.expiresAt < $1.value.expiresAt }) {
-                entries[oldest.key] = nil
-            }
-            entries[hash] = entry
-        }
-    }
-
-    func live(_ hash: String, now: Double) -> Entry? {
-        lock.withLock {
-            guard let e = entries[hash] else { return nil }
-            if e.expiresAt <= now { entries[hash] = nil; return nil }
-            return e
-        }
-    }
-
-    func remove(_ hash: String) { _ = lock.withLock { entries.removeValue(forKey: hash) } }
-}
-
 extension Commission {
     /// How long a pending sign-in waits for its one-time code.
     public static let pendingSignInLifetime: Double = 5 * 60
+
+    /// A pending sign-in is a row of the workspace's session table (so every instance on one
+    /// database sees it), told apart twice from a session: its id is hashed with a prefix of its
+    /// own (a pending id given as a session cookie finds no row), and its row carries this in
+    /// place of a CSRF token, which `session(id:)` refuses.
+    static let pendingMarker = "pending-sign-in"
+
+    static func hashPendingID(_ id: String) -> String { hashSessionID("pending:" + id) }
+
+    /// The user of live pending sign-in row `hash`, if any.
+    func livePending(_ hash: String, at: Double) throws -> String? {
+        guard let row = try run({ try store.session(idHash: hash) }), row.csrfToken == Self.pendingMarker, row.expiresAt > at else {
+            return nil
+        }
+        return row.user
+    }
+
+    func endPending(_ hash: String) throws {
+        try run { try store.transaction { tx in _ = try tx.deleteSession(idHash: hash) } }
+    }
 
     /// The first step of signing in: the name and password. A wrong one is a failed sign-in
     /// (throttled and audited as `signIn`'s). A right one for a user who needs no second factor
@@ -78,13 +67,14 @@ extension Commission {
         if !needsCode { return .signedIn(try beginSession(user: user, address: address, at: at)) }
         let id = hex(randomBytes(32))
         let expires = at + Self.pendingSignInLifetime
-        pendingSignIns.add(Self.hashSessionID(id), .init(user: name, expiresAt: expires), now: at)
+        let pending = StoredSession(idHash: Self.hashPendingID(id), user: name, csrfToken: Self.pendingMarker, expiresAt: expires)
+        try run { try store.transaction { tx in try tx.createSession(pending, createdAt: at) } }
         return .codeNeeded(pendingID: id, user: name, expiresAt: expires)
     }
 
     /// The user a live pending sign-in `id` waits for, if any.
     public func pendingSignIn(id: String) -> String? {
-        pendingSignIns.live(Self.hashSessionID(id), now: now().timeIntervalSince1970)?.user
+        try? livePending(Self.hashPendingID(id), at: now().timeIntervalSince1970)
     }
 
     /// The second step: the one-time code of pending sign-in `pendingID`. A wrong code is a
@@ -93,11 +83,10 @@ extension Commission {
     /// expired pending sign-in is not authenticated (start again).
     public func signInCode(pending pendingID: String, code: String, address: String) throws -> SignedIn {
         let at = now().timeIntervalSince1970
-        let hash = Self.hashSessionID(pendingID)
-        guard let pending = pendingSignIns.live(hash, now: at) else {
+        let hash = Self.hashPendingID(pendingID)
+        guard let name = try livePending(hash, at: at) else {
             throw CommissionError.unauthenticated("the sign-in expired; sign in again")
         }
-        let name = pending.user
         let (user, credentials) = try run { () throws -> (User?, Credentials?) in
             try store.transaction { tx in
                 try checkThrottle(tx, name: name, address: address, at: at)
@@ -105,14 +94,14 @@ extension Commission {
             }
         }
         guard let user, let secret = credentials?.totpSecret, let totp = TOTP(base32: secret) else {
-            pendingSignIns.remove(hash)
+            try endPending(hash)
             throw CommissionError.unauthenticated("the sign-in expired; sign in again")
         }
         guard totp.accepts(code, at: now()) else {
             try recordFailedSignIn(name: name, address: address, at: at, reason: "code", user: user)
             throw CommissionError.invalid(field: "code", "wrong one-time code")
         }
-        pendingSignIns.remove(hash)
+        try endPending(hash)
         return try beginSession(user: user, address: address, at: at)
     }
 

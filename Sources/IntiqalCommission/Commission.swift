@@ -15,8 +15,6 @@ public struct Commission: Sendable {
     let heads = SignedHeadMemory()
     /// Derived products kept per reading party while the workspace's change counter stays the same.
     let cache = DerivedCache()
-    /// Sign-ins waiting for their one-time code (`Commission+TwoStepSignIn.swift`), in memory only.
-    let pendingSignIns = PendingSignIns()
 
     public init(store: any WorkspaceStore, now: @escaping @Sendable () -> Date = { Date() },
                 randomBytes: @escaping @Sendable (Int) -> [UInt8] = Commission.systemRandomBytes) {

@@ -66,6 +66,26 @@ import Testing
         }
     }
 
+    /// Two instances on one workspace (as behind a round robin, issue 12): the pending sign-in is
+    /// a row of the workspace, so the code may reach the other instance; and a pending id is
+    /// never a session, whichever cookie carries it.
+    @Test func thePendingSignInLivesInTheWorkspaceNotInAnInstance() throws {
+        let demo = try PageTests.demo()
+        let first = Commission(store: demo.commission.store), second = Commission(store: demo.commission.store)
+        let a = demo.accounts.first { $0.user.name == "irq-cochair" }!
+        let secret = try #require(a.totpSecret.flatMap { TOTP(base32: $0) })
+        guard case .codeNeeded(let id, _, _) = try first.signInPassword(name: a.user.name, password: a.password, address: "t") else {
+            Issue.record("a co-chair needs a code"); return
+        }
+        #expect(second.pendingSignIn(id: id) == a.user.name)
+        #expect(throws: CommissionError.self) { try second.session(id: id) }   // not a session
+        let signedIn = try second.signInCode(pending: id, code: secret.code(at: Date()), address: "t")
+        #expect(try first.session(id: signedIn.sessionID).user.name == a.user.name)
+        // Spent, on both instances.
+        #expect(first.pendingSignIn(id: id) == nil && second.pendingSignIn(id: id) == nil)
+        #expect(throws: CommissionError.self) { try first.signInCode(pending: id, code: secret.code(at: Date()), address: "t") }
+    }
+
     final class Clock: @unchecked Sendable {
         private let lock = NSLock()
         private var value = Date()
