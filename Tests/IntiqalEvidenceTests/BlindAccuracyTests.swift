@@ -8,10 +8,7 @@ import Testing
 /// those rules were written, so it is no longer fully blind; this one is, until someone tunes on it.) Its floors sit
 /// just under the figures of that one scoring and guard against regressions; they are not targets.
 @Suite struct BlindAccuracyTests {
-    static func gold(_ name: String) throws -> GoldFile {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
-        return try JSONDecoder().decode(GoldFile.self, from: Data(contentsOf: url))
-    }
+    static func gold(_ name: String) throws -> GoldFile { try GoldSetChecks.gold(name) }
 
     @Test func blindGoldHasFourTextsInNeitherOtherGold() throws {
         let blind = try Self.gold("blind-gold"), dev = try Self.gold("dev-gold"), heldOut = try Self.gold("heldout-gold")
@@ -22,42 +19,16 @@ import Testing
     }
 
     @Test func blindGoldHoldsNoCorpusTextAndItsOffsetsLieInsideTheTexts() throws {
-        let url = try #require(Bundle.module.url(forResource: "blind-gold", withExtension: "json", subdirectory: "Fixtures"))
-        let text = try String(contentsOf: url, encoding: .utf8)
-        #expect(!text.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) })
-        guard let dir = Support.corpusDevDirectory else { return }
-        for d in try Self.gold("blind-gold").documents {
-            let body = try String(contentsOfFile: (dir as NSString).appendingPathComponent(d.file), encoding: .utf8)
-            for line in body.split(separator: "\n") where line.count >= 24 {
-                #expect(!text.contains(String(line.prefix(24))), "\(d.file) text found in the gold")
-            }
-            let n = body.unicodeScalars.count
-            for e in d.events { #expect(0 <= e.start && e.start < e.end && e.end <= n, "\(d.file) event at \(e.start)") }
-            for x in d.numbers { #expect(0 <= x.start && x.start < x.end && x.end <= n, "\(d.file) number at \(x.start)") }
-        }
+        try GoldSetChecks.holdsNoCorpusTextAndItsOffsetsLieInsideTheTexts("blind-gold")
     }
 
     @Test func accuracyOnTheBlindTextsPerLanguage() throws {
-        guard let dir = Support.corpusDevDirectory else {
-            print("BlindAccuracyTests: ../shared/corpus-dev not found next to the package; skipping the accuracy test")
-            return
-        }
-        let gold = try Self.gold("blind-gold")
-        let (_, results) = Scorer.run(gold: gold, directory: dir, extractor: Support.extractor)
-        let reports = Scorer.scoreByLanguage(gold: gold, results: results)
-        for (language, report) in reports.sorted(by: { $0.key < $1.key }) { print("Accuracy on blind texts (\(language)):\n\(report)") }
-        for mistake in Scorer.dayDateMistakes(gold: gold, results: results) { print("wrong day-date: \(mistake)") }
         let floors: [String: DevGoldFloors.Floor] = [
             // Measured once: Arabic F1 0.636, day-date precision 0.80 (4/5), number recall 0.60 (3/5);
             // English 0.889, 1.00 (1/1), 0.857 (6/7).
             "ar": .init(eventF1: 0.60, dayPrecision: 0.75, numberRecall: 0.55),
             "en": .init(eventF1: 0.85, dayPrecision: 0.95, numberRecall: 0.80),
         ]
-        for (language, floor) in floors {
-            let r = try #require(reports[language])
-            #expect(r.events.f1 >= floor.eventF1, "\(language) dated-event F1")
-            #expect(r.daysToTheDay.precision >= floor.dayPrecision, "\(language) day-date precision")
-            #expect(r.numbers.recall >= floor.numberRecall, "\(language) number recall")
-        }
+        try GoldSetChecks.accuracy("blind-gold", label: "blind texts", floors: floors)
     }
 }
