@@ -16,48 +16,43 @@ extension Commission {
     /// every failure is audited. A new session id is made each time.
     public func signIn(name: String, password: String, code: String?, address: String) throws -> SignedIn {
         let at = now().timeIntervalSince1970
-        // The slow bcrypt check runs before the write transaction; the throttle is checked twice.
-        let (user, credentials) = try run { () throws -> (User?, Credentials?) in
-            try store.transaction { tx in
-                try checkThrottle(tx, name: name, address: address, at: at)
-                return (try tx.user(named: name), try tx.credentials(user: name))
-            }
-        }
-        var failure: String?
-        if let hash = credentials?.passwordHash, user != nil, password.utf8.count <= 72 {
-            if !Bcrypt.verify(password, hash: hash) { failure = "password" }
-        } else {
-            _ = Bcrypt.verify(password.prefix(72).description, hash: Self.decoyHash)   // the same work for an unknown name
-            failure = "password"
-        }
-        if failure == nil, let user, user.role == .coChair || user.role == .admin || credentials?.totpSecret != nil {
+        let (user, credentials, passwordRight) = try checkPassword(name: name, password: password, address: address, at: at)
+        var failure: String? = passwordRight ? nil : "password"
+        if failure == nil, let user, Self.needsCode(user, credentials) {
             if let secret = credentials?.totpSecret, let totp = TOTP(base32: secret) {
                 if !(code.map { totp.accepts($0, at: now()) } ?? false) { failure = "code" }
             } else {
                 failure = "code"   // a co-chair or admin with no second factor enrolled cannot sign in
             }
         }
-        let marking: Marking = user.map { .rel([$0.party]) } ?? .joint
-        if let failure {
-            try run {
-                try store.transaction { tx in
-                    try checkThrottle(tx, name: name, address: address, at: at)
-                    try tx.recordFailedSignIn(user: name, address: address, at: at)
-                    try tx.audit(actor: name, action: "sign-in-failed", entity: "session", id: address, before: nil,
-                                 after: #"{"reason":"\#(failure)"}"#, marking: marking)
-                }
-            }
+        guard failure == nil, let user else {
+            try recordFailedSignIn(name: name, address: address, at: at, reason: failure ?? "password", user: user)
             throw CommissionError.unauthenticated(failure == "code" ? "wrong or missing one-time code" : "wrong name or password")
         }
-        let id = hex(randomBytes(32)), csrf = hex(randomBytes(32))
-        let session = StoredSession(idHash: Self.hashSessionID(id), user: name, csrfToken: csrf, expiresAt: at + Self.sessionLifetime)
-        try run {
+        return try beginSession(user: user, address: address, at: at)
+    }
+
+    /// The first part of every sign-in: the throttle, then the password. The slow bcrypt check
+    /// runs outside any write transaction (the throttle is checked again when a failure is
+    /// recorded), and takes the same work for an unknown name.
+    func checkPassword(name: String, password: String, address: String, at: Double)
+        throws -> (user: User?, credentials: Credentials?, passwordRight: Bool) {
+        let (user, credentials) = try run { () throws -> (User?, Credentials?) in
             try store.transaction { tx in
-                try tx.createSession(session, createdAt: at)
-                try tx.audit(actor: name, action: "sign-in", entity: "session", id: address, before: nil, after: nil, marking: marking)
+                try checkThrottle(tx, name: name, address: address, at: at)
+                return (try tx.user(named: name), try tx.credentials(user: name))
             }
         }
-        return SignedIn(sessionID: id, csrfToken: csrf, user: user!, expiresAt: session.expiresAt)
+        if let hash = credentials?.passwordHash, user != nil, password.utf8.count <= 72 {
+            return (user, credentials, Bcrypt.verify(password, hash: hash))
+        }
+        _ = Bcrypt.verify(password.prefix(72).description, hash: Self.decoyHash)
+        return (user, credentials, false)
+    }
+
+    /// Whether `user` must give a one-time code: co-chairs, admins, and whoever enrolled a secret.
+    static func needsCode(_ user: User, _ credentials: Credentials?) -> Bool {
+        user.role == .coChair || user.role == .admin || credentials?.totpSecret != nil
     }
 
     func checkThrottle(_ tx: any WorkspaceTransaction, name: String, address: String, at: Double) throws {

@@ -42,21 +42,10 @@ extension Commission {
     /// with no secret enrolled cannot sign in (a failure, as in `signIn`).
     public func signInPassword(name: String, password: String, address: String) throws -> SignInStep {
         let at = now().timeIntervalSince1970
-        let (user, credentials) = try run { () throws -> (User?, Credentials?) in
-            try store.transaction { tx in
-                try checkThrottle(tx, name: name, address: address, at: at)
-                return (try tx.user(named: name), try tx.credentials(user: name))
-            }
-        }
-        var failure: String?
-        if let hash = credentials?.passwordHash, user != nil, password.utf8.count <= 72 {
-            if !Bcrypt.verify(password, hash: hash) { failure = "password" }
-        } else {
-            _ = Bcrypt.verify(password.prefix(72).description, hash: Self.decoyHash)
-            failure = "password"
-        }
+        let (user, credentials, passwordRight) = try checkPassword(name: name, password: password, address: address, at: at)
+        var failure: String? = passwordRight ? nil : "password"
         var needsCode = false
-        if failure == nil, let user, user.role == .coChair || user.role == .admin || credentials?.totpSecret != nil {
+        if failure == nil, let user, Self.needsCode(user, credentials) {
             if let secret = credentials?.totpSecret, TOTP(base32: secret) != nil { needsCode = true } else { failure = "code" }
         }
         if let failure {
