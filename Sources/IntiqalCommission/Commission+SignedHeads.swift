@@ -10,7 +10,7 @@ extension Commission {
     /// anything derived from it. `report`: the verification of `entries`, when the caller has it.
     func checkedLedger(entries given: [LedgerEntry]? = nil, report given2: LedgerReport? = nil) throws -> (entries: [LedgerEntry], report: LedgerReport) {
         let entries = try given ?? run { try store.ledgerEntries() }
-        let report = given2 ?? LedgerVerifier.verify(entries)
+        let report = given2 ?? heads.verified(entries)
         if let why = try contradiction(entries: entries, report: report) {
             throw CommissionError.unavailable("the ledger contradicts \(why); it is not served until this is resolved")
         }
@@ -49,7 +49,7 @@ extension Commission {
     /// Why the ledger cannot be served, or nil (for `/ready`).
     public func ledgerProblem() throws -> String? {
         let entries = try run { try store.ledgerEntries() }
-        return try contradiction(entries: entries, report: LedgerVerifier.verify(entries))
+        return try contradiction(entries: entries, report: heads.verified(entries))
     }
 
     /// The ledger's head to sign (a signed head to be): its last entry's `seq` and `hash`, for

@@ -18,4 +18,17 @@ final class SignedHeadMemory: @unchecked Sendable {
     }
 
     var remembered: (receipts: Set<LedgerReceipt>, witnessed: (seq: Int, hash: String)?) { lock.withLock { (receipts, witnessed) } }
+
+    private var lastVerified: (entries: [LedgerEntry], report: LedgerReport)?   // guarded by `lock`
+
+    /// The verification of `entries`, made again only when they differ from the last verified
+    /// (compared whole, so an entry changed by hand anywhere is verified afresh): every write
+    /// reads the ledger, and checking every signature again for an unchanged ledger was the
+    /// largest cost of a rating write.
+    func verified(_ entries: [LedgerEntry]) -> LedgerReport {
+        if let last = lock.withLock({ lastVerified }), last.entries == entries { return last.report }
+        let report = LedgerVerifier.verify(entries)
+        lock.withLock { lastVerified = (entries, report) }
+        return report
+    }
 }
